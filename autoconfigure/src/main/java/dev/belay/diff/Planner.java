@@ -763,7 +763,10 @@ final class Planner {
         }
         else if (old.identity() != null && wanted.identity() != null
                 && !sameIdentity(old.identity(), wanted.identity())) {
-            steps.add(add(new Change.AlterIdentity(table, name, wanted.identity(), List.of()), Phase.COLUMN));
+            Hazards.Builder found = Hazards.on(id)
+                .addIf(narrows(old.identity().options(), wanted.identity().options()), HazardKind.MAY_FAIL_ON_DATA,
+                        "fails if the identity's current value lies outside the new limits");
+            steps.add(add(new Change.AlterIdentity(table, name, wanted.identity(), found.build()), Phase.COLUMN));
         }
         if (!Objects.equals(old.comment(), wanted.comment())) {
             steps.add(add(new Change.SetColumnComment(table, name, wanted.comment(), List.of()), Phase.COLUMN));
