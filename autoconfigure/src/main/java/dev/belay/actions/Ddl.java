@@ -8,6 +8,8 @@ import dev.belay.schema.ForeignKey;
 import dev.belay.schema.Identifiers;
 import dev.belay.schema.Identity;
 import dev.belay.schema.Index;
+import dev.belay.schema.MatchType;
+import dev.belay.schema.ReferentialAction;
 import dev.belay.schema.SequenceOptions;
 
 import org.jspecify.annotations.Nullable;
@@ -86,10 +88,15 @@ final class Ddl {
         String target = ((foreignKey.targetSchema() != null) ? name(foreignKey.targetSchema()) + "." : "")
                 + name(foreignKey.targetTable());
         return "FOREIGN KEY (" + names(foreignKey.columns()) + ") REFERENCES " + target + " ("
-                + names(foreignKey.targetColumns()) + ")" + (foreignKey.match() != dev.belay.schema.MatchType.SIMPLE
+                + names(foreignKey.targetColumns()) + ")" + (foreignKey.match() != MatchType.SIMPLE
                         ? " MATCH " + foreignKey.match().sql() : "")
-                + " ON UPDATE " + foreignKey.onUpdate().sql() + " ON DELETE " + foreignKey.onDelete().sql()
+                + action(" ON UPDATE ", foreignKey.onUpdate()) + action(" ON DELETE ", foreignKey.onDelete())
                 + foreignKey.deferrability().sql();
+    }
+
+    /** A referential action, left out when it is PostgreSQL's default ({@code NO ACTION}). */
+    private static String action(String clause, ReferentialAction action) {
+        return (action != ReferentialAction.NO_ACTION) ? clause + action.sql() : "";
     }
 
     static String createIndex(Index index, boolean concurrently) {
