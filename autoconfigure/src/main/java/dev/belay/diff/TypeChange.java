@@ -38,6 +38,15 @@ final class TypeChange {
             Map.entry("jsonb", Set.of("json")), Map.entry("macaddr", Set.of("macaddr8")),
             Map.entry("macaddr8", Set.of("macaddr")));
 
+    /**
+     * Built-in casts PostgreSQL 15 to 18 apply only when asked ({@code ::type}), apart from the
+     * conversions from strings that every type has.
+     */
+    private static final Map<String, Set<String>> EXPLICIT_CASTS = Map.ofEntries(
+            Map.entry("bigint", Set.of("bit")), Map.entry("integer", Set.of("bit", "boolean")),
+            Map.entry("bit", Set.of("bigint", "integer")), Map.entry("boolean", Set.of("integer")),
+            Map.entry("jsonb", Set.of("smallint", "integer", "bigint", "numeric", "real", "double precision", "boolean")));
+
     /** Conversions that keep every value exactly (so cannot fail or lose anything). */
     private static final Map<String, Set<String>> WIDENING = Map.ofEntries(
             Map.entry("smallint", Set.of("integer", "bigint", "numeric", "real", "double precision")),
@@ -82,17 +91,26 @@ final class TypeChange {
         this.toUserType = toUserType;
     }
 
-    /** The {@code USING} expression the change needs, or {@code null} when an assignment cast exists. */
+    /**
+     * The {@code USING} expression the change needs, or {@code null} when an assignment cast
+     * exists: a cast when PostgreSQL has one, otherwise a conversion through text, which every
+     * type has (an enum's only casts are to and from text).
+     */
     @Nullable String using(String column) {
         if (hasAssignmentCast(this.from, this.to)) {
             return null;
         }
         String quoted = Identifiers.quote(column);
-        if ((this.fromUserType || this.toUserType) && this.from.arrayDimensions() == this.to.arrayDimensions()) {
-            // An enum has casts only from and to text (I/O conversion), so go through text.
-            return quoted + "::text" + "[]".repeat(this.from.arrayDimensions()) + "::" + this.to.text();
+        boolean sameDimensions = this.from.arrayDimensions() == this.to.arrayDimensions();
+        if (!sameDimensions || this.from.isString() || hasExplicitCast()) {
+            return quoted + "::" + this.to.text();
         }
-        return quoted + "::" + this.to.text();
+        return quoted + "::text" + "[]".repeat(this.from.arrayDimensions()) + "::" + this.to.text();
+    }
+
+    private boolean hasExplicitCast() {
+        return !this.fromUserType && !this.toUserType
+                && EXPLICIT_CASTS.getOrDefault(this.from.base(), Set.of()).contains(this.to.base());
     }
 
     private boolean hasAssignmentCast(SqlType from, SqlType to) {
