@@ -13,6 +13,8 @@ import dev.belay.actions.SqlStatement;
 import dev.belay.actions.TransactionMode;
 import dev.belay.schema.Schema;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The ordered changes that take a database from one schema to another, as data first: each
  * {@link Change} is one {@link DatabaseActions} call with its hazards; its SQL is what that
@@ -30,22 +32,31 @@ public final class MigrationPlan {
 
     private final List<Change> changes;
 
-    private final List<List<SqlStatement>> statementsByChange;
+    private volatile @Nullable List<List<SqlStatement>> statementsByChange;
 
     MigrationPlan(Schema current, Schema desired, DiffOptions options, List<Change> changes) {
         this.current = current;
         this.desired = desired;
         this.options = options;
         this.changes = List.copyOf(changes);
-        List<List<SqlStatement>> statements = new ArrayList<>(changes.size());
-        RecordingStatementSink sink = new RecordingStatementSink();
-        DatabaseActions actions = new DatabaseActions(sink);
-        for (Change change : this.changes) {
-            sink.clear();
-            change.applyTo(actions);
-            statements.add(sink.statements());
+    }
+
+    /** Each change's statements, recorded on first use (a plan is data before it is SQL). */
+    private List<List<SqlStatement>> statementsByChange() {
+        List<List<SqlStatement>> statements = this.statementsByChange;
+        if (statements == null) {
+            List<List<SqlStatement>> recorded = new ArrayList<>(this.changes.size());
+            RecordingStatementSink sink = new RecordingStatementSink();
+            DatabaseActions actions = new DatabaseActions(sink);
+            for (Change change : this.changes) {
+                sink.clear();
+                change.applyTo(actions);
+                recorded.add(sink.statements());
+            }
+            statements = Collections.unmodifiableList(recorded);
+            this.statementsByChange = statements;
         }
-        this.statementsByChange = Collections.unmodifiableList(statements);
+        return statements;
     }
 
     /** Whether the database already has the desired schema. */
@@ -65,12 +76,12 @@ public final class MigrationPlan {
 
     /** The statements with how each may be run with respect to transactions. */
     public List<SqlStatement> sqlStatements() {
-        return this.statementsByChange.stream().flatMap(List::stream).toList();
+        return statementsByChange().stream().flatMap(List::stream).toList();
     }
 
     /** The statements of one change, as {@link #changes()} lists them. */
     public List<SqlStatement> statementsOf(int changeIndex) {
-        return this.statementsByChange.get(changeIndex);
+        return statementsByChange().get(changeIndex);
     }
 
     /** Every hazard of every change, in plan order. */
@@ -155,7 +166,7 @@ public final class MigrationPlan {
             for (Hazard hazard : this.changes.get(i).hazards()) {
                 out.append("-- ").append(hazard).append('\n');
             }
-            for (SqlStatement statement : this.statementsByChange.get(i)) {
+            for (SqlStatement statement : statementsByChange().get(i)) {
                 if (statement.mode() == TransactionMode.NO_TRANSACTION) {
                     out.append("-- outside any transaction\n");
                 }

@@ -12,7 +12,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import dev.belay.actions.EnumColumn;
 import dev.belay.actions.EnumPosition;
@@ -607,7 +606,6 @@ final class Planner {
                 dropPart(part, false);
             }
             else {
-                events(part.id()).drop.add(node);
                 for (String released : names(part.id())) {
                     this.graph.releases(node, released);
                 }
@@ -621,9 +619,6 @@ final class Planner {
         events(table.id()).create.add(node);
         this.graph.claims(node, relation(table.name()));
         this.graph.claims(node, type(table.name()));
-        for (Column column : table.columns().values()) {
-            events(column.id()).create.add(node);
-        }
         if (table.comment() != null) {
             // Not one of the table's events: nothing waits for a comment.
             this.graph.edge(node, add(new Change.SetTableComment(table.name(), table.comment(), List.of()), Phase.TABLE));
@@ -944,7 +939,7 @@ final class Planner {
             if (wanted == null) {
                 if (ownerGone) {
                     // PostgreSQL drops an owned sequence with its column or table.
-                    Node performer = events(oldOwner.id()).drop.get(0);
+                    Node performer = eventsFor(oldOwner.id()).drop.get(0);
                     events(id).drop.add(performer);
                     this.graph.releases(performer, relation(name));
                 }
@@ -976,7 +971,10 @@ final class Planner {
             if (ownerGone || (oldOwner != null && wanted.ownedBy() == null)) {
                 Node clear = add(new Change.ClearSequenceOwner(name, List.of()), Phase.RELAX_COLUMN);
                 this.graph.edges(before, List.of(clear));
-                this.graph.edges(List.of(clear), events(oldOwner.id()).drop);
+                Events owner = eventsFor(oldOwner.id());
+                if (owner != null) {
+                    this.graph.edges(List.of(clear), owner.drop);
+                }
                 before.add(clear);
             }
             if (wanted.ownedBy() != null && (ownerGone || !wanted.ownedBy().equals(oldOwner))) {
@@ -991,8 +989,10 @@ final class Planner {
                 Phase.SEQUENCE_OWNER);
         this.graph.edges(before, List.of(node));
         this.graph.edges(events(sequence.id()).create, List.of(node));
-        this.graph.edges(events(owner.id()).create, List.of(node));
-        this.graph.edges(events(ObjectId.table(owner.table())).create, List.of(node));
+        Events column = eventsFor(owner.id());
+        if (column != null) {
+            this.graph.edges(column.create, List.of(node));
+        }
     }
 
     private static boolean narrows(SequenceOptions old, SequenceOptions wanted) {
@@ -1014,28 +1014,36 @@ final class Planner {
         for (Map.Entry<ObjectId, Events> entry : new TreeMap<>(this.events).entrySet()) {
             ObjectId id = entry.getKey();
             Events own = entry.getValue();
-            List<Node> createOrAlter = concat(own.create, own.alter);
             chain(own.drop);
             chain(own.alter);
             chain(own.create);
-            this.graph.edges(own.renames, concat(own.drop, createOrAlter));
-            this.graph.edges(own.drop, createOrAlter);
+            for (Node rename : own.renames) {
+                this.graph.edges(List.of(rename), own.drop);
+                this.graph.edges(List.of(rename), own.alter);
+                this.graph.edges(List.of(rename), own.create);
+            }
+            this.graph.edges(own.drop, own.alter);
+            this.graph.edges(own.drop, own.create);
             DbObject wanted = this.desired.find(id).orElse(null);
             DbObject old = this.current.find(id).orElse(null);
             Set<ObjectId> wantedNeeds = (wanted != null) ? this.desiredDependencies.of(wanted) : Set.of();
             for (ObjectId dependency : wantedNeeds) {
-                Events needed = this.events.get(dependency);
-                if (needed != null) {
-                    this.graph.edges(concat(needed.renames, concat(needed.create, needed.alter)), createOrAlter);
+                Events needed = eventsFor(dependency);
+                if (needed != null && needed != own) {
+                    for (List<Node> before : List.of(needed.renames, needed.create, needed.alter)) {
+                        this.graph.edges(before, own.create);
+                        this.graph.edges(before, own.alter);
+                    }
                 }
             }
             if (old != null) {
-                for (ObjectId dependency : this.currentDependencies.of(old)) {
-                    Events needed = this.events.get(dependency);
-                    if (needed == null) {
+                for (ObjectId dependency : oldNeeds(old)) {
+                    Events needed = eventsFor(dependency);
+                    if (needed == null || needed == own) {
                         continue;
                     }
-                    this.graph.edges(concat(own.drop, own.alter), needed.drop);
+                    this.graph.edges(own.drop, needed.drop);
+                    this.graph.edges(own.alter, needed.drop);
                     this.graph.edges(own.drop, needed.alter);
                     if (!wantedNeeds.contains(dependency)) {
                         this.graph.edges(own.alter, needed.alter);
@@ -1045,20 +1053,41 @@ final class Planner {
         }
     }
 
+    /**
+     * What the object needs in the current schema; for a table that is dropped, also what its
+     * columns, keys and foreign keys need, since its {@code DROP TABLE} drops them.
+     */
+    private Set<ObjectId> oldNeeds(DbObject old) {
+        if (!(old instanceof Table table) || this.fates.get(table.id()) != Fate.DROP) {
+            return this.currentDependencies.of(old);
+        }
+        Set<ObjectId> needs = new java.util.LinkedHashSet<>(this.currentDependencies.of(table));
+        for (DbObject part : table.parts()) {
+            if (!this.events.containsKey(part.id())) {
+                needs.addAll(this.currentDependencies.of(part));
+            }
+        }
+        return needs;
+    }
+
+    /**
+     * The changes of an object; for a column, key, constraint or index of a table that is
+     * created or dropped, those of the table, whose {@code CREATE TABLE} or {@code DROP TABLE}
+     * creates or drops it too.
+     */
+    private @Nullable Events eventsFor(ObjectId id) {
+        Events own = this.events.get(id);
+        if (own != null || id.table() == null) {
+            return own;
+        }
+        Fate tableFate = this.fates.get(id.tableId());
+        return (tableFate == Fate.CREATE || tableFate == Fate.DROP) ? this.events.get(id.tableId()) : null;
+    }
+
     private void chain(List<Node> nodes) {
         for (int i = 1; i < nodes.size(); i++) {
             this.graph.edge(nodes.get(i - 1), nodes.get(i));
         }
-    }
-
-    private static List<Node> concat(List<Node> first, List<Node> second) {
-        if (first.isEmpty()) {
-            return second;
-        }
-        if (second.isEmpty()) {
-            return first;
-        }
-        return Stream.concat(first.stream(), second.stream()).toList();
     }
 
     private Node add(Change change, Phase phase) {

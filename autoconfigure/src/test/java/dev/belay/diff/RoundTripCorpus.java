@@ -37,6 +37,12 @@ final class RoundTripCorpus {
                     .to("CREATE TABLE ride (id integer PRIMARY KEY, rider_id integer)")
                     .seed("INSERT INTO rider VALUES (1)", "INSERT INTO ride VALUES (1, NULL), (2, NULL)")
                     .survives("SELECT id, rider_id FROM ride ORDER BY id"),
+                named("drops a table whose foreign key references a key that moves")
+                    .from("CREATE TABLE parent (id integer PRIMARY KEY, code integer NOT NULL)",
+                            "CREATE TABLE child (parent_id integer REFERENCES parent (id))")
+                    .to("CREATE TABLE parent (id integer NOT NULL, code integer PRIMARY KEY)")
+                    .seed("INSERT INTO parent VALUES (1, 10)", "INSERT INTO child VALUES (1)")
+                    .survives("SELECT id, code FROM parent"),
                 named("creates and drops tables that reference each other").from()
                     .to("CREATE TABLE team (id integer PRIMARY KEY, captain_id integer)",
                             "CREATE TABLE member (id integer PRIMARY KEY, team_id integer REFERENCES team (id))",
