@@ -38,6 +38,20 @@ final class Hazards {
         }
     }
 
+    /** Whether new sequence limits are narrower, so the current value may lie outside them. */
+    static boolean narrows(dev.belay.schema.SequenceOptions old, dev.belay.schema.SequenceOptions wanted) {
+        return wanted.maxValue() < old.maxValue() || wanted.minValue() > old.minValue()
+                || typeRank(wanted.dataType()) < typeRank(old.dataType());
+    }
+
+    private static int typeRank(String type) {
+        return switch (type) {
+            case "smallint" -> 0;
+            case "integer" -> 1;
+            default -> 2;
+        };
+    }
+
     /** A new, empty list of hazards for one change. */
     static Builder on(ObjectId object) {
         return new Builder(object);

@@ -164,37 +164,46 @@ final class SchemaRewriter {
     /** Renames a key, constraint or index of a table. */
     static Schema renamePart(Schema schema, ObjectId part, String to) {
         Table table = schema.tables().get(part.table());
-        if (table == null) {
+        DbObject old = schema.find(part).orElse(null);
+        if (table == null || old == null) {
             return schema;
         }
+        DbObject renamed = renamed(old, to);
         String from = part.name();
-        Table renamed = switch (part.kind()) {
-            case PRIMARY_KEY -> table.withPrimaryKey(new PrimaryKey(table.name(), to, table.primaryKey().columns(),
-                    table.primaryKey().deferrability()));
-            case UNIQUE_CONSTRAINT -> {
-                UniqueConstraint old = table.uniqueConstraints().get(from);
-                yield table.withUniqueConstraints(replace(table.uniqueConstraints(), from, to,
-                        new UniqueConstraint(table.name(), to, old.columns(), old.nullsNotDistinct(), old.deferrability())));
-            }
-            case CHECK_CONSTRAINT -> {
-                CheckConstraint old = table.checkConstraints().get(from);
-                yield table.withCheckConstraints(replace(table.checkConstraints(), from, to,
-                        new CheckConstraint(table.name(), to, old.expression(), old.columns())));
-            }
-            case FOREIGN_KEY -> {
-                ForeignKey old = table.foreignKeys().get(from);
-                yield table.withForeignKeys(replace(table.foreignKeys(), from, to,
-                        new ForeignKey(table.name(), to, old.columns(), old.targetSchema(), old.targetTable(),
-                                old.targetColumns(), old.onUpdate(), old.onDelete(), old.match(), old.deferrability())));
-            }
-            case INDEX -> {
-                Index old = table.indexes().get(from);
-                yield table.withIndexes(replace(table.indexes(), from, to, new Index(table.name(), to, old.unique(),
-                        old.method(), old.keys(), old.include(), old.predicate(), old.nullsNotDistinct(), old.columns())));
-            }
+        Table result = switch (part.kind()) {
+            case PRIMARY_KEY -> table.withPrimaryKey((PrimaryKey) renamed);
+            case UNIQUE_CONSTRAINT -> table.withUniqueConstraints(
+                    replace(table.uniqueConstraints(), from, to, (UniqueConstraint) renamed));
+            case CHECK_CONSTRAINT -> table.withCheckConstraints(
+                    replace(table.checkConstraints(), from, to, (CheckConstraint) renamed));
+            case FOREIGN_KEY -> table.withForeignKeys(replace(table.foreignKeys(), from, to, (ForeignKey) renamed));
+            case INDEX -> table.withIndexes(replace(table.indexes(), from, to, (Index) renamed));
             default -> throw new IllegalArgumentException("Not a part that can be renamed: " + part);
         };
-        return schema.withTable(renamed);
+        return schema.withTable(result);
+    }
+
+    /** The same key, constraint or index under another name. */
+    static DbObject renamed(DbObject part, String to) {
+        if (part instanceof PrimaryKey key) {
+            return new PrimaryKey(key.table(), to, key.columns(), key.deferrability());
+        }
+        if (part instanceof UniqueConstraint unique) {
+            return new UniqueConstraint(unique.table(), to, unique.columns(), unique.nullsNotDistinct(),
+                    unique.deferrability());
+        }
+        if (part instanceof CheckConstraint check) {
+            return new CheckConstraint(check.table(), to, check.expression(), check.columns());
+        }
+        if (part instanceof ForeignKey fk) {
+            return new ForeignKey(fk.table(), to, fk.columns(), fk.targetSchema(), fk.targetTable(), fk.targetColumns(),
+                    fk.onUpdate(), fk.onDelete(), fk.match(), fk.deferrability());
+        }
+        if (part instanceof Index index) {
+            return new Index(index.table(), to, index.unique(), index.method(), index.keys(), index.include(),
+                    index.predicate(), index.nullsNotDistinct(), index.columns());
+        }
+        throw new IllegalArgumentException("Not a part that can be renamed: " + part.id());
     }
 
     private static <V> Map<String, V> replace(Map<String, V> map, String from, String to, V value) {

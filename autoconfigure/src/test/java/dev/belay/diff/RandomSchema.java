@@ -191,7 +191,11 @@ record RandomSchema(List<EnumSpec> enums, List<SequenceSpec> sequences, List<Tab
         };
     }
 
+    /** Types that convert into each other; an array only converts to and from text. */
     static String family(String type) {
+        if (type.endsWith("[]")) {
+            return type;
+        }
         return switch (type) {
             case "integer", "bigint", "smallint", "numeric(10,2)", "numeric", "double precision" -> "number";
             case "text", "character varying(20)", "character varying(40)" -> "text";
