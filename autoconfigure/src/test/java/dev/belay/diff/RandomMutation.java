@@ -21,7 +21,7 @@ record RandomMutation(Kind kind, int a, int b, int c) {
 
     enum Kind {
 
-        ADD_TABLE, DROP_TABLE, CHANGE_KEY, TOGGLE_GENERATED, TABLE_COMMENT, ADD_COLUMN, DROP_COLUMN, CHANGE_TYPE,
+        ADD_TABLE, DROP_TABLE, RENAME_TABLE, RENAME_COLUMN, CHANGE_KEY, TOGGLE_GENERATED, TABLE_COMMENT, ADD_COLUMN, DROP_COLUMN, CHANGE_TYPE,
         TOGGLE_NOT_NULL, TOGGLE_DEFAULT, COLUMN_COMMENT, ADD_INDEX, DROP_INDEX, TOGGLE_INDEX_UNIQUE, ADD_UNIQUE,
         DROP_UNIQUE, ADD_CHECK, DROP_CHECK, ADD_FOREIGN_KEY, DROP_FOREIGN_KEY, ADD_ENUM, DROP_ENUM, ADD_LABEL,
         REMOVE_LABEL, SWAP_LABELS, ADD_SEQUENCE, DROP_SEQUENCE, CHANGE_SEQUENCE
@@ -41,6 +41,15 @@ record RandomMutation(Kind kind, int a, int b, int c) {
             case DROP_TABLE -> {
                 if (!tables.isEmpty()) {
                     tables.remove(this.a % tables.size());
+                }
+            }
+            case RENAME_TABLE -> {
+                if (!tables.isEmpty()) {
+                    int index = this.a % tables.size();
+                    TableSpec table = tables.get(index);
+                    tables.set(index, new TableSpec(table.id(), renamed(table.name(), tableName(table.id())), table.key(),
+                            table.generated(), table.columns(), table.indexes(), table.uniques(), table.checks(),
+                            table.foreignKeys(), table.comment()));
                 }
             }
             case ADD_ENUM -> {
@@ -116,6 +125,9 @@ record RandomMutation(Kind kind, int a, int b, int c) {
                     columns.remove(columnIndex);
                 }
             }
+            case RENAME_COLUMN -> edit(columns, columnIndex, (column) -> new ColumnSpec(column.id(),
+                    renamed(column.name(), columnName(column.id())), column.type(), column.enumId(), column.notNull(),
+                    column.hasDefault(), column.comment()));
             case CHANGE_TYPE -> edit(columns, columnIndex, (column) -> new ColumnSpec(column.id(), column.name(),
                     otherType(column.type(), this.c), column.enumId(), column.notNull(), column.hasDefault(),
                     column.comment()));
@@ -205,14 +217,27 @@ record RandomMutation(Kind kind, int a, int b, int c) {
         return edited;
     }
 
+    /**
+     * A new name for something named {@code name}, unique because it extends the unique name the
+     * object was born with, and short enough for PostgreSQL.
+     */
+    private String renamed(String name, String original) {
+        String suffix = List.of(" renamed", "_v2", " Neu").get(this.c % 3);
+        return (name.length() > 40) ? original : name + suffix;
+    }
+
     static String tableName(int id) {
         String name = RandomSchema.TABLE_NAMES.get(id % RandomSchema.TABLE_NAMES.size());
         return (id < RandomSchema.TABLE_NAMES.size()) ? name : name + " " + id;
     }
 
-    static ColumnSpec column(int id, int type, int flags) {
+    static String columnName(int id) {
         String name = RandomSchema.COLUMN_NAMES.get(id % RandomSchema.COLUMN_NAMES.size());
-        return new ColumnSpec(id, (id < RandomSchema.COLUMN_NAMES.size()) ? name : name + id,
+        return (id < RandomSchema.COLUMN_NAMES.size()) ? name : name + id;
+    }
+
+    static ColumnSpec column(int id, int type, int flags) {
+        return new ColumnSpec(id, columnName(id),
                 RandomSchema.TYPES.get(type % RandomSchema.TYPES.size()), flags % 3, flags % 2 == 0, flags % 3 == 0,
                 (flags % 7 == 0) ? "it's \"noted\"" : null);
     }

@@ -140,6 +140,27 @@ record RandomSchema(List<EnumSpec> enums, List<SequenceSpec> sequences, List<Tab
         return ddl;
     }
 
+    /** Rename hints from this schema to a changed one: tables and columns that kept their id but not their name. */
+    DiffOptions hintsTo(RandomSchema changed, DiffOptions options) {
+        DiffOptions hints = options;
+        for (TableSpec table : this.tables) {
+            TableSpec later = changed.table(table.id());
+            if (later == null) {
+                continue;
+            }
+            if (!later.name().equals(table.name())) {
+                hints = hints.withTableRename(table.name(), later.name());
+            }
+            for (ColumnSpec column : table.columns()) {
+                ColumnSpec laterColumn = later.column(column.id());
+                if (laterColumn != null && !laterColumn.name().equals(column.name())) {
+                    hints = hints.withColumnRename(table.name(), column.name(), laterColumn.name());
+                }
+            }
+        }
+        return hints;
+    }
+
     @Nullable TableSpec table(int id) {
         return this.tables.stream().filter((table) -> table.id() == id).findFirst().orElse(null);
     }
