@@ -71,6 +71,15 @@ final class Planner {
 
     private final Map<String, List<EnumColumn>> enumReplacements = new TreeMap<>();
 
+    /** The changes that replace enum types, by type name. */
+    private final Map<String, Node> enumReplacementNodes = new HashMap<>();
+
+    /**
+     * Columns of other types whose default mentions a replaced enum type: the default is dropped
+     * before the replacement (it would keep the old type alive) and set again after it.
+     */
+    private final Map<ObjectId, String> defaultsAcrossReplacement = new HashMap<>();
+
     private Schema current;
 
     private Dependencies currentDependencies;
@@ -215,6 +224,7 @@ final class Planner {
                 else {
                     decide(type.id(), Fate.RECREATE);
                     this.enumReplacements.put(type.name(), enumColumns(type.name()));
+                    defaultsMentioning(type.name());
                 }
             }
         }
@@ -246,6 +256,19 @@ final class Planner {
             }
         }
         return columns;
+    }
+
+    private void defaultsMentioning(String type) {
+        for (Table table : this.current.tables().values()) {
+            for (Column column : table.columns().values()) {
+                Fate fate = this.steps.fate(column.id());
+                if ((fate == Fate.SAME || fate == Fate.ALTER) && !this.replacedEnumColumns.containsKey(column.id())
+                        && column.defaultExpression() != null && Expressions.mentionsType(column.defaultExpression(), type)) {
+                    this.defaultsAcrossReplacement.put(column.id(), type);
+                    decide(column.id(), Fate.ALTER);
+                }
+            }
+        }
     }
 
     private static boolean isSubsequence(List<String> labels, List<String> wanted) {
@@ -326,8 +349,8 @@ final class Planner {
 
     /**
      * Whether PostgreSQL could not carry the object through a column's type change: a foreign
-     * key whose two sides change type one at a time, or an index or check that compares with an
-     * enum type that is replaced.
+     * key whose two sides change type one at a time, or an index or check that mentions an enum
+     * type that is replaced (its definition would name the old type).
      */
     private boolean touchesRetyped(DbObject part) {
         if (part instanceof ForeignKey foreignKey) {
@@ -338,14 +361,7 @@ final class Planner {
             }
             return false;
         }
-        Set<String> types = new TreeSet<>();
-        for (ObjectId dependency : this.currentDependencies.of(part)) {
-            String type = this.replacedEnumColumns.get(dependency);
-            if (type != null) {
-                types.add(type);
-            }
-        }
-        for (String type : types) {
+        for (String type : this.enumReplacements.keySet()) {
             for (String expression : expressions(part)) {
                 if (Expressions.mentionsType(expression, type)) {
                     return true;
@@ -458,6 +474,7 @@ final class Planner {
         Node node = this.steps.add(new Change.ReplaceEnumType(old.name(), wanted.labels(), columns, found.build()),
                 Phase.TYPE);
         this.steps.events(old.id()).alter.add(node);
+        this.enumReplacementNodes.put(old.name(), node);
         for (EnumColumn column : columns) {
             // The replacement changes these columns' type: what must not see that happen waits for it.
             this.steps.events(ObjectId.column(column.table(), column.column())).alter.add(node);
@@ -544,7 +561,16 @@ final class Planner {
                 this.columns.add(wanted.name(), Objects.requireNonNull(wanted.column(column.name())));
             }
             else if (fate == Fate.ALTER) {
-                this.columns.alter(column, Objects.requireNonNull(wanted.column(column.name())), currentDefault(column));
+                String type = this.defaultsAcrossReplacement.get(column.id());
+                if (type != null) {
+                    Node replacement = this.enumReplacementNodes.get(type);
+                    Node dropDefault = this.steps.add(new Change.DropColumnDefault(column.table(), column.name(),
+                            List.of()), Phase.RELAX_COLUMN);
+                    this.steps.graph().edge(dropDefault, replacement);
+                    this.steps.events(column.id()).alter.add(replacement);
+                }
+                this.columns.alter(column, Objects.requireNonNull(wanted.column(column.name())),
+                        (type != null) ? null : currentDefault(column));
             }
         }
         for (Column column : wanted.columns().values()) {

@@ -224,6 +224,15 @@ final class RoundTripCorpus {
                             "CREATE TABLE item (id integer, kind kind REFERENCES category (kind))")
                     .seed("INSERT INTO category VALUES ('a'), ('c')", "INSERT INTO item VALUES (1, 'c')")
                     .survives("SELECT id, kind FROM item"),
+                named("replaces an enum that other columns' defaults and checks mention")
+                    .from("CREATE TYPE kind AS ENUM ('a', 'b', 'c')",
+                            "CREATE TABLE t (x kind DEFAULT 'a', note text DEFAULT ('b'::kind)::text, "
+                                    + "CONSTRAINT note_not_c CHECK (note <> ('c'::kind)::text))")
+                    .to("CREATE TYPE kind AS ENUM ('b', 'a')",
+                            "CREATE TABLE t (x kind DEFAULT 'a', note text DEFAULT ('b'::kind)::text, "
+                                    + "CONSTRAINT note_not_c CHECK (note <> ('a'::kind)::text))")
+                    .seed("INSERT INTO t VALUES ('b', 'x')")
+                    .survives("SELECT x, note FROM t"),
                 named("renames an enum label with a hint, keeping rows and defaults")
                     .from("CREATE TYPE ride_type AS ENUM ('ROAD', 'MTB')",
                             "CREATE TABLE ride (id integer, type ride_type DEFAULT 'MTB')")
