@@ -41,8 +41,7 @@ final class Ddl {
      * that is already SQL (quoted or qualified) is kept.
      */
     static String collation(String collation) {
-        return (collation.indexOf('"') >= 0 || collation.indexOf('.') >= 0) ? collation
-                : '"' + collation.replace("\"", "\"\"") + '"';
+        return (collation.indexOf('"') >= 0 || collation.indexOf('.') >= 0) ? collation : Identifiers.quote(collation);
     }
 
     /** The column as it appears in {@code CREATE TABLE} or {@code ADD COLUMN}. */

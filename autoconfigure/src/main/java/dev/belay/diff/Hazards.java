@@ -57,14 +57,35 @@ final class Hazards {
         return new Builder(object);
     }
 
-    /** Adds a hazard when an unmanaged object uses the given table or column. */
+    /**
+     * Adds a hazard when an unmanaged object uses the given table or column. Triggers and
+     * exclusion constraints belong to their table: dropping the table drops them too, which the
+     * hazard says; anything else (a view, a function) makes the statement fail.
+     */
     void breaksUnmanaged(Builder hazards, ObjectId used, String what) {
         Set<UnmanagedObject> users = this.unmanagedUsers.get(used);
-        if (users != null && !users.isEmpty()) {
-            hazards.add(HazardKind.BREAKS_UNMANAGED,
-                    users.stream().map(UnmanagedObject::toString).collect(Collectors.joining(", ")) + " uses it: " + what
-                            + " fails until that is dropped or changed first");
+        if (users == null || users.isEmpty()) {
+            return;
         }
+        boolean droppingTable = used.kind() == ObjectKind.TABLE;
+        List<UnmanagedObject> blocking = users.stream().filter((user) -> !droppingTable || !ownedByTable(user)).toList();
+        List<UnmanagedObject> dropped = users.stream().filter((user) -> droppingTable && ownedByTable(user)).toList();
+        if (!blocking.isEmpty()) {
+            hazards.add(HazardKind.BREAKS_UNMANAGED, names(blocking) + ((blocking.size() == 1) ? " uses" : " use")
+                    + " it: " + what + " fails until " + ((blocking.size() == 1) ? "that is" : "they are")
+                    + " dropped or changed first");
+        }
+        if (!dropped.isEmpty()) {
+            hazards.add(HazardKind.BREAKS_UNMANAGED, what + " drops " + names(dropped) + " with it");
+        }
+    }
+
+    private static boolean ownedByTable(UnmanagedObject object) {
+        return object.kind().equals("trigger") || object.kind().equals("exclusion constraint");
+    }
+
+    private static String names(List<UnmanagedObject> objects) {
+        return objects.stream().map(UnmanagedObject::toString).collect(Collectors.joining(", "));
     }
 
     /** The hazards of one change, in the order they were found. */

@@ -158,6 +158,20 @@ class HazardTests {
     }
 
     @Test
+    void droppingATableSaysWhichTriggersGoWithItAndLeavesTheirFunction() throws SQLException {
+        String function = "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$";
+        Schema current = this.database.build("trigger", function, "CREATE TABLE ride (id integer)",
+                "CREATE TRIGGER ride_touch BEFORE INSERT ON ride FOR EACH ROW EXECUTE FUNCTION touch()");
+        Schema desired = this.database.build("trigger_target", function);
+        MigrationPlan plan = SchemaDiff.between(current, desired);
+        assertThat(plan.hazards()).filteredOn((hazard) -> hazard.kind() == HazardKind.BREAKS_UNMANAGED)
+            .extracting(Hazard::reason)
+            .containsExactly("dropping the table drops trigger ride_touch on ride with it");
+        this.database.apply("trigger", plan);
+        assertThat(this.database.inspect("trigger")).isEqualTo(desired);
+    }
+
+    @Test
     void removingAnEnumLabelThatRowsHoldStopsWithAnErrorNamingThemAndChangesNothing() throws SQLException {
         Schema current = this.database.build("labels", "CREATE TYPE ride_type AS ENUM ('ROAD', 'GRAVEL', 'MTB')",
                 "CREATE TABLE ride (id integer, type ride_type DEFAULT 'ROAD', kinds ride_type[])",
