@@ -27,9 +27,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RevisionHistory {
 
-    /** SQLSTATE of {@code undefined_table}. */
-    private static final String UNDEFINED_TABLE = "42P01";
-
     private final String schema;
 
     private final String table;
@@ -91,23 +88,11 @@ public final class RevisionHistory {
     }
 
     /**
-     * The rows in the order the revisions were applied, or empty when the table does not exist.
-     * In autocommit mode this takes a single round trip; inside a transaction it first checks
-     * that the table exists, since a failed query would abort the transaction.
+     * The rows in the order the revisions were applied, or empty when the table does not exist
+     * (looked up first, so that a fresh database logs no error and no transaction is aborted).
      */
     public Optional<List<HistoryEntry>> readIfPresent(Connection connection) throws SQLException {
-        if (!connection.getAutoCommit() && !exists(connection)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(read(connection));
-        }
-        catch (SQLException ex) {
-            if (UNDEFINED_TABLE.equals(ex.getSQLState())) {
-                return Optional.empty();
-            }
-            throw ex;
-        }
+        return exists(connection) ? Optional.of(read(connection)) : Optional.empty();
     }
 
     /** The rows in the order the revisions were applied. */
@@ -128,7 +113,8 @@ public final class RevisionHistory {
         return entries;
     }
 
-    private boolean exists(Connection connection) throws SQLException {
+    /** Whether the table exists. */
+    public boolean exists(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
             statement.setString(1, this.qualifiedName);
             try (ResultSet row = statement.executeQuery()) {
