@@ -129,8 +129,12 @@ public final class MigrationRunner {
                 logUpToDate(history, recorded, target);
                 return new MigrationResult(Operation.APPLY, dryRun, history.schema(), List.of(), millisSince(started));
             }
-            try (MigrationLock lock = MigrationLock.acquire(this.dataSource, history, this.settings.lockWait())) {
+            MigrationLock lock = MigrationLock.acquire(this.dataSource, history, this.settings.lockWait());
+            try {
                 return applyLocked(connection, history, target, dryRun, started);
+            }
+            finally {
+                lock.close();
             }
         }
         catch (SQLException ex) {
@@ -196,8 +200,7 @@ public final class MigrationRunner {
                     RevisionRun run = revision.transactional() ? upInTransaction(connection, history, revision, runs)
                             : upWithAutocommit(connection, history, revision, runs);
                     runs.add(run);
-                    logger.info("Applied revision '" + run.id() + "' (" + run.message() + ") in " + run.executionMs()
-                            + " ms");
+                    logger.info("Applied revision " + describe(run) + " in " + run.executionMs() + " ms");
                 }
             }
         }
@@ -298,7 +301,8 @@ public final class MigrationRunner {
         long started = System.nanoTime();
         try (Connection connection = connect()) {
             RevisionHistory history = locate(connection).history();
-            try (MigrationLock lock = MigrationLock.acquire(this.dataSource, history, this.settings.lockWait())) {
+            MigrationLock lock = MigrationLock.acquire(this.dataSource, history, this.settings.lockWait());
+            try {
                 List<HistoryEntry> entries = history.readIfPresent(connection).orElse(List.of());
                 graph().checkRecorded(entries, history.qualifiedName());
                 checkComplete(entries, history);
@@ -314,8 +318,7 @@ public final class MigrationRunner {
                             RevisionRun run = info.transactional() ? downInTransaction(connection, history, info, runs)
                                     : downWithAutocommit(connection, history, info, runs);
                             runs.add(run);
-                            logger.info("Rolled back revision '" + run.id() + "' (" + run.message() + ") in "
-                                    + run.executionMs() + " ms");
+                            logger.info("Rolled back revision " + describe(run) + " in " + run.executionMs() + " ms");
                         }
                     }
                     finally {
@@ -327,6 +330,9 @@ public final class MigrationRunner {
                 logger.info("Rolled back " + count(runs.size()) + " of schema " + Identifiers.quote(history.schema())
                         + " in " + result.totalMs() + " ms");
                 return result;
+            }
+            finally {
+                lock.close();
             }
         }
         catch (SQLException ex) {
@@ -637,6 +643,10 @@ public final class MigrationRunner {
 
     private static long millisSince(long nanos) {
         return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    private static String describe(RevisionRun run) {
+        return "'" + run.id() + "'" + (run.message().isEmpty() ? "" : " (" + run.message() + ")");
     }
 
     private static String count(int revisions) {
