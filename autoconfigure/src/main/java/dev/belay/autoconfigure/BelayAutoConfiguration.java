@@ -4,7 +4,7 @@ import javax.sql.DataSource;
 
 import dev.belay.runner.MigrationRunner;
 
-import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -38,7 +38,7 @@ public final class BelayAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MigrationRunner belayMigrationRunner(DataSource dataSource, BelayProperties properties,
-            ListableBeanFactory beanFactory) {
+            ConfigurableListableBeanFactory beanFactory) {
         return new MigrationRunner(dataSource, properties.toSettings(), RevisionBeans.revisions(beanFactory));
     }
 

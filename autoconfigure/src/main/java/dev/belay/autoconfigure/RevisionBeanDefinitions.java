@@ -4,13 +4,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import dev.belay.revision.MigrationException;
 import dev.belay.revision.MigrationRevision;
-import dev.belay.revision.Revision;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
@@ -29,7 +26,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.MethodMetadata;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.util.ClassUtils;
 
 /**
  * Prepares the revision bean definitions before any bean exists:
@@ -38,17 +34,13 @@ import org.springframework.util.ClassUtils;
  * {@code @Component} classes out, registers the {@link MigrationRevision} classes of the
  * application's packages, so that the slice's database is migrated too;</li>
  * <li>makes revisions lazy, so that only revisions that run are created (with the beans they
- * inject);</li>
- * <li>rejects revisions that inject what needs the migrated database, see
- * {@link RevisionInjectionCheck}.</li>
+ * inject), and a start with everything applied creates none.</li>
  * </ul>
  */
 final class RevisionBeanDefinitions implements BeanDefinitionRegistryPostProcessor, BeanFactoryAware,
-        BeanClassLoaderAware, EnvironmentAware, ResourceLoaderAware, Ordered {
+        EnvironmentAware, ResourceLoaderAware, Ordered {
 
     private @Nullable BeanFactory beanFactory;
-
-    private @Nullable ClassLoader classLoader;
 
     private @Nullable Environment environment;
 
@@ -57,11 +49,6 @@ final class RevisionBeanDefinitions implements BeanDefinitionRegistryPostProcess
     @Override
     public void setBeanFactory(BeanFactory beanFactory) {
         this.beanFactory = beanFactory;
-    }
-
-    @Override
-    public void setBeanClassLoader(ClassLoader classLoader) {
-        this.classLoader = classLoader;
     }
 
     @Override
@@ -106,24 +93,29 @@ final class RevisionBeanDefinitions implements BeanDefinitionRegistryPostProcess
         }
     }
 
+    /**
+     * Makes every revision lazy. Revisions are recognised from the annotation metadata that
+     * scanning already read, so no class is loaded and no type is predicted here.
+     */
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-        checkAnnotatedClassesAreRevisions(beanFactory);
-        RevisionInjectionCheck check = new RevisionInjectionCheck(beanFactory.getBeanClassLoader());
-        for (String name : beanFactory.getBeanNamesForType(Revision.class, true, false)) {
+        for (String name : beanFactory.getBeanDefinitionNames()) {
             BeanDefinition definition = beanFactory.getBeanDefinition(name);
-            definition.setLazyInit(true);
-            Class<?> type = beanFactory.getType(name, false);
-            if (type != null) {
-                check.check(ClassUtils.getUserClass(type));
+            if (isRevision(definition)) {
+                definition.setLazyInit(true);
             }
         }
     }
 
+    /** Whether a definition is of a class annotated {@code @MigrationRevision} (not a factory method's). */
+    static boolean isRevision(BeanDefinition definition) {
+        return definition instanceof AnnotatedBeanDefinition annotated && annotated.getFactoryMethodMetadata() == null
+                && annotated.getMetadata().isAnnotated(MigrationRevision.class.getName());
+    }
+
     private static boolean hasRevisionDefinitions(BeanDefinitionRegistry registry) {
         for (String name : registry.getBeanDefinitionNames()) {
-            if (registry.getBeanDefinition(name) instanceof AnnotatedBeanDefinition annotated
-                    && annotated.getMetadata().isAnnotated(MigrationRevision.class.getName())) {
+            if (isRevision(registry.getBeanDefinition(name))) {
                 return true;
             }
         }
@@ -145,21 +137,6 @@ final class RevisionBeanDefinitions implements BeanDefinitionRegistryPostProcess
             }
         }
         return names;
-    }
-
-    private void checkAnnotatedClassesAreRevisions(ConfigurableListableBeanFactory beanFactory) {
-        for (String name : beanFactory.getBeanDefinitionNames()) {
-            if (beanFactory.getBeanDefinition(name) instanceof AnnotatedBeanDefinition annotated
-                    && annotated.getMetadata().isAnnotated(MigrationRevision.class.getName())) {
-                String className = annotated.getMetadata().getClassName();
-                Class<?> type = ClassUtils.resolveClassName(className, this.classLoader);
-                if (!Revision.class.isAssignableFrom(type)) {
-                    throw new MigrationException(className + " is annotated @MigrationRevision but does not implement "
-                            + Revision.class.getName() + ".",
-                            "Make it implement Revision, with up(Migrator) and down(Migrator).");
-                }
-            }
-        }
     }
 
 }

@@ -13,33 +13,62 @@ import dev.belay.revision.Revisions;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.BeanCurrentlyInCreationException;
-import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The application's revisions as Spring beans: described from their classes without creating
- * them, and created only when they run.
+ * them, and created only when they run, after a check that they inject nothing that needs the
+ * migrated database (see {@link RevisionInjectionCheck}).
  */
 final class RevisionBeans {
 
-    private RevisionBeans() {
+    private final ConfigurableListableBeanFactory beanFactory;
+
+    private final SingletonSupplier<RevisionInjectionCheck> injectionCheck;
+
+    private RevisionBeans(ConfigurableListableBeanFactory beanFactory) {
+        this.beanFactory = beanFactory;
+        this.injectionCheck = SingletonSupplier
+            .of(() -> new RevisionInjectionCheck(beanFactory.getBeanClassLoader()));
     }
 
-    static Revisions revisions(ListableBeanFactory beanFactory) {
+    static Revisions revisions(ConfigurableListableBeanFactory beanFactory) {
+        return new RevisionBeans(beanFactory).revisions();
+    }
+
+    private Revisions revisions() {
+        checkAnnotatedBeansAreRevisions();
         List<Revisions.Entry> entries = new ArrayList<>();
-        for (String name : beanFactory.getBeanNamesForType(Revision.class, true, false)) {
-            Class<?> type = beanFactory.getType(name, false);
+        for (String name : this.beanFactory.getBeanNamesForType(Revision.class, true, false)) {
+            Class<?> type = this.beanFactory.getType(name, false);
             if (type == null) {
                 throw new IllegalStateException("Cannot tell the class of revision bean '" + name + "'");
             }
             RevisionInfo info = RevisionInfo.of(type);
-            entries.add(new Revisions.Entry(info, () -> create(beanFactory, name, info)));
+            entries.add(new Revisions.Entry(info, () -> create(name, ClassUtils.getUserClass(type), info)));
         }
         return Revisions.ofEntries(entries);
     }
 
-    private static Revision create(ListableBeanFactory beanFactory, String name, RevisionInfo info) {
+    private void checkAnnotatedBeansAreRevisions() {
+        for (String name : this.beanFactory.getBeanDefinitionNames()) {
+            if (RevisionBeanDefinitions.isRevision(this.beanFactory.getBeanDefinition(name))
+                    && !this.beanFactory.isTypeMatch(name, Revision.class)) {
+                Class<?> type = this.beanFactory.getType(name, false);
+                String className = (type != null) ? type.getName() : name;
+                throw new MigrationException(className + " is annotated @MigrationRevision but does not implement "
+                        + Revision.class.getName() + ".", "Make it implement Revision, with up(Migrator) and "
+                                + "down(Migrator).");
+            }
+        }
+    }
+
+    private Revision create(String name, Class<?> type, RevisionInfo info) {
+        this.injectionCheck.obtain().check(type);
         try {
-            return beanFactory.getBean(name, Revision.class);
+            return this.beanFactory.getBean(name, Revision.class);
         }
         catch (BeansException ex) {
             if (causedBy(ex, BeanCurrentlyInCreationException.class)) {

@@ -21,8 +21,8 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Rejects revision classes that inject what needs the migrated database, before any bean is
- * created: revisions run before {@code JdbcTemplate}, repositories and JPA exist, so injecting
+ * Rejects a revision class that injects what needs the migrated database, before the revision
+ * is created: revisions run before {@code JdbcTemplate}, repositories and JPA exist, so injecting
  * them would end in a circular-reference stack trace instead of a migration.
  */
 final class RevisionInjectionCheck {

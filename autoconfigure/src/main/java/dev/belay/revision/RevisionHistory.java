@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -111,6 +113,22 @@ public final class RevisionHistory {
             }
         }
         return entries;
+    }
+
+    /**
+     * Only the id and state of each row, in the order the revisions were applied: all that a
+     * start needs to see that nothing is pending, and cheaper to read than {@link #read}.
+     */
+    public Map<String, HistoryState> readStates(Connection connection) throws SQLException {
+        Map<String, HistoryState> states = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement
+                    .executeQuery("SELECT id, state FROM " + this.qualifiedName + " ORDER BY applied_rank")) {
+            while (rows.next()) {
+                states.put(rows.getString(1), HistoryState.fromSql(rows.getString(2)));
+            }
+        }
+        return states;
     }
 
     /** Whether the table exists. */

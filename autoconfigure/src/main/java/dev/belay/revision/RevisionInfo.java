@@ -32,7 +32,11 @@ public record RevisionInfo(String id, List<String> parents, String message, bool
      */
     public static RevisionInfo of(Class<?> type) {
         Class<?> userClass = ClassUtils.getUserClass(type);
-        MigrationRevision annotation = AnnotationUtils.findAnnotation(userClass, MigrationRevision.class);
+        MigrationRevision annotation = userClass.getAnnotation(MigrationRevision.class);
+        if (annotation == null) {
+            // Declared through a composed annotation of the application's own.
+            annotation = AnnotationUtils.findAnnotation(userClass, MigrationRevision.class);
+        }
         if (annotation == null) {
             throw new MigrationException(userClass.getName() + " implements Revision but has no @MigrationRevision.",
                     "Annotate it with @MigrationRevision(id = \"...\", after = \"<parent id>\") so Belay knows "

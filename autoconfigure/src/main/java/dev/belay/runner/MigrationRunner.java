@@ -124,9 +124,9 @@ public final class MigrationRunner {
         try (Connection connection = connect()) {
             Located located = locate(connection);
             RevisionHistory history = located.history();
-            List<HistoryEntry> recorded = located.read(connection);
-            if (located.exists() ? upToDate(recorded, target, history) : graph.isEmpty()) {
-                logUpToDate(history, recorded, target);
+            Map<String, HistoryState> states = located.exists() ? history.readStates(connection) : Map.of();
+            if (located.exists() ? upToDate(connection, states, target, history) : graph.isEmpty()) {
+                logUpToDate(history, states.keySet(), target);
                 return new MigrationResult(Operation.APPLY, dryRun, history.schema(), List.of(), millisSince(started));
             }
             MigrationLock lock = MigrationLock.acquire(this.dataSource, history, this.settings.lockWait());
@@ -183,7 +183,7 @@ public final class MigrationRunner {
         checkComplete(entries, history);
         List<RevisionInfo> pending = graph().pending(appliedIds(entries), target);
         if (pending.isEmpty()) {
-            logUpToDate(history, entries, target);
+            logUpToDate(history, appliedIds(entries), target);
             return new MigrationResult(Operation.APPLY, dryRun, history.schema(), List.of(), millisSince(started));
         }
         if (!dryRun && recorded.isEmpty()) {
@@ -407,14 +407,18 @@ public final class MigrationRunner {
         }
     }
 
-    private boolean upToDate(List<HistoryEntry> entries, @Nullable String target, RevisionHistory history) {
-        graph().checkRecorded(entries, history.qualifiedName());
-        if (entries.stream().anyMatch((entry) -> entry.state() != HistoryState.APPLIED)) {
+    private boolean upToDate(Connection connection, Map<String, HistoryState> states, @Nullable String target,
+            RevisionHistory history) throws SQLException {
+        if (!states.keySet().stream().allMatch(graph()::contains)) {
+            // Read the whole rows to say who applied what this application lacks.
+            graph().checkRecorded(history.read(connection), history.qualifiedName());
+        }
+        if (states.values().stream().anyMatch((state) -> state != HistoryState.APPLIED)) {
             // Perhaps another instance is running a non-transactional revision right now: only
             // the lock holder may call it incomplete.
             return false;
         }
-        return graph().pending(appliedIds(entries), target).isEmpty();
+        return graph().pending(states.keySet(), target).isEmpty();
     }
 
     private void checkComplete(List<HistoryEntry> entries, RevisionHistory history) {
@@ -540,11 +544,15 @@ public final class MigrationRunner {
             .toList();
     }
 
-    private void logUpToDate(RevisionHistory history, List<HistoryEntry> entries, @Nullable String target) {
+    private void logUpToDate(RevisionHistory history, Set<String> applied, @Nullable String target) {
         if (logger.isInfoEnabled()) {
+            List<String> current = applied.stream()
+                .filter((id) -> graph().childrenOf(id).stream().noneMatch(applied::contains))
+                .sorted()
+                .toList();
             logger.info("Schema " + Identifiers.quote(history.schema()) + " is up to date"
-                    + ((target != null) ? " for '" + target + "'" : "") + ": " + count(entries.size())
-                    + " applied" + (entries.isEmpty() ? "" : ", at " + quoted(current(entries))));
+                    + ((target != null) ? " for '" + target + "'" : "") + ": " + count(applied.size())
+                    + " applied" + (applied.isEmpty() ? "" : ", at " + quoted(current)));
         }
     }
 

@@ -107,6 +107,9 @@ final class RevisionSession implements Migrator, StatementSink {
                 return;
             }
         }
+        // An OWN_TRANSACTION statement (ALTER TYPE ... ADD VALUE) runs in the revision's transaction:
+        // PostgreSQL allows it, and a later use of the new value fails with 55P04, which the runner
+        // explains (use the value in a later revision, or make this one non-transactional).
         this.statements.add(statement);
         try (Statement jdbcStatement = this.connection.createStatement()) {
             jdbcStatement.execute(statement.sql());
