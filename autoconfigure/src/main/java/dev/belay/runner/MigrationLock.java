@@ -120,7 +120,8 @@ final class MigrationLock implements AutoCloseable {
         String fix = "Another instance is probably still migrating: if its migration is simply slow, raise "
                 + "belay.lock-wait (now " + wait + ")"
                 + (holders.isEmpty() ? "; or start again."
-                        : "; if that session is stuck, end it with SELECT pg_terminate_backend(<pid>) and start again.");
+                        : "; if that session is stuck, end it with SELECT pg_terminate_backend(<pid>) and start "
+                                + "again.");
         return new MigrationException(problem, fix);
     }
 

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -21,13 +20,11 @@ import javax.sql.DataSource;
 import dev.belay.revision.HistoryEntry;
 import dev.belay.revision.HistoryState;
 import dev.belay.revision.MigrationException;
-import dev.belay.revision.Revision;
 import dev.belay.revision.RevisionGraph;
 import dev.belay.revision.RevisionHistory;
 import dev.belay.revision.RevisionInfo;
 import dev.belay.revision.Revisions;
 import dev.belay.runner.MigrationResult.Operation;
-import dev.belay.runner.RevisionSession.Mode;
 import dev.belay.schema.Identifiers;
 
 import org.apache.commons.logging.Log;
@@ -189,16 +186,16 @@ public final class MigrationRunner {
         if (!dryRun && recorded.isEmpty()) {
             history.create(connection);
         }
+        RevisionExecutor executor = new RevisionExecutor(this.revisions, history, this.settings.lockTimeout());
         SessionSettings previous = SessionSettings.apply(connection, history.schema(), this.settings.lockTimeout());
         List<RevisionRun> runs = new ArrayList<>();
         try {
             if (dryRun) {
-                dryRun(connection, history, recorded.isEmpty(), pending, runs);
+                executor.dryRun(connection, recorded.isEmpty(), pending, runs);
             }
             else {
                 for (RevisionInfo revision : pending) {
-                    RevisionRun run = revision.transactional() ? upInTransaction(connection, history, revision, runs)
-                            : upWithAutocommit(connection, history, revision, runs);
+                    RevisionRun run = executor.up(connection, revision, runs);
                     runs.add(run);
                     logger.info("Applied revision " + describe(run) + " in " + run.executionMs() + " ms");
                 }
@@ -211,90 +208,9 @@ public final class MigrationRunner {
                 millisSince(started));
         logger.info((dryRun ? "Dry run: would apply " : "Applied ") + count(runs.size()) + " to schema "
                 + Identifiers.quote(history.schema()) + " in " + result.totalMs() + " ms"
-                + (dryRun ? ", then rolled back" : "; now at " + quoted(target != null ? List.of(target) : graph().heads())));
+                + (dryRun ? ", then rolled back"
+                        : "; now at " + quoted((target != null) ? List.of(target) : graph().heads())));
         return result;
-    }
-
-    private RevisionRun upInTransaction(Connection connection, RevisionHistory history, RevisionInfo info,
-            List<RevisionRun> earlier) throws SQLException {
-        Revision revision = instance(info, earlier);
-        RevisionSession session = new RevisionSession(connection, history.schema(), Mode.TRANSACTIONAL, info);
-        Instant startedAt = Instant.now();
-        long started = System.nanoTime();
-        connection.setAutoCommit(false);
-        try {
-            revision.up(session);
-            long executionMs = millisSince(started);
-            history.insert(connection, info, HistoryState.APPLIED, executionMs);
-            connection.commit();
-            return new RevisionRun(info.id(), info.message(), startedAt, executionMs, session.statements());
-        }
-        catch (RuntimeException | SQLException ex) {
-            rollbackQuietly(connection, ex);
-            throw failed(info, "up", ex, session, earlier, "Nothing of it was applied: its transaction was rolled back.");
-        }
-        catch (Error ex) {
-            rollbackQuietly(connection, ex);
-            throw ex;
-        }
-        finally {
-            autocommit(connection);
-        }
-    }
-
-    private RevisionRun upWithAutocommit(Connection connection, RevisionHistory history, RevisionInfo info,
-            List<RevisionRun> earlier) throws SQLException {
-        Revision revision = instance(info, earlier);
-        RevisionSession session = new RevisionSession(connection, history.schema(), Mode.AUTOCOMMIT, info);
-        Instant startedAt = Instant.now();
-        long started = System.nanoTime();
-        // Recorded before it runs, so that a run that dies midway leaves a row naming it.
-        history.insert(connection, info, HistoryState.APPLYING, null);
-        try {
-            revision.up(session);
-        }
-        catch (RuntimeException ex) {
-            if (!session.sentAnything()) {
-                history.delete(connection, info.id());
-                throw failed(info, "up", ex, session, earlier, "Nothing of it ran, so it was not recorded.");
-            }
-            throw failed(info, "up", ex, session, earlier,
-                    "It runs without a transaction, so what it did before the failure stays; it is marked '"
-                            + HistoryState.APPLYING.sql() + "' in " + history.qualifiedName() + ".",
-                    incompleteFix(history, List.of(info.id())));
-        }
-        long executionMs = millisSince(started);
-        history.markApplied(connection, info.id(), executionMs);
-        return new RevisionRun(info.id(), info.message(), startedAt, executionMs, session.statements());
-    }
-
-    private void dryRun(Connection connection, RevisionHistory history, boolean createHistory,
-            List<RevisionInfo> pending, List<RevisionRun> runs) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            if (createHistory) {
-                // Creates the schema too when it is missing, so statements have somewhere to go.
-                history.create(connection);
-            }
-            for (RevisionInfo info : pending) {
-                Revision revision = instance(info, runs);
-                RevisionSession session = new RevisionSession(connection, history.schema(), Mode.DRY_RUN, info);
-                Instant startedAt = Instant.now();
-                long started = System.nanoTime();
-                try {
-                    revision.up(session);
-                }
-                catch (RuntimeException ex) {
-                    throw failed(info, "up", ex, session, List.of(), "This was a dry run: nothing was changed.");
-                }
-                runs.add(new RevisionRun(info.id(), info.message(), startedAt, millisSince(started),
-                        session.statements()));
-            }
-        }
-        finally {
-            connection.rollback();
-            autocommit(connection);
-        }
     }
 
     private MigrationResult rollback(Function<List<HistoryEntry>, List<HistoryEntry>> choose) {
@@ -310,13 +226,14 @@ public final class MigrationRunner {
                 Collections.reverse(chosen);
                 List<RevisionRun> runs = new ArrayList<>();
                 if (!chosen.isEmpty()) {
+                    RevisionExecutor executor = new RevisionExecutor(this.revisions, history,
+                            this.settings.lockTimeout());
                     SessionSettings previous = SessionSettings.apply(connection, history.schema(),
                             this.settings.lockTimeout());
                     try {
                         for (HistoryEntry entry : chosen) {
                             RevisionInfo info = graph().get(entry.id());
-                            RevisionRun run = info.transactional() ? downInTransaction(connection, history, info, runs)
-                                    : downWithAutocommit(connection, history, info, runs);
+                            RevisionRun run = executor.down(connection, info, runs);
                             runs.add(run);
                             logger.info("Rolled back revision " + describe(run) + " in " + run.executionMs() + " ms");
                         }
@@ -337,73 +254,6 @@ public final class MigrationRunner {
         }
         catch (SQLException ex) {
             throw databaseError("roll back revisions", ex);
-        }
-    }
-
-    private RevisionRun downInTransaction(Connection connection, RevisionHistory history, RevisionInfo info,
-            List<RevisionRun> earlier) throws SQLException {
-        Revision revision = instance(info, earlier);
-        RevisionSession session = new RevisionSession(connection, history.schema(), Mode.TRANSACTIONAL, info);
-        Instant startedAt = Instant.now();
-        long started = System.nanoTime();
-        connection.setAutoCommit(false);
-        try {
-            revision.down(session);
-            long executionMs = millisSince(started);
-            history.delete(connection, info.id());
-            connection.commit();
-            return new RevisionRun(info.id(), info.message(), startedAt, executionMs, session.statements());
-        }
-        catch (RuntimeException | SQLException ex) {
-            rollbackQuietly(connection, ex);
-            throw failed(info, "down", ex, session, earlier,
-                    "Nothing of it was rolled back: its transaction was rolled back, and it stays applied.");
-        }
-        catch (Error ex) {
-            rollbackQuietly(connection, ex);
-            throw ex;
-        }
-        finally {
-            autocommit(connection);
-        }
-    }
-
-    private RevisionRun downWithAutocommit(Connection connection, RevisionHistory history, RevisionInfo info,
-            List<RevisionRun> earlier) throws SQLException {
-        Revision revision = instance(info, earlier);
-        RevisionSession session = new RevisionSession(connection, history.schema(), Mode.AUTOCOMMIT, info);
-        Instant startedAt = Instant.now();
-        long started = System.nanoTime();
-        history.setState(connection, info.id(), HistoryState.REVERTING);
-        try {
-            revision.down(session);
-        }
-        catch (RuntimeException ex) {
-            if (!session.sentAnything()) {
-                history.setState(connection, info.id(), HistoryState.APPLIED);
-                throw failed(info, "down", ex, session, earlier, "Nothing of it ran, so it stays applied.");
-            }
-            throw failed(info, "down", ex, session, earlier,
-                    "It runs without a transaction, so what it undid before the failure stays undone; it is marked '"
-                            + HistoryState.REVERTING.sql() + "' in " + history.qualifiedName() + ".",
-                    incompleteFix(history, List.of(info.id())));
-        }
-        long executionMs = millisSince(started);
-        history.delete(connection, info.id());
-        return new RevisionRun(info.id(), info.message(), startedAt, executionMs, session.statements());
-    }
-
-    private Revision instance(RevisionInfo info, List<RevisionRun> earlier) {
-        try {
-            return this.revisions.instance(info.id());
-        }
-        catch (MigrationException ex) {
-            throw ex;
-        }
-        catch (RuntimeException ex) {
-            throw new MigrationException("Could not create revision " + info.describe() + ": " + ex.getMessage()
-                    + " Nothing of it was applied." + earlierNote(earlier),
-                    "Fix what the revision needs (the cause below names it) and start again.", ex);
         }
     }
 
@@ -435,75 +285,7 @@ public final class MigrationRunner {
             .collect(Collectors.joining("; "));
         throw new MigrationException("A non-transactional revision is incomplete: " + list
                 + ". It may be partly applied, so Belay will not migrate this schema until a person has looked.",
-                incompleteFix(history, incomplete.stream().map(HistoryEntry::id).toList()));
-    }
-
-    private static String incompleteFix(RevisionHistory history, List<String> ids) {
-        String markApplied = ids.stream().map(history::markAppliedStatement).collect(Collectors.joining("; "));
-        String delete = ids.stream().map(history::deleteStatement).collect(Collectors.joining("; "));
-        return "Compare what the revision does with the database and finish or undo it by hand. Then, if it is now "
-                + "fully applied, run: " + markApplied + "; or, if nothing of it remains, run: " + delete
-                + " (Belay then applies it again on the next start).";
-    }
-
-    private MigrationException failed(RevisionInfo info, String method, Throwable ex, RevisionSession session,
-            List<RevisionRun> earlier, String consequence) {
-        return failed(info, method, ex, session, earlier, consequence, null);
-    }
-
-    private MigrationException failed(RevisionInfo info, String method, Throwable ex, RevisionSession session,
-            List<RevisionRun> earlier, String consequence, @Nullable String fix) {
-        if (ex instanceof MigrationException explained) {
-            return new MigrationException(explained.problem() + " " + consequence + earlierNote(earlier),
-                    (fix != null) ? explained.fix() + " " + fix : explained.fix(), ex);
-        }
-        SQLException sqlError = sqlCause(ex);
-        String what;
-        if (sqlError != null) {
-            // A bare SQLException comes from Belay's own history row or commit, not from a statement of the revision.
-            List<?> statements = (ex instanceof SQLException) ? List.of() : session.statements();
-            what = sqlError.getMessage() + " [SQLSTATE " + sqlError.getSQLState() + "]"
-                    + (statements.isEmpty() ? "" : ", running: " + statements.get(statements.size() - 1));
-        }
-        else {
-            what = ex.toString();
-        }
-        String problem = "Revision " + info.describe() + " failed in " + method + "(): " + what + ". " + consequence
-                + earlierNote(earlier);
-        return new MigrationException(problem, (fix != null) ? fix : fixFor(sqlError), ex);
-    }
-
-    private String fixFor(@Nullable SQLException ex) {
-        String state = (ex != null) ? ex.getSQLState() : null;
-        if ("55P03".equals(state)) {
-            return "A statement waited longer than belay.lock-timeout (" + this.settings.lockTimeout()
-                    + ") for a lock that another session holds: start again when the table is less busy, or raise "
-                    + "belay.lock-timeout.";
-        }
-        if ("55P04".equals(state)) {
-            return "A new enum value can only be used once the transaction that added it has committed: use it in a "
-                    + "later revision, or declare this one with @MigrationRevision(..., transactional = false).";
-        }
-        if ("25001".equals(state)) {
-            return "That statement cannot run inside a transaction: declare the revision with "
-                    + "@MigrationRevision(..., transactional = false).";
-        }
-        return "Fix the revision, or the data it trips over, and start again.";
-    }
-
-    private static @Nullable SQLException sqlCause(Throwable ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                return sql;
-            }
-        }
-        return null;
-    }
-
-    private static String earlierNote(List<RevisionRun> earlier) {
-        return earlier.isEmpty() ? ""
-                : " The revisions applied before it in this run stay applied: "
-                        + quoted(earlier.stream().map(RevisionRun::id).toList()) + ".";
+                RevisionExecutor.incompleteFix(history, incomplete.stream().map(HistoryEntry::id).toList()));
     }
 
     private MigrationStatus status(RevisionHistory history, List<HistoryEntry> entries) {
@@ -618,24 +400,6 @@ public final class MigrationRunner {
         }
         catch (SQLException ex) {
             logger.warn("Could not restore the migration connection's search_path and lock_timeout", ex);
-        }
-    }
-
-    private static void rollbackQuietly(Connection connection, Throwable failure) {
-        try {
-            connection.rollback();
-        }
-        catch (SQLException ex) {
-            failure.addSuppressed(ex);
-        }
-    }
-
-    private static void autocommit(Connection connection) {
-        try {
-            connection.setAutoCommit(true);
-        }
-        catch (SQLException ex) {
-            logger.debug("Could not switch the migration connection back to autocommit", ex);
         }
     }
 
