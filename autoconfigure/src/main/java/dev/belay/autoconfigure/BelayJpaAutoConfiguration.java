@@ -50,10 +50,9 @@ public final class BelayJpaAutoConfiguration {
     JpaDesiredSchema jpaDesiredSchema(HibernateMetadataCapture capture, ObjectProvider<SchemaInspector> inspector,
             ObjectProvider<EntityManagerFactory> entityManagerFactory) {
         return new JpaDesiredSchema(() -> {
-            if (!capture.isCaptured()) {
-                // A deferred or background bootstrap: the model is there once the factory is.
-                entityManagerFactory.ifAvailable(EntityManagerFactory::getMetamodel);
-            }
+            // Hibernate hands the model to integrators before it has finished with it; with a
+            // background bootstrap, wait until the factory is built.
+            entityManagerFactory.ifAvailable(EntityManagerFactory::getMetamodel);
             return capture.get();
         }, inspector.getIfAvailable(SchemaInspector::new));
     }

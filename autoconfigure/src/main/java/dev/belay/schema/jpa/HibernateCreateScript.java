@@ -1,11 +1,14 @@
 package dev.belay.schema.jpa;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
 
 import dev.belay.schema.Identifiers;
 import org.hibernate.boot.Metadata;
@@ -17,13 +20,14 @@ import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.cfg.MappingSettings;
 import org.hibernate.cfg.SchemaToolingSettings;
 import org.hibernate.engine.config.spi.ConfigurationService;
+import org.hibernate.tool.schema.Action;
 import org.hibernate.tool.schema.SourceType;
 import org.hibernate.tool.schema.TargetType;
-import org.hibernate.tool.schema.internal.ExceptionHandlerHaltImpl;
 import org.hibernate.tool.schema.spi.ContributableMatcher;
 import org.hibernate.tool.schema.spi.ExceptionHandler;
 import org.hibernate.tool.schema.spi.ExecutionOptions;
 import org.hibernate.tool.schema.spi.SchemaManagementTool;
+import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator.ActionGrouping;
 import org.hibernate.tool.schema.spi.ScriptSourceInput;
 import org.hibernate.tool.schema.spi.ScriptTargetOutput;
 import org.hibernate.tool.schema.spi.SourceDescriptor;
@@ -42,20 +46,45 @@ import org.jspecify.annotations.Nullable;
  */
 final class HibernateCreateScript {
 
+    /** The models whose columns Belay has ordered, by identity. */
+    private static final Set<Metadata> ORDERED = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
     private HibernateCreateScript() {
     }
 
     /** The statements Hibernate's {@code create} runs for the mapping, in Hibernate's order. */
     static List<String> statements(Metadata metadata) {
         requireOneSchema(metadata);
-        StandardServiceRegistry registry = ((MetadataImplementor) metadata).getMetadataBuildingOptions()
-            .getServiceRegistry();
-        Map<String, Object> settings = settings(registry.requireService(ConfigurationService.class).getSettings());
+        MetadataImplementor model = (MetadataImplementor) metadata;
+        StandardServiceRegistry registry = model.getMetadataBuildingOptions().getServiceRegistry();
+        Map<String, Object> applicationSettings = registry.requireService(ConfigurationService.class).getSettings();
+        orderColumnsAsCreateDoes(model, applicationSettings);
+        Map<String, Object> settings = settings(applicationSettings);
         SchemaManagementTool tool = registry.requireService(SchemaManagementTool.class);
         CollectingScript script = new CollectingScript();
         tool.getSchemaCreator(settings)
             .doCreation(metadata, new Options(settings), ContributableMatcher.ALL, MetadataSource.INSTANCE, script);
         return List.copyOf(script.statements);
+    }
+
+    /**
+     * Hibernate's {@code create} puts table columns and the columns of composite keys in the order
+     * of its {@code ColumnOrderingStrategy}, but it orders the model only when the session factory
+     * itself runs a create action. Otherwise (the usual case with Belay, where {@code ddl-auto} is
+     * {@code none}) the model is ordered here, once: ordering again would permute the columns of
+     * composite foreign keys a second time.
+     */
+    private static void orderColumnsAsCreateDoes(MetadataImplementor metadata, Map<String, Object> settings) {
+        boolean createdBySessionFactory = ActionGrouping.interpret(metadata, settings)
+            .stream()
+            .anyMatch((grouping) -> isCreate(grouping.databaseAction()) || isCreate(grouping.scriptAction()));
+        if (!createdBySessionFactory && ORDERED.add(metadata)) {
+            metadata.orderColumns(true);
+        }
+    }
+
+    private static boolean isCreate(Action action) {
+        return action == Action.CREATE || action == Action.CREATE_DROP || action == Action.CREATE_ONLY;
     }
 
     /**
@@ -123,9 +152,12 @@ final class HibernateCreateScript {
             return false;
         }
 
+        /** A script target does not fail, but if anything does, Belay wants to know. */
         @Override
         public ExceptionHandler getExceptionHandler() {
-            return ExceptionHandlerHaltImpl.INSTANCE;
+            return (exception) -> {
+                throw exception;
+            };
         }
 
     }

@@ -132,6 +132,17 @@ class JpaDesiredSchemaTests {
     }
 
     @Test
+    void ordersTheColumnsOfAModelOnlyOnce(TestDatabase database) {
+        try (HibernateModel model = HibernateModel.of(database.dataSource(), Corpus.EMBEDDABLES.entities())) {
+            List<String> first = new JpaDesiredSchema(model.metadata()).ddl();
+            assertThat(first).anyMatch((statement) -> statement.startsWith("create table embeddable_order_line")
+                    && statement.contains("primary key (slot, order_number)"));
+            assertThat(first).anyMatch((statement) -> statement.contains("foreign key (line_slot, line_order_number)"));
+            assertThat(new JpaDesiredSchema(model.metadata()).ddl()).isEqualTo(first);
+        }
+    }
+
+    @Test
     void readsThroughADataSource(TestDatabase database) throws SQLException {
         try (HibernateModel model = HibernateModel.of(database.dataSource(), Corpus.NAMED_ENUMS.entities());
                 Connection connection = database.connect()) {

@@ -8,8 +8,12 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.ManyToOne;
 
-/** Embeddables: one embedded twice with overridden columns, and an embedded composite id. */
+/**
+ * Embeddables: one embedded twice with overridden columns, and an embedded composite id that a
+ * two-column foreign key references.
+ */
 public final class Embeddables {
 
     private Embeddables() {
@@ -33,17 +37,17 @@ public final class Embeddables {
 
         Long orderNumber;
 
-        Integer lineNumber;
+        Integer slot;
 
         @Override
         public boolean equals(Object other) {
             return other instanceof OrderLineKey key && java.util.Objects.equals(this.orderNumber, key.orderNumber)
-                    && java.util.Objects.equals(this.lineNumber, key.lineNumber);
+                    && java.util.Objects.equals(this.slot, key.slot);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(this.orderNumber, this.lineNumber);
+            return java.util.Objects.hash(this.orderNumber, this.slot);
         }
 
     }
@@ -72,6 +76,18 @@ public final class Embeddables {
         OrderLineKey key;
 
         int quantity;
+
+    }
+
+    /** References the composite key, so the foreign key has two columns. */
+    @Entity(name = "EmbeddableShipment")
+    public static class Shipment {
+
+        @jakarta.persistence.Id
+        Long id;
+
+        @ManyToOne
+        OrderLine line;
 
     }
 
