@@ -1,14 +1,17 @@
 package dev.belay.autoconfigure;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
+import dev.belay.schema.Schema;
 import dev.belay.schema.jpa.HibernateMetadataCapture;
 import dev.belay.schema.jpa.JpaDesiredSchema;
 import dev.belay.schema.jpa.corpus.Corpus;
+import dev.belay.schema.postgres.SchemaInspector;
 import dev.belay.test.PostgresTest;
 import dev.belay.test.TestDatabase;
 import org.hibernate.boot.Metadata;
@@ -36,9 +39,12 @@ class BelayJpaAutoConfigurationTests {
 
     private static final List<Metadata> recorded = new CopyOnWriteArrayList<>();
 
+    private final TestDatabase database;
+
     private final ApplicationContextRunner runner;
 
     BelayJpaAutoConfigurationTests(TestDatabase database) {
+        this.database = database;
         this.runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
                     HibernateJpaAutoConfiguration.class, BelayJpaAutoConfiguration.class))
@@ -52,14 +58,25 @@ class BelayJpaAutoConfigurationTests {
     }
 
     @Test
-    void offersTheDesiredSchemaOfTheAutoConfiguredEntityManagerFactory() {
-        this.runner.withUserConfiguration(CorpusEntities.class).run((context) -> {
+    void offersTheSchemaThatDdlAutoCreateWouldBuild() throws SQLException {
+        this.database.execute("CREATE SCHEMA spring_created");
+        ApplicationContextRunner corpus = this.runner.withUserConfiguration(CorpusEntities.class);
+        corpus.withPropertyValues("spring.datasource.url=" + this.database.url() + "?currentSchema=spring_created",
+                "spring.jpa.hibernate.ddl-auto=create")
+            .run((context) -> assertThat(context).hasNotFailed());
+        Schema created;
+        try (Connection connection = this.database.connect()) {
+            created = new SchemaInspector().inspect(connection, "spring_created");
+        }
+        assertThat(created.tables()).hasSizeGreaterThan(Corpus.values().length);
+        corpus.run((context) -> {
             assertThat(context).hasSingleBean(JpaDesiredSchema.class).hasSingleBean(HibernateMetadataCapture.class);
             Metadata metadata = context.getBean(HibernateMetadataCapture.class).get();
             assertThat(metadata.getEntityBindings()).hasSameSizeAs(Corpus.allEntities());
-            List<String> ddl = context.getBean(JpaDesiredSchema.class).ddl();
-            assertThat(ddl).contains("create table named_enum_ride (id bigint not null, kind RideKind, primary key (id))");
-            context.getBean(JpaDesiredSchema.class).desiredSchema(context.getBean(DataSource.class));
+            JpaDesiredSchema desired = context.getBean(JpaDesiredSchema.class);
+            assertThat(desired.ddl())
+                .contains("create table named_enum_ride (id bigint not null, kind RideKind, primary key (id))");
+            assertThat(desired.desiredSchema(context.getBean(DataSource.class))).isEqualTo(created);
         });
     }
 
