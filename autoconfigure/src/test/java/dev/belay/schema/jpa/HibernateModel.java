@@ -10,6 +10,8 @@ import org.hibernate.SessionFactory;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl;
+import org.hibernate.boot.registry.BootstrapServiceRegistry;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.JdbcSettings;
@@ -41,13 +43,17 @@ final class HibernateModel implements AutoCloseable {
     }
 
     static HibernateModel of(DataSource dataSource, Collection<Class<?>> entities, Map<String, Object> settings) {
+        ClassLoader classLoader = entities.isEmpty() ? HibernateModel.class.getClassLoader()
+                : entities.iterator().next().getClassLoader();
         Map<String, Object> all = new HashMap<>();
         all.put(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
         all.put(MappingSettings.PHYSICAL_NAMING_STRATEGY, PhysicalNamingStrategySnakeCaseImpl.class.getName());
         all.put(MappingSettings.IMPLICIT_NAMING_STRATEGY, SpringImplicitNamingStrategy.class.getName());
         all.put(SchemaToolingSettings.HBM2DDL_AUTO, "none");
         all.putAll(settings);
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(all).build();
+        // The entities' own class loader, so that generated entity classes are found by name too.
+        BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(classLoader).build();
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap).applySettings(all).build();
         try {
             MetadataSources sources = new MetadataSources(registry);
             entities.forEach(sources::addAnnotatedClass);
