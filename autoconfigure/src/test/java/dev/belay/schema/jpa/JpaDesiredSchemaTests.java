@@ -28,7 +28,8 @@ class JpaDesiredSchemaTests {
 
     @BeforeAll
     static void createSomethingToKeep(TestDatabase database) {
-        database.execute("CREATE SCHEMA \"Other Schema\"", "CREATE TABLE public.kept (id int PRIMARY KEY)");
+        database.execute("CREATE SCHEMA \"Other Schema\"", "CREATE TABLE public.kept (id int PRIMARY KEY)",
+                "CREATE TYPE public.mood AS ENUM ('calm', 'stormy')");
     }
 
     @Test
@@ -132,6 +133,28 @@ class JpaDesiredSchemaTests {
     }
 
     @Test
+    void createsInTheScratchSchemaWhatHasTheNameOfAnExistingTable(TestDatabase database) throws SQLException {
+        try (HibernateModel model = HibernateModel.of(database.dataSource(), List.of(Kept.class));
+                Connection connection = database.connect()) {
+            CatalogSnapshot before = CatalogSnapshot.of(connection);
+            Schema desired = new JpaDesiredSchema(model.metadata()).desiredSchema(connection);
+            assertThat(desired.tables().get("kept").columns()).containsOnlyKeys("id", "label");
+            assertThat(desired.tables().get("kept").uniqueConstraints()).hasSize(1);
+            assertThat(CatalogSnapshot.of(connection)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void readsTypesFromTheSchemasOnTheSearchPath(TestDatabase database) throws SQLException {
+        try (HibernateModel model = HibernateModel.of(database.dataSource(), List.of(Moody.class));
+                Connection connection = database.connect()) {
+            Schema desired = new JpaDesiredSchema(model.metadata()).desiredSchema(connection);
+            assertThat(desired.enumTypes()).isEmpty();
+            assertThat(desired.tables().get("moody_day").column("mood").type()).isEqualTo("public.mood");
+        }
+    }
+
+    @Test
     void ordersTheColumnsOfAModelOnlyOnce(TestDatabase database) {
         try (HibernateModel model = HibernateModel.of(database.dataSource(), Corpus.EMBEDDABLES.entities())) {
             List<String> first = new JpaDesiredSchema(model.metadata()).ddl();
@@ -172,6 +195,31 @@ class JpaDesiredSchemaTests {
 
         @Column(columnDefinition = "no_such_type")
         String setting;
+
+    }
+
+    /** Mapped to the name of a table that exists in public with other columns. */
+    @Entity(name = "KeptLabel")
+    @Table(name = "kept")
+    static class Kept {
+
+        @Id
+        Long id;
+
+        @Column(unique = true)
+        String label;
+
+    }
+
+    /** Uses a type of another schema on the search path, as extension types are used. */
+    @Entity(name = "MoodyDay")
+    static class Moody {
+
+        @Id
+        Long id;
+
+        @Column(columnDefinition = "mood")
+        String mood;
 
     }
 
