@@ -1,6 +1,7 @@
 package dev.belay.schema.jpa;
 
 import java.security.SecureRandom;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -112,7 +113,13 @@ public final class JpaDesiredSchema {
         try {
             String scratch = SCRATCH_PREFIX + HexFormat.of().formatHex(randomBytes());
             createScratchSchema(connection, scratch);
-            run(connection, script);
+            try {
+                runBatch(connection, script);
+            }
+            catch (BatchUpdateException ex) {
+                rollBack(connection, savepoint);
+                throw locateFailure(connection, script, scratch, ex);
+            }
             desired = this.inspector.inspect(connection, scratch);
         }
         catch (Throwable ex) {
@@ -166,31 +173,68 @@ public final class JpaDesiredSchema {
         }
     }
 
-    private static void run(Connection connection, Script script) throws SQLException {
+    /**
+     * Runs the DDL as one JDBC batch, which the PostgreSQL driver sends in a single round trip
+     * however large the model. Escape processing is off: the statements are PostgreSQL's SQL, and
+     * a brace in a check or default is not a JDBC escape.
+     */
+    private static void runBatch(Connection connection, Script script) throws SQLException {
         try (Statement statement = connection.createStatement()) {
+            statement.setEscapeProcessing(false);
+            for (String sql : script.statements()) {
+                statement.addBatch(sql);
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /**
+     * After a failed batch (and a rollback), runs the DDL again one statement at a time, to name
+     * the statement that fails: a batch does not say reliably which one it was.
+     */
+    private static DesiredSchemaException locateFailure(Connection connection, Script script, String scratch,
+            BatchUpdateException batchFailure) throws SQLException {
+        createScratchSchema(connection, scratch);
+        try (Statement statement = connection.createStatement()) {
+            statement.setEscapeProcessing(false);
             for (String sql : script.statements()) {
                 try {
                     statement.execute(sql);
                 }
                 catch (SQLException ex) {
-                    String subject = script.subject().describe(sql);
-                    throw new DesiredSchemaException("Hibernate's DDL for the mapping fails"
-                            + ((subject != null) ? " on " + subject : "") + ": " + ex.getMessage()
-                            + "\n  statement: " + sql + "\nFix the mapping (a columnDefinition, @Check, "
-                            + "@ColumnDefault or the like) so that PostgreSQL accepts it.", sql, ex);
+                    return failure(script, sql, ex);
                 }
             }
+        }
+        return failure(script, null, (batchFailure.getNextException() != null) ? batchFailure.getNextException()
+                : batchFailure);
+    }
+
+    private static DesiredSchemaException failure(Script script, @Nullable String statement, SQLException cause) {
+        String subject = (statement != null) ? script.subject().describe(statement) : null;
+        return new DesiredSchemaException("Hibernate's DDL for the mapping fails" + ((subject != null) ? " on " + subject : "")
+                + ": " + cause.getMessage() + ((statement != null) ? "\n  statement: " + statement : "")
+                + "\nFix the mapping (a columnDefinition, @Check, @ColumnDefault or the like) so that PostgreSQL "
+                + "accepts it.", statement, cause);
+    }
+
+    /** Back to where {@link #desiredSchema(Connection)} started, the transaction still open. */
+    private static void rollBack(Connection connection, @Nullable Savepoint savepoint) throws SQLException {
+        if (savepoint != null) {
+            connection.rollback(savepoint);
+        }
+        else {
+            connection.rollback();
         }
     }
 
     private static void restore(Connection connection, boolean autoCommit, @Nullable Savepoint savepoint,
             String searchPath) throws SQLException {
+        rollBack(connection, savepoint);
         if (savepoint != null) {
-            connection.rollback(savepoint);
             connection.releaseSavepoint(savepoint);
         }
         else {
-            connection.rollback();
             connection.setAutoCommit(autoCommit);
         }
         if (!searchPath.equals(searchPath(connection))) {

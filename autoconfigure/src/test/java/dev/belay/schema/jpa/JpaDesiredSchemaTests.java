@@ -47,10 +47,11 @@ class JpaDesiredSchemaTests {
 
     @Test
     void leavesNothingBehindWhenTheDdlFailsAndNamesTheStatement(TestDatabase database) throws SQLException {
-        try (HibernateModel model = HibernateModel.of(database.dataSource(), List.of(Broken.class));
+        try (HibernateModel model = HibernateModel.of(database.dataSource(), List.of(Fine.class, Broken.class));
                 Connection connection = database.connect()) {
             CatalogSnapshot before = CatalogSnapshot.of(connection);
             JpaDesiredSchema desired = new JpaDesiredSchema(model.metadata());
+            assertThat(desired.ddl().get(0)).startsWith("create table alpha_fine");
             assertThatExceptionOfType(DesiredSchemaException.class)
                 .isThrownBy(() -> desired.desiredSchema(connection))
                 .satisfies((ex) -> assertThat(ex.statement()).startsWith("create table broken_gadget")
@@ -185,6 +186,15 @@ class JpaDesiredSchemaTests {
             rows.next();
             return rows.getString(1);
         }
+    }
+
+    /** Created before {@link Broken}, so the failing statement is not the first. */
+    @Entity(name = "AlphaFine")
+    static class Fine {
+
+        @Id
+        Long id;
+
     }
 
     @Entity(name = "BrokenGadget")
