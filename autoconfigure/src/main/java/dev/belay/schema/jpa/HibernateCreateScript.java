@@ -52,18 +52,23 @@ final class HibernateCreateScript {
     private HibernateCreateScript() {
     }
 
-    /** The statements Hibernate's {@code create} runs for the mapping, in Hibernate's order. */
+    /**
+     * The statements Hibernate's {@code create} runs for the mapping, in Hibernate's order. Two
+     * callers on one model take turns, since the first one may order the model's columns.
+     */
     static List<String> statements(Metadata metadata) {
         requireOneSchema(metadata);
         MetadataImplementor model = (MetadataImplementor) metadata;
         StandardServiceRegistry registry = model.getMetadataBuildingOptions().getServiceRegistry();
         Map<String, Object> applicationSettings = registry.requireService(ConfigurationService.class).getSettings();
-        orderColumnsAsCreateDoes(model, applicationSettings);
         Map<String, Object> settings = settings(applicationSettings);
         SchemaManagementTool tool = registry.requireService(SchemaManagementTool.class);
         CollectingScript script = new CollectingScript();
-        tool.getSchemaCreator(settings)
-            .doCreation(metadata, new Options(settings), ContributableMatcher.ALL, MetadataSource.INSTANCE, script);
+        synchronized (model) {
+            orderColumnsAsCreateDoes(model, applicationSettings);
+            tool.getSchemaCreator(settings)
+                .doCreation(metadata, new Options(settings), ContributableMatcher.ALL, MetadataSource.INSTANCE, script);
+        }
         return List.copyOf(script.statements);
     }
 

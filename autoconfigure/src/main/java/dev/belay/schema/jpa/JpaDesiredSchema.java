@@ -53,9 +53,9 @@ public final class JpaDesiredSchema {
         this(metadata, new SchemaInspector());
     }
 
+    /** The desired schema of the given Hibernate boot model, read with the given inspector. */
     public JpaDesiredSchema(Metadata metadata, SchemaInspector inspector) {
-        this(() -> metadata, inspector);
-        Objects.requireNonNull(metadata, "metadata");
+        this(fixed(metadata), inspector);
     }
 
     /**
@@ -133,6 +133,11 @@ public final class JpaDesiredSchema {
         }
         restore(connection, autoCommit, savepoint, searchPath);
         return desired;
+    }
+
+    private static Supplier<Metadata> fixed(Metadata metadata) {
+        Objects.requireNonNull(metadata, "metadata");
+        return () -> metadata;
     }
 
     private static byte[] randomBytes() {
