@@ -29,13 +29,13 @@ final class CatalogQueries {
 
     /**
      * One row per column (and one with null column fields for a table without columns): the table's
-     * comment, the column's rendered type, default or generation expression, identity and the
+     * comment (joined, not through {@code obj_description}, which would query once per row), the column's rendered type, default or generation expression, identity and the
      * parameters of its internal sequence, collation when not the type's default, comment.
      */
     static final String COLUMNS = "WITH t AS (" + MANAGED_TABLES + """
             )
             SELECT t.relname,
-                   pg_catalog.obj_description(t.oid, 'pg_class') AS table_comment,
+                   td.description AS table_comment,
                    a.attnum,
                    a.attname,
                    pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
@@ -44,7 +44,7 @@ final class CatalogQueries {
                    a.attidentity,
                    a.attgenerated,
                    CASE WHEN a.attcollation <> ty.typcollation THEN a.attcollation::pg_catalog.regcollation::text END AS collation,
-                   pg_catalog.col_description(t.oid, a.attnum) AS column_comment,
+                   cd.description AS column_comment,
                    pg_catalog.format_type(s.seqtypid, NULL) AS identity_type,
                    s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle
             FROM t
@@ -55,12 +55,18 @@ final class CatalogQueries {
                  AND id.classid = 'pg_catalog.pg_class'::regclass AND id.refclassid = 'pg_catalog.pg_class'::regclass
                  AND id.refobjid = t.oid AND id.refobjsubid = a.attnum AND id.deptype = 'i'
             LEFT JOIN pg_catalog.pg_sequence s ON s.seqrelid = id.objid
+            LEFT JOIN pg_catalog.pg_description td ON td.classoid = 'pg_catalog.pg_class'::regclass
+                 AND td.objoid = t.oid AND td.objsubid = 0
+            LEFT JOIN pg_catalog.pg_description cd ON cd.classoid = 'pg_catalog.pg_class'::regclass
+                 AND cd.objoid = t.oid AND cd.objsubid = a.attnum
             ORDER BY t.relname, a.attnum""";
 
     /**
-     * Primary keys, unique, foreign key and check constraints of managed tables, with column names
-     * in key order. Not-null constraints (kept in pg_constraint since PostgreSQL 18) are read as the
-     * columns' nullability instead; exclusion constraints are listed as unmanaged.
+     * Primary keys, unique, foreign key and check constraints of managed tables. Columns come as
+     * attribute numbers, resolved against the columns already read, which spares a subquery per
+     * row; only a foreign key to a table outside the managed ones gets its target columns by name.
+     * Not-null constraints (kept in pg_constraint since PostgreSQL 18) are read as the columns'
+     * nullability instead; exclusion constraints are listed as unmanaged.
      */
     static final String CONSTRAINTS = "WITH t AS (" + MANAGED_TABLES + """
             )
@@ -69,14 +75,14 @@ final class CatalogQueries {
                    con.contype,
                    con.condeferrable,
                    con.condeferred,
-                   ARRAY(SELECT a.attname FROM pg_catalog.unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
-                         JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
-                         ORDER BY k.ord) AS columns,
+                   con.conkey,
                    CASE WHEN con.contype = 'f' AND fns.nspname <> current_schema() THEN fns.nspname END AS target_schema,
                    ft.relname AS target_table,
-                   ARRAY(SELECT a.attname FROM pg_catalog.unnest(con.confkey) WITH ORDINALITY k(attnum, ord)
-                         JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
-                         ORDER BY k.ord) AS target_columns,
+                   con.confkey,
+                   CASE WHEN con.contype = 'f' AND NOT EXISTS (SELECT 1 FROM t WHERE t.oid = con.confrelid) THEN
+                       ARRAY(SELECT a.attname FROM pg_catalog.unnest(con.confkey) WITH ORDINALITY k(attnum, ord)
+                             JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
+                             ORDER BY k.ord) END AS target_column_names,
                    con.confupdtype,
                    con.confdeltype,
                    con.confmatchtype,
@@ -91,10 +97,18 @@ final class CatalogQueries {
 
     /**
      * Indexes of managed tables that back no constraint: the full definition (whose key list is
-     * parsed), the prefix that definition starts with, INCLUDE columns, predicate, and every column
-     * the index reads (from its dependencies, which cover expressions and predicates).
+     * parsed), the prefix that definition starts with, the attribute numbers of keys and INCLUDE
+     * columns, the predicate, and the attribute numbers every expression or predicate reads (from
+     * the index's dependencies).
      */
     static final String INDEXES = "WITH t AS (" + MANAGED_TABLES + """
+            ),
+            reads AS (
+                SELECT d.objid, pg_catalog.array_agg(DISTINCT d.refobjsubid) AS attnums
+                FROM pg_catalog.pg_depend d
+                WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.refclassid = 'pg_catalog.pg_class'::regclass
+                  AND d.refobjsubid > 0 AND d.refobjid IN (SELECT oid FROM t)
+                GROUP BY d.objid
             )
             SELECT t.relname,
                    ic.relname AS index_name,
@@ -105,24 +119,18 @@ final class CatalogQueries {
                        || pg_catalog.quote_ident(ic.relname) || ' ON ' || pg_catalog.quote_ident(current_schema())
                        || '.' || pg_catalog.quote_ident(t.relname) || ' USING ' || pg_catalog.quote_ident(am.amname)
                        || ' (' AS definition_prefix,
-                   ARRAY(SELECT a.attname FROM pg_catalog.unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, ord)
-                         JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-                         WHERE k.ord > i.indnkeyatts ORDER BY k.ord) AS include,
+                   i.indkey::int2[] AS attnums,
+                   i.indnkeyatts,
                    pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate,
                    i.indnullsnotdistinct,
-                   ARRAY(SELECT DISTINCT a.attname FROM pg_catalog.pg_attribute a
-                         WHERE a.attrelid = i.indrelid AND a.attnum > 0
-                           AND (a.attnum = ANY (i.indkey::int2[])
-                                OR a.attnum IN (SELECT d.refobjsubid FROM pg_catalog.pg_depend d
-                                                WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = i.indexrelid
-                                                  AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjid = i.indrelid))
-                         ORDER BY a.attname) AS columns
+                   reads.attnums AS reads
             FROM t
             JOIN pg_catalog.pg_index i ON i.indrelid = t.oid
             JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
             JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+            LEFT JOIN reads ON reads.objid = i.indexrelid
             WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
-                              WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))
+                              WHERE con.conrelid = i.indrelid AND con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
             ORDER BY t.relname, ic.relname""";
 
     /** Enum types of the schema with their labels in sort order. */

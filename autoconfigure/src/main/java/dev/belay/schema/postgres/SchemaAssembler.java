@@ -51,6 +51,7 @@ final class SchemaAssembler {
             if (name == null) {
                 continue;
             }
+            table.attributes.put(rows.getInt("attnum"), name);
             String expression = rows.getString("expression");
             String generation = rows.getString("attgenerated");
             GeneratedColumn generated = null;
@@ -87,7 +88,7 @@ final class SchemaAssembler {
                 continue;
             }
             String name = rows.getString("conname");
-            List<String> columns = strings(rows.getArray("columns"));
+            List<String> columns = table.names(ints(rows.getArray("conkey")));
             Deferrability deferrability = !rows.getBoolean("condeferrable") ? Deferrability.NOT_DEFERRABLE
                     : rows.getBoolean("condeferred") ? Deferrability.DEFERRABLE_INITIALLY_DEFERRED
                             : Deferrability.DEFERRABLE_INITIALLY_IMMEDIATE;
@@ -99,12 +100,25 @@ final class SchemaAssembler {
                         new CheckConstraint(table.name, name, rows.getString("check_expression"), columns));
                 case "f" -> table.foreignKeys.put(name,
                         new ForeignKey(table.name, name, columns, rows.getString("target_schema"),
-                                rows.getString("target_table"), strings(rows.getArray("target_columns")),
+                                rows.getString("target_table"), targetColumns(rows),
                                 action(rows.getString("confupdtype")), action(rows.getString("confdeltype")),
                                 match(rows.getString("confmatchtype")), deferrability));
                 default -> throw new IllegalStateException("Unexpected constraint type " + rows.getString("contype"));
             }
         }
+    }
+
+    private List<String> targetColumns(ResultSet rows) throws SQLException {
+        Array names = rows.getArray("target_column_names");
+        if (names != null) {
+            return strings(names);
+        }
+        TableParts target = this.tables.get(rows.getString("target_table"));
+        if (target == null) {
+            throw new IllegalStateException("Foreign key " + rows.getString("conname") + " references table "
+                    + rows.getString("target_table") + ", which the inspection did not read");
+        }
+        return target.names(ints(rows.getArray("confkey")));
     }
 
     void readIndexes(ResultSet rows) throws SQLException {
@@ -115,9 +129,14 @@ final class SchemaAssembler {
             }
             String name = rows.getString("index_name");
             List<String> keys = IndexKeys.parse(rows.getString("definition"), rows.getString("definition_prefix"));
+            List<Integer> attnums = ints(rows.getArray("attnums"));
+            int keyCount = rows.getInt("indnkeyatts");
+            List<String> include = table.names(attnums.subList(keyCount, attnums.size()));
+            TreeSet<String> reads = new TreeSet<>(table.names(
+                    attnums.stream().filter((attnum) -> attnum > 0).toList()));
+            reads.addAll(table.names(ints(rows.getArray("reads"))));
             table.indexes.put(name, new Index(table.name, name, rows.getBoolean("indisunique"), rows.getString("amname"),
-                    keys, strings(rows.getArray("include")), rows.getString("predicate"),
-                    rows.getBoolean("indnullsnotdistinct"), new TreeSet<>(strings(rows.getArray("columns")))));
+                    keys, include, rows.getString("predicate"), rows.getBoolean("indnullsnotdistinct"), reads));
         }
     }
 
@@ -176,6 +195,23 @@ final class SchemaAssembler {
         }
     }
 
+    private static List<Integer> ints(@Nullable Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        try {
+            Object[] values = (Object[]) array.getArray();
+            List<Integer> ints = new ArrayList<>(values.length);
+            for (Object value : values) {
+                ints.add(((Number) value).intValue());
+            }
+            return ints;
+        }
+        finally {
+            array.free();
+        }
+    }
+
     private static ReferentialAction action(String code) {
         return switch (code) {
             case "a" -> ReferentialAction.NO_ACTION;
@@ -202,6 +238,8 @@ final class SchemaAssembler {
 
         private final Map<String, Column> columns = new LinkedHashMap<>();
 
+        private final Map<Integer, String> attributes = new java.util.HashMap<>();
+
         private @Nullable PrimaryKey primaryKey;
 
         private final TreeMap<String, ForeignKey> foreignKeys = new TreeMap<>();
@@ -216,6 +254,19 @@ final class SchemaAssembler {
 
         TableParts(String name) {
             this.name = name;
+        }
+
+        /** The names of the table's columns with the given attribute numbers, in order. */
+        List<String> names(List<Integer> attnums) {
+            List<String> names = new ArrayList<>(attnums.size());
+            for (int attnum : attnums) {
+                String column = this.attributes.get(attnum);
+                if (column == null) {
+                    throw new IllegalStateException("Table " + this.name + " has no column number " + attnum);
+                }
+                names.add(column);
+            }
+            return names;
         }
 
     }

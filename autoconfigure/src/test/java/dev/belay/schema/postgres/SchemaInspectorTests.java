@@ -193,6 +193,22 @@ class SchemaInspectorTests {
     }
 
     @Test
+    void readsAForeignKeyToAnotherSchemaWithThatSchemasName() throws SQLException {
+        this.catalog.create("Shared", "CREATE TABLE country (code char(2), iso integer, PRIMARY KEY (iso, code))");
+        Schema schema = this.catalog.build("local", "CREATE TABLE city (country_code char(2), country_iso integer, "
+                + "FOREIGN KEY (country_iso, country_code) REFERENCES \"Shared\".country (iso, code))");
+        ForeignKey foreignKey = schema.tables().get("city").foreignKeys().values().iterator().next();
+        assertThat(foreignKey.targetSchema()).isEqualTo("Shared");
+        assertThat(foreignKey.targetTable()).isEqualTo("country");
+        assertThat(foreignKey.columns()).containsExactly("country_iso", "country_code");
+        assertThat(foreignKey.targetColumns()).containsExactly("iso", "code");
+        assertThat(schema.dependenciesOf(foreignKey)).containsExactlyInAnyOrder(ObjectId.table("city"),
+                ObjectId.column("city", "country_iso"), ObjectId.column("city", "country_code"));
+        this.catalog.drop("local");
+        this.catalog.drop("Shared");
+    }
+
+    @Test
     void readsAMissingSchemaAsEmpty() throws SQLException {
         assertThat(this.catalog.inspect("no_such_schema")).isEqualTo(Schema.empty());
     }
