@@ -100,6 +100,18 @@ class BelayJpaAutoConfigurationTests {
     }
 
     @Test
+    void keepsAnIntegratorProviderGivenAsAClass() {
+        this.runner
+            .withBean("ownIntegratorProviderClass", HibernatePropertiesCustomizer.class,
+                    () -> (properties) -> properties.put("hibernate.integrator_provider",
+                            RecordingIntegratorProvider.class))
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(recorded).containsExactly(context.getBean(HibernateMetadataCapture.class).get());
+            });
+    }
+
+    @Test
     void namesAnIntegratorProviderThatCannotBeLoaded() {
         this.runner.withPropertyValues("spring.jpa.properties.hibernate.integrator_provider=com.example.Missing")
             .run((context) -> assertThat(context).hasFailed()
