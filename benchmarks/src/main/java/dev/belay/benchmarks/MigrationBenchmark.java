@@ -62,8 +62,8 @@ public final class MigrationBenchmark {
         LIQUIBASE_LOGGER.setLevel(java.util.logging.Level.WARNING);
         MigrationFixtures fixtures = MigrationFixtures.create(count);
 
-        Map<Peer, Stats> applyOnEmpty = applyOnEmptyDatabases(fixtures, rounds);
-        Map<String, Map<Peer, Stats>> noOp = noOpStarts(fixtures, rounds);
+        Map<Peer, Samples> applyOnEmpty = applyOnEmptyDatabases(fixtures, rounds);
+        Map<String, Map<Peer, Samples>> noOp = noOpStarts(fixtures, rounds);
 
         int postgres;
         try (TestDatabase database = TestDatabase.create()) {
@@ -91,8 +91,8 @@ public final class MigrationBenchmark {
         notes.forEach(System.out::println);
     }
 
-    private static Map<Peer, Stats> applyOnEmptyDatabases(MigrationFixtures fixtures, int rounds) throws Exception {
-        Map<Peer, Stats> figures = stats();
+    private static Map<Peer, Samples> applyOnEmptyDatabases(MigrationFixtures fixtures, int rounds) throws Exception {
+        Map<Peer, Samples> figures = stats();
         for (int round = -WARM_UP; round < rounds; round++) {
             for (Peer peer : turn(round)) {
                 try (TestDatabase database = TestDatabase.create(); HikariDataSource pool = pool(database)) {
@@ -110,8 +110,8 @@ public final class MigrationBenchmark {
         return figures;
     }
 
-    private static Map<String, Map<Peer, Stats>> noOpStarts(MigrationFixtures fixtures, int rounds) throws Exception {
-        Map<String, Map<Peer, Stats>> figures = new LinkedHashMap<>();
+    private static Map<String, Map<Peer, Samples>> noOpStarts(MigrationFixtures fixtures, int rounds) throws Exception {
+        Map<String, Map<Peer, Samples>> figures = new LinkedHashMap<>();
         figures.put("migrate call", stats());
         figures.put("own start-up steps in Spring Boot", stats());
         figures.put("whole Spring Boot start", stats());
@@ -125,9 +125,9 @@ public final class MigrationBenchmark {
                 pools.put(peer, pool(database));
                 peer.migrate(pools.get(peer), fixtures);
             }
-            Stats plainStarts = new Stats();
-            Stats belayDisabledStarts = new Stats();
-            Stats belayShare = new Stats();
+            Samples plainStarts = new Samples();
+            Samples belayDisabledStarts = new Samples();
+            Samples belayShare = new Samples();
             for (int round = -WARM_UP; round < rounds; round++) {
                 for (Peer peer : turn(round)) {
                     long started = System.nanoTime();
@@ -279,23 +279,23 @@ public final class MigrationBenchmark {
         return order;
     }
 
-    private static Map<Peer, Stats> stats() {
-        Map<Peer, Stats> stats = new EnumMap<>(Peer.class);
+    private static Map<Peer, Samples> stats() {
+        Map<Peer, Samples> stats = new EnumMap<>(Peer.class);
         for (Peer peer : Peer.values()) {
-            stats.put(peer, new Stats());
+            stats.put(peer, new Samples());
         }
         return stats;
     }
 
-    private static void row(String title, Map<Peer, Stats> figures) {
-        Stats belay = figures.get(Peer.BELAY);
-        Stats flyway = figures.get(Peer.FLYWAY);
-        Stats liquibase = figures.get(Peer.LIQUIBASE);
+    private static void row(String title, Map<Peer, Samples> figures) {
+        Samples belay = figures.get(Peer.BELAY);
+        Samples flyway = figures.get(Peer.FLYWAY);
+        Samples liquibase = figures.get(Peer.LIQUIBASE);
         System.out.printf(Locale.ROOT, "%-48s %22s %22s %22s %13.1fx %15.1fx%n", title, cell(belay), cell(flyway),
                 cell(liquibase), flyway.median() / belay.median(), liquibase.median() / belay.median());
     }
 
-    private static String cell(Stats stats) {
+    private static String cell(Samples stats) {
         return String.format(Locale.ROOT, "%.1f [%.0f-%.0f]", stats.median(), stats.min(), stats.max());
     }
 

@@ -4,31 +4,20 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Durations of repeated measurements, in milliseconds. */
+/** Small statistics shared by the benchmarks. */
 final class Stats {
 
-    private final List<Double> millis = new ArrayList<>();
-
-    void add(long nanos) {
-        this.millis.add(nanos / 1_000_000.0);
+    private Stats() {
     }
 
-    double median() {
-        if (this.millis.isEmpty()) {
-            return Double.NaN;
+    static long median(List<Long> samples) {
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("No samples");
         }
-        List<Double> sorted = new ArrayList<>(this.millis);
+        List<Long> sorted = new ArrayList<>(samples);
         Collections.sort(sorted);
         int middle = sorted.size() / 2;
         return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-    }
-
-    double min() {
-        return this.millis.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-    }
-
-    double max() {
-        return this.millis.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
 
 }

@@ -1,0 +1,144 @@
+package dev.belay.benchmarks;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.belay.schema.Schema;
+import dev.belay.schema.postgres.CatalogFloor;
+import dev.belay.schema.postgres.SchemaInspector;
+import dev.belay.test.RoundTripCounter;
+import dev.belay.test.TestDatabase;
+
+/**
+ * Inspecting a 1,000-table schema (12 columns, primary key, foreign key, unique constraint and
+ * index on each table, 20 enum types): Belay's {@link SchemaInspector} beside a floor (the same
+ * catalog batch with its rows only read) and a reader built on JDBC's {@link DatabaseMetaData}
+ * (per-table {@code getColumns}, {@code getPrimaryKeys}, {@code getImportedKeys},
+ * {@code getIndexInfo}, the way Liquibase reads a schema).
+ * <p>
+ * The three readers take turns in each round, so drift in machine load hits all of them alike.
+ * Run: {@code ./mvnw -q install -DskipTests && ./mvnw -q -pl benchmarks exec:java -Dbenchmark=InspectorBenchmark}.
+ */
+public final class InspectorBenchmark {
+
+    private static final String SCHEMA = "bench";
+
+    private InspectorBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int tables = Integer.getInteger("tables", 1000);
+        int rounds = Integer.getInteger("rounds", 7);
+        int metadataRounds = Integer.getInteger("metadataRounds", 3);
+        try (TestDatabase database = TestDatabase.create()) {
+            build(database, tables);
+            Map<String, Reader> readers = new LinkedHashMap<>();
+            readers.put("SchemaInspector", (connection) -> new SchemaInspector().inspect(connection, SCHEMA).tables().size());
+            readers.put("floor (same queries, rows only read)", (connection) -> CatalogFloor.read(connection, SCHEMA));
+            readers.put("DatabaseMetaData reader", (connection) -> metadata(connection, SCHEMA));
+            Map<String, List<Long>> times = new LinkedHashMap<>();
+            Map<String, Integer> roundTrips = new LinkedHashMap<>();
+            readers.keySet().forEach((name) -> times.put(name, new ArrayList<>()));
+            for (int round = -2; round < rounds; round++) {
+                for (Map.Entry<String, Reader> reader : readers.entrySet()) {
+                    boolean metadataReader = reader.getKey().startsWith("DatabaseMetaData");
+                    if (metadataReader && (round < -1 || round >= metadataRounds)) {
+                        continue;
+                    }
+                    try (RoundTripCounter.Counted counted = RoundTripCounter.open(database)) {
+                        long start = System.nanoTime();
+                        reader.getValue().read(counted.connection());
+                        long elapsed = System.nanoTime() - start;
+                        if (round >= 0) {
+                            times.get(reader.getKey()).add(elapsed);
+                            roundTrips.put(reader.getKey(), counted.counter().roundTrips());
+                        }
+                    }
+                }
+            }
+            long floor = Stats.median(times.get("floor (same queries, rows only read)"));
+            System.out.printf("%nInspecting %d tables, PostgreSQL %d, medians of %d rounds (%d for DatabaseMetaData)%n%n",
+                    tables, database.server().majorVersion(), rounds, metadataRounds);
+            System.out.printf("%-40s %12s %12s %14s%n", "reader", "median ms", "round trips", "× floor");
+            for (Map.Entry<String, List<Long>> entry : times.entrySet()) {
+                long median = Stats.median(entry.getValue());
+                System.out.printf("%-40s %12.1f %12d %14.2f%n", entry.getKey(), median / 1e6,
+                        roundTrips.get(entry.getKey()), (double) median / floor);
+            }
+            long inspector = Stats.median(times.get("SchemaInspector"));
+            long metadata = Stats.median(times.get("DatabaseMetaData reader"));
+            System.out.printf("%nDatabaseMetaData reader / SchemaInspector: %.1f×%n", (double) metadata / inspector);
+        }
+    }
+
+    private static void build(TestDatabase database, int tables) throws SQLException {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + SCHEMA);
+            statement.execute("SET search_path = " + SCHEMA);
+            for (int i = 0; i < 20; i++) {
+                statement.execute("CREATE TYPE status_" + i + " AS ENUM ('new', 'active', 'done', 'gone')");
+            }
+            for (int i = 0; i < tables; i++) {
+                String parent = (i == 0) ? "t0" : "t" + (i - 1);
+                statement.addBatch("CREATE TABLE t" + i + " (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, "
+                        + "parent_id bigint, code character varying(64) NOT NULL, name text, amount numeric(12,2) DEFAULT 0, "
+                        + "status status_" + (i % 20) + " NOT NULL DEFAULT 'new', created_at timestamp(6) with time zone NOT NULL, "
+                        + "updated_at timestamp(6) with time zone, flags integer[], data jsonb, version integer NOT NULL, "
+                        + "note character varying(255), CONSTRAINT t" + i + "_code_key UNIQUE (code))");
+                statement.addBatch("ALTER TABLE t" + i + " ADD CONSTRAINT t" + i + "_parent_fk FOREIGN KEY (parent_id) REFERENCES "
+                        + parent + " (id)");
+                statement.addBatch("CREATE INDEX t" + i + "_created_idx ON t" + i + " (created_at DESC)");
+            }
+            statement.executeBatch();
+            statement.execute("ANALYZE");
+        }
+    }
+
+    /** What a DatabaseMetaData-based reader does: four metadata calls per table. */
+    private static long metadata(Connection connection, String schema) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        List<String> tableNames = new ArrayList<>();
+        try (ResultSet rows = metaData.getTables(null, schema, "%", new String[] { "TABLE" })) {
+            while (rows.next()) {
+                tableNames.add(rows.getString("TABLE_NAME"));
+            }
+        }
+        long values = 0;
+        for (String table : tableNames) {
+            values += drain(metaData.getColumns(null, schema, table, "%"));
+            values += drain(metaData.getPrimaryKeys(null, schema, table));
+            values += drain(metaData.getImportedKeys(null, schema, table));
+            values += drain(metaData.getIndexInfo(null, schema, table, false, false));
+        }
+        return values;
+    }
+
+    private static long drain(ResultSet rows) throws SQLException {
+        long values = 0;
+        try (rows) {
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    rows.getObject(i);
+                    values++;
+                }
+            }
+        }
+        return values;
+    }
+
+    @FunctionalInterface
+    private interface Reader {
+
+        Object read(Connection connection) throws Exception;
+
+    }
+
+}

@@ -1,0 +1,57 @@
+package dev.belay.sample;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Zero set-up: unless {@code spring.datasource.url} names a server, the ride log starts a
+ * PostgreSQL of its own (Zonky's embedded binaries) whose data lives in
+ * {@code ridelog.database.directory} (default {@code target/ridelog-db}), so a second start finds the
+ * revisions of the first applied. Spring Boot builds its usual connection pool on top.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "ridelog.database.embedded", havingValue = "true", matchIfMissing = true)
+@Conditional(NoDataSourceUrlCondition.class)
+class EmbeddedPostgresConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${ridelog.database.directory:target/ridelog-db}") Path directory)
+            throws IOException {
+        return EmbeddedPostgres.builder()
+            .setDataDirectory(directory.toAbsolutePath())
+            .setCleanDataDirectory(false)
+            .start();
+    }
+
+    @Bean
+    JdbcConnectionDetails embeddedPostgresConnectionDetails(EmbeddedPostgres postgres) {
+        return new JdbcConnectionDetails() {
+
+            @Override
+            public String getUsername() {
+                return "postgres";
+            }
+
+            @Override
+            public String getPassword() {
+                return "";
+            }
+
+            @Override
+            public String getJdbcUrl() {
+                return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+            }
+
+        };
+    }
+
+}
