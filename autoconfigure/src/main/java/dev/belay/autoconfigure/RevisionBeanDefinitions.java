@@ -13,6 +13,7 @@ import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
@@ -22,7 +23,9 @@ import org.springframework.context.annotation.AnnotationBeanNameGenerator;
 import org.springframework.context.annotation.AnnotationConfigUtils;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.MethodMetadata;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
@@ -74,7 +77,7 @@ final class RevisionBeanDefinitions implements BeanDefinitionRegistryPostProcess
         }
         List<String> packages = AutoConfigurationPackages.get(this.beanFactory);
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false,
-                (this.environment != null) ? this.environment : new org.springframework.core.env.StandardEnvironment());
+                (this.environment != null) ? this.environment : new StandardEnvironment());
         if (this.resourceLoader != null) {
             scanner.setResourceLoader(this.resourceLoader);
         }
@@ -107,10 +110,18 @@ final class RevisionBeanDefinitions implements BeanDefinitionRegistryPostProcess
         }
     }
 
-    /** Whether a definition is of a class annotated {@code @MigrationRevision} (not a factory method's). */
+    /**
+     * Whether a definition is of a class annotated {@code @MigrationRevision}: from the metadata
+     * that scanning or registration read, or from a class given when the bean was registered.
+     */
     static boolean isRevision(BeanDefinition definition) {
-        return definition instanceof AnnotatedBeanDefinition annotated && annotated.getFactoryMethodMetadata() == null
-                && annotated.getMetadata().isAnnotated(MigrationRevision.class.getName());
+        if (definition instanceof AnnotatedBeanDefinition annotated) {
+            return annotated.getFactoryMethodMetadata() == null
+                    && annotated.getMetadata().isAnnotated(MigrationRevision.class.getName());
+        }
+        return definition instanceof AbstractBeanDefinition given && given.hasBeanClass()
+                && given.getFactoryMethodName() == null
+                && AnnotatedElementUtils.hasAnnotation(given.getBeanClass(), MigrationRevision.class);
     }
 
     private static boolean hasRevisionDefinitions(BeanDefinitionRegistry registry) {

@@ -146,6 +146,25 @@ class BelayAutoConfigurationTests {
     }
 
     @Test
+    void findsRevisionsRegisteredAsBeansAndCreatesThemOnlyToRunThemToo() {
+        CountedRevision.created.set(0);
+        this.contextRunner.withPropertyValues(properties("registered"))
+            .withBean(CountedRevision.class)
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                String name = context.getBeanNamesForType(CountedRevision.class)[0];
+                assertThat(context.getBeanFactory().getBeanDefinition(name).isLazyInit()).isTrue();
+                assertThat(context.getBean(MigrationRunner.class).status().current())
+                    .containsExactly("20260101_counted");
+            });
+        assertThat(CountedRevision.created).hasValue(1);
+        this.contextRunner.withPropertyValues(properties("registered"))
+            .withBean(CountedRevision.class)
+            .run((context) -> assertThat(context).hasNotFailed());
+        assertThat(CountedRevision.created).hasValue(1);
+    }
+
+    @Test
     void jdbcTemplateUsersStartAfterTheMigration() {
         this.contextRunner.withConfiguration(AutoConfigurations.of(JdbcTemplateAutoConfiguration.class))
             .withPropertyValues(properties("jdbc_waits"))

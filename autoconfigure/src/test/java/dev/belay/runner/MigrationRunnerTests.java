@@ -97,6 +97,16 @@ class MigrationRunnerTests {
     }
 
     @Test
+    void appliesEveryHeadOfABranchedGraphInADeterministicOrder() {
+        MigrationRunner runner = runner(TestRevisions.chain().table("a", null).table("y", "a").table("b", "a")
+            .table("c", "b").build());
+
+        assertThat(runner.graph().heads()).containsExactly("c", "y");
+        assertThat(runner.apply().ids()).containsExactly("a", "b", "c", "y");
+        assertThat(runner.status().current()).containsExactly("c", "y");
+    }
+
+    @Test
     void aRevisionThatThrowsLeavesNothingBehindAndIsNamed() {
         MigrationRunner runner = runner(TestRevisions.chain().table("a", null).add("boom", "a", (m) -> {
             m.actions().execute("CREATE TABLE half_done (id int)");
