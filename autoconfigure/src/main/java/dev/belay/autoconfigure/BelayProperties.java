@@ -1,0 +1,120 @@
+package dev.belay.autoconfigure;
+
+import java.time.Duration;
+
+import dev.belay.runner.MigrationSettings;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of Belay, under {@code belay.*}.
+ */
+@ConfigurationProperties("belay")
+public class BelayProperties {
+
+    /**
+     * Whether to enable Belay.
+     */
+    private boolean enabled = true;
+
+    /**
+     * Whether to apply pending revisions when the application starts, before the
+     * EntityManagerFactory, JdbcTemplate and other database users are created.
+     */
+    private boolean migrateOnStartup = true;
+
+    /**
+     * Schema to manage, as PostgreSQL stores its name (case-sensitive, without quotes). Created
+     * when missing. By default, the connection's current schema (the first existing schema on its
+     * search_path, usually "public").
+     */
+    private @Nullable String schema;
+
+    /**
+     * Name of the table, in the managed schema, that records applied revisions.
+     */
+    private String historyTable = "belay_history";
+
+    /**
+     * Revision to migrate to on startup, with every revision it comes after. By default, all
+     * heads.
+     */
+    private @Nullable String target;
+
+    /**
+     * Maximum time a migration statement waits for a lock on a table before it fails
+     * (PostgreSQL's lock_timeout, set for migration statements only). 0 waits indefinitely.
+     */
+    private Duration lockTimeout = Duration.ofSeconds(10);
+
+    /**
+     * Maximum time to wait for another instance's migration of the same schema to finish
+     * before startup fails.
+     */
+    private Duration lockWait = Duration.ofMinutes(5);
+
+    public boolean isEnabled() {
+        return this.enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public boolean isMigrateOnStartup() {
+        return this.migrateOnStartup;
+    }
+
+    public void setMigrateOnStartup(boolean migrateOnStartup) {
+        this.migrateOnStartup = migrateOnStartup;
+    }
+
+    public @Nullable String getSchema() {
+        return this.schema;
+    }
+
+    public void setSchema(@Nullable String schema) {
+        this.schema = schema;
+    }
+
+    public String getHistoryTable() {
+        return this.historyTable;
+    }
+
+    public void setHistoryTable(String historyTable) {
+        this.historyTable = historyTable;
+    }
+
+    public @Nullable String getTarget() {
+        return this.target;
+    }
+
+    public void setTarget(@Nullable String target) {
+        this.target = target;
+    }
+
+    public Duration getLockTimeout() {
+        return this.lockTimeout;
+    }
+
+    public void setLockTimeout(Duration lockTimeout) {
+        this.lockTimeout = lockTimeout;
+    }
+
+    public Duration getLockWait() {
+        return this.lockWait;
+    }
+
+    public void setLockWait(Duration lockWait) {
+        this.lockWait = lockWait;
+    }
+
+    /** The runner's settings from these properties; a blank schema means the current one. */
+    MigrationSettings toSettings() {
+        String configuredSchema = (this.schema != null && !this.schema.isBlank()) ? this.schema : null;
+        return new MigrationSettings(configuredSchema, this.historyTable, this.lockTimeout, this.lockWait);
+    }
+
+}

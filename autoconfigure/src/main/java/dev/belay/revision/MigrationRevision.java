@@ -1,0 +1,48 @@
+package dev.belay.revision;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Declares a {@link Revision}: its id, the revisions it comes after, and how it runs. A class so
+ * annotated is a Spring component, so it may inject any bean it needs, except those that need the
+ * migrated database (see {@link Migrator}).
+ * <pre>{@code
+ * @MigrationRevision(id = "20261121_1530_add_author", after = "20261120_0900_init", message = "add author")
+ * public class AddAuthor implements Revision { ... }
+ * }</pre>
+ * Revision beans are created only when they run, so a database that already has a revision never
+ * builds it (nor the beans it injects).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Component
+public @interface MigrationRevision {
+
+    /** The revision's id, unique among all revisions and never changed once applied anywhere. */
+    String id();
+
+    /**
+     * The ids of the revisions this one comes after: none for the first revision, one for an
+     * ordinary revision, two or more for a revision that merges branches.
+     */
+    String[] after() default {};
+
+    /** What the revision does, in a few words; kept in the history table and shown in logs. */
+    String message() default "";
+
+    /**
+     * Whether the revision and its history row run in one transaction, so that it is applied
+     * entirely or not at all (the default). Set {@code false} for statements that cannot run in a
+     * transaction, such as {@code CREATE INDEX CONCURRENTLY}: each statement then commits on its
+     * own and the revision is recorded only once all of them have run.
+     */
+    boolean transactional() default true;
+
+}

@@ -1,0 +1,213 @@
+package dev.belay.revision;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.belay.schema.Identifiers;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The history table in the managed schema ({@code belay_history} by default): one row per applied
+ * revision, with its parents and message as they were when it was applied, when and by whom, and
+ * how long it took. A non-transactional revision's row exists while it runs, in state
+ * {@code applying} (or {@code reverting} while its {@code down} runs), so a run that dies midway
+ * leaves a trace that names it.
+ * <p>
+ * Every method runs on a connection it is given and leaves its transaction alone.
+ */
+public final class RevisionHistory {
+
+    private final String schema;
+
+    private final String table;
+
+    private final String qualifiedName;
+
+    /**
+     * @param schema the managed schema, as PostgreSQL stores its name
+     * @param table the history table's name, as PostgreSQL stores it
+     */
+    public RevisionHistory(String schema, String table) {
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.table = Objects.requireNonNull(table, "table");
+        this.qualifiedName = Identifiers.quote(schema) + "." + Identifiers.quote(table);
+    }
+
+    public String schema() {
+        return this.schema;
+    }
+
+    public String table() {
+        return this.table;
+    }
+
+    /** The table's name as SQL, schema-qualified and quoted where needed. */
+    public String qualifiedName() {
+        return this.qualifiedName;
+    }
+
+    /**
+     * Creates the table, and the schema unless it exists. Run it while holding the migration lock
+     * (or inside a transaction). The schema is looked up first because {@code CREATE SCHEMA IF NOT
+     * EXISTS} needs the right to create schemas even when there is nothing to create.
+     */
+    public void create(Connection connection) throws SQLException {
+        boolean schemaExists;
+        try (PreparedStatement statement = connection
+            .prepareStatement("SELECT EXISTS (SELECT FROM pg_namespace WHERE nspname = ?)")) {
+            statement.setString(1, this.schema);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                schemaExists = row.getBoolean(1);
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            if (!schemaExists) {
+                statement.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(this.schema));
+            }
+            statement.execute("CREATE TABLE IF NOT EXISTS " + this.qualifiedName + " ("
+                    + "id text PRIMARY KEY, "
+                    + "parents text[] NOT NULL, "
+                    + "message text NOT NULL, "
+                    + "state text NOT NULL CHECK (state IN ('applied', 'applying', 'reverting')), "
+                    + "applied_rank bigint GENERATED ALWAYS AS IDENTITY, "
+                    + "applied_at timestamptz NOT NULL DEFAULT now(), "
+                    + "execution_ms bigint, "
+                    + "applied_by text NOT NULL DEFAULT current_user)");
+        }
+    }
+
+    /**
+     * The rows in the order the revisions were applied, or empty when the table does not exist
+     * (looked up first, so that a fresh database logs no error and no transaction is aborted).
+     */
+    public Optional<List<HistoryEntry>> readIfPresent(Connection connection) throws SQLException {
+        return exists(connection) ? Optional.of(read(connection)) : Optional.empty();
+    }
+
+    /** The rows in the order the revisions were applied. */
+    public List<HistoryEntry> read(Connection connection) throws SQLException {
+        List<HistoryEntry> entries = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id, parents, message, state, applied_rank, applied_at, "
+                        + "execution_ms, applied_by FROM " + this.qualifiedName + " ORDER BY applied_rank")) {
+            while (rows.next()) {
+                Array parents = rows.getArray(2);
+                long executionMs = rows.getLong(7);
+                Long finishedIn = rows.wasNull() ? null : executionMs;
+                entries.add(new HistoryEntry(rows.getString(1), List.of((String[]) parents.getArray()),
+                        rows.getString(3), HistoryState.fromSql(rows.getString(4)), rows.getLong(5),
+                        rows.getObject(6, OffsetDateTime.class).toInstant(), finishedIn, rows.getString(8)));
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * Only the id and state of each row, in the order the revisions were applied: all that a
+     * start needs to see that nothing is pending, and cheaper to read than {@link #read}.
+     */
+    public Map<String, HistoryState> readStates(Connection connection) throws SQLException {
+        Map<String, HistoryState> states = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement
+                    .executeQuery("SELECT id, state FROM " + this.qualifiedName + " ORDER BY applied_rank")) {
+            while (rows.next()) {
+                states.put(rows.getString(1), HistoryState.fromSql(rows.getString(2)));
+            }
+        }
+        return states;
+    }
+
+    /** Whether the table exists. */
+    public boolean exists(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            statement.setString(1, this.qualifiedName);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        }
+    }
+
+    /** Adds a revision's row. */
+    public void insert(Connection connection, RevisionInfo revision, HistoryState state, @Nullable Long executionMs)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + this.qualifiedName
+                + " (id, parents, message, state, execution_ms) VALUES (?, ?, ?, ?, ?)")) {
+            statement.setString(1, revision.id());
+            statement.setArray(2, connection.createArrayOf("text", revision.parents().toArray()));
+            statement.setString(3, revision.message());
+            statement.setString(4, state.sql());
+            if (executionMs != null) {
+                statement.setLong(5, executionMs);
+            }
+            else {
+                statement.setNull(5, java.sql.Types.BIGINT);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    /** Marks a revision that was {@code applying} as applied, now, after the given time. */
+    public void markApplied(Connection connection, String id, long executionMs) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + this.qualifiedName
+                + " SET state = 'applied', applied_at = now(), execution_ms = ? WHERE id = ?")) {
+            statement.setLong(1, executionMs);
+            statement.setString(2, id);
+            requireOneRow(statement.executeUpdate(), id);
+        }
+    }
+
+    /**
+     * Changes only a revision's state: to {@code reverting} when its {@code down} starts, or back
+     * to {@code applied} when that failed before doing anything.
+     */
+    public void setState(Connection connection, String id, HistoryState state) throws SQLException {
+        try (PreparedStatement statement = connection
+            .prepareStatement("UPDATE " + this.qualifiedName + " SET state = ? WHERE id = ?")) {
+            statement.setString(1, state.sql());
+            statement.setString(2, id);
+            requireOneRow(statement.executeUpdate(), id);
+        }
+    }
+
+    /** Removes a revision's row. */
+    public void delete(Connection connection, String id) throws SQLException {
+        try (PreparedStatement statement = connection
+            .prepareStatement("DELETE FROM " + this.qualifiedName + " WHERE id = ?")) {
+            statement.setString(1, id);
+            requireOneRow(statement.executeUpdate(), id);
+        }
+    }
+
+    /** The statement that removes a revision's row, for messages that tell a person what to run. */
+    public String deleteStatement(String id) {
+        return "DELETE FROM " + this.qualifiedName + " WHERE id = " + Identifiers.literal(id);
+    }
+
+    /** The statement that marks a revision as applied, for messages that tell a person what to run. */
+    public String markAppliedStatement(String id) {
+        return "UPDATE " + this.qualifiedName + " SET state = 'applied' WHERE id = " + Identifiers.literal(id);
+    }
+
+    private void requireOneRow(int count, String id) {
+        if (count != 1) {
+            throw new IllegalStateException("Expected one row for revision '" + id + "' in " + this.qualifiedName
+                    + " but found " + count + "; was the table changed by hand while Belay was migrating?");
+        }
+    }
+
+}

@@ -1,0 +1,432 @@
+package dev.belay.runner;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import dev.belay.revision.HistoryEntry;
+import dev.belay.revision.HistoryState;
+import dev.belay.revision.MigrationException;
+import dev.belay.revision.RevisionGraph;
+import dev.belay.revision.RevisionHistory;
+import dev.belay.revision.RevisionInfo;
+import dev.belay.revision.Revisions;
+import dev.belay.runner.MigrationResult.Operation;
+import dev.belay.schema.Identifiers;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Applies and rolls back revisions on one schema of one database.
+ * <p>
+ * Applying first reads the history table without any lock: when everything wanted is applied
+ * (the usual start of an application) that is all it does. Otherwise it takes the
+ * {@linkplain MigrationLock migration lock}, reads the history again (another instance may have
+ * done the work meanwhile) and runs what is still pending, each transactional revision in one
+ * transaction with its history row.
+ * <p>
+ * A plain class: Spring Boot makes one for the application's schema, and code that needs the
+ * same revisions elsewhere (a scratch schema, say) makes another with {@link #forSchema}.
+ */
+public final class MigrationRunner {
+
+    private static final Log logger = LogFactory.getLog(MigrationRunner.class);
+
+    private final DataSource dataSource;
+
+    private final MigrationSettings settings;
+
+    private final Revisions revisions;
+
+    public MigrationRunner(DataSource dataSource, MigrationSettings settings, Revisions revisions) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.revisions = Objects.requireNonNull(revisions, "revisions");
+    }
+
+    /** A runner with the same data source, revisions and settings for another schema. */
+    public MigrationRunner forSchema(String schema) {
+        return new MigrationRunner(this.dataSource, this.settings.withSchema(schema), this.revisions);
+    }
+
+    public DataSource dataSource() {
+        return this.dataSource;
+    }
+
+    public MigrationSettings settings() {
+        return this.settings;
+    }
+
+    public Revisions revisions() {
+        return this.revisions;
+    }
+
+    public RevisionGraph graph() {
+        return this.revisions.graph();
+    }
+
+    /** Where the database stands: every revision with its state, the heads and the current revisions. */
+    public MigrationStatus status() {
+        try (Connection connection = connect()) {
+            Located located = locate(connection);
+            return status(located.history(), located.read(connection));
+        }
+        catch (SQLException ex) {
+            throw databaseError("read the migration status", ex);
+        }
+    }
+
+    /** Applies every pending revision, up to all heads. */
+    public MigrationResult apply() {
+        return apply(null, false);
+    }
+
+    /**
+     * Applies the pending revisions that {@code target} needs (itself and its ancestors), or up
+     * to all heads when it is {@code null}.
+     */
+    public MigrationResult apply(@Nullable String target) {
+        return apply(target, false);
+    }
+
+    /**
+     * Applies the pending revisions up to {@code target} (all heads when {@code null}), or with
+     * {@code dryRun} shows what that would do: the pending revisions run in one transaction that
+     * is rolled back, statements that cannot run in a transaction are recorded without running,
+     * and the result lists every statement.
+     * @throws MigrationException naming the revision that failed, the revisions the code lacks, an
+     * incomplete revision, or the session holding the lock when the wait ran out
+     */
+    public MigrationResult apply(@Nullable String target, boolean dryRun) {
+        long started = System.nanoTime();
+        RevisionGraph graph = graph();
+        if (target != null) {
+            graph.get(target);
+        }
+        try (Connection connection = connect()) {
+            Located located = locate(connection);
+            RevisionHistory history = located.history();
+            Map<String, HistoryState> states = located.exists() ? history.readStates(connection) : Map.of();
+            if (located.exists() ? upToDate(connection, states, target, history) : graph.isEmpty()) {
+                logUpToDate(history, states.keySet(), target);
+                return new MigrationResult(Operation.APPLY, dryRun, history.schema(), List.of(), millisSince(started));
+            }
+            MigrationLock lock = MigrationLock.acquire(this.dataSource, history, this.settings.lockWait());
+            try {
+                return applyLocked(connection, history, target, dryRun, started);
+            }
+            finally {
+                lock.close();
+            }
+        }
+        catch (SQLException ex) {
+            throw databaseError("apply revisions", ex);
+        }
+    }
+
+    /**
+     * Rolls back the last {@code steps} applied revisions, latest first: each one's {@code down}
+     * runs and its history row is deleted.
+     */
+    public MigrationResult rollback(int steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("Roll back at least one revision, not " + steps);
+        }
+        return rollback((applied) -> {
+            if (steps > applied.size()) {
+                throw new MigrationException(
+                        "Cannot roll back " + steps + " revisions: only " + applied.size() + " are applied.",
+                        "Roll back at most " + applied.size() + ".");
+            }
+            return applied.subList(applied.size() - steps, applied.size());
+        });
+    }
+
+    /**
+     * Rolls back every applied revision that {@code target} does not need, latest first, so that
+     * the database is at {@code target}.
+     */
+    public MigrationResult rollbackTo(String target) {
+        Set<String> keep = graph().lineage(target);
+        return rollback((applied) -> {
+            if (applied.stream().noneMatch((entry) -> entry.id().equals(target))) {
+                throw new MigrationException("Cannot roll back to revision '" + target + "': it is not applied.",
+                        "Roll back to one of the applied revisions, or apply '" + target + "' first.");
+            }
+            return applied.stream().filter((entry) -> !keep.contains(entry.id())).toList();
+        });
+    }
+
+    private MigrationResult applyLocked(Connection connection, RevisionHistory history, @Nullable String target,
+            boolean dryRun, long started) throws SQLException {
+        Optional<List<HistoryEntry>> recorded = history.readIfPresent(connection);
+        List<HistoryEntry> entries = recorded.orElse(List.of());
+        graph().checkRecorded(entries, history.qualifiedName());
+        checkComplete(entries, history);
+        List<RevisionInfo> pending = graph().pending(appliedIds(entries), target);
+        if (pending.isEmpty()) {
+            logUpToDate(history, appliedIds(entries), target);
+            return new MigrationResult(Operation.APPLY, dryRun, history.schema(), List.of(), millisSince(started));
+        }
+        if (!dryRun && recorded.isEmpty()) {
+            history.create(connection);
+        }
+        RevisionExecutor executor = new RevisionExecutor(this.revisions, history, this.settings.lockTimeout());
+        SessionSettings previous = SessionSettings.apply(connection, history.schema(), this.settings.lockTimeout());
+        List<RevisionRun> runs = new ArrayList<>();
+        try {
+            if (dryRun) {
+                executor.dryRun(connection, recorded.isEmpty(), pending, runs);
+            }
+            else {
+                for (RevisionInfo revision : pending) {
+                    RevisionRun run = executor.up(connection, revision, runs);
+                    runs.add(run);
+                    logger.info("Applied revision " + describe(run) + " in " + run.executionMs() + " ms");
+                }
+            }
+        }
+        finally {
+            restore(connection, previous);
+        }
+        MigrationResult result = new MigrationResult(Operation.APPLY, dryRun, history.schema(), runs,
+                millisSince(started));
+        logger.info((dryRun ? "Dry run: would apply " : "Applied ") + count(runs.size()) + " to schema "
+                + Identifiers.quote(history.schema()) + " in " + result.totalMs() + " ms"
+                + (dryRun ? ", then rolled back"
+                        : "; now at " + quoted((target != null) ? List.of(target) : graph().heads())));
+        return result;
+    }
+
+    private MigrationResult rollback(Function<List<HistoryEntry>, List<HistoryEntry>> choose) {
+        long started = System.nanoTime();
+        try (Connection connection = connect()) {
+            RevisionHistory history = locate(connection).history();
+            MigrationLock lock = MigrationLock.acquire(this.dataSource, history, this.settings.lockWait());
+            try {
+                List<HistoryEntry> entries = history.readIfPresent(connection).orElse(List.of());
+                graph().checkRecorded(entries, history.qualifiedName());
+                checkComplete(entries, history);
+                List<HistoryEntry> chosen = new ArrayList<>(choose.apply(entries));
+                Collections.reverse(chosen);
+                List<RevisionRun> runs = new ArrayList<>();
+                if (!chosen.isEmpty()) {
+                    RevisionExecutor executor = new RevisionExecutor(this.revisions, history,
+                            this.settings.lockTimeout());
+                    SessionSettings previous = SessionSettings.apply(connection, history.schema(),
+                            this.settings.lockTimeout());
+                    try {
+                        for (HistoryEntry entry : chosen) {
+                            RevisionInfo info = graph().get(entry.id());
+                            RevisionRun run = executor.down(connection, info, runs);
+                            runs.add(run);
+                            logger.info("Rolled back revision " + describe(run) + " in " + run.executionMs() + " ms");
+                        }
+                    }
+                    finally {
+                        restore(connection, previous);
+                    }
+                }
+                MigrationResult result = new MigrationResult(Operation.ROLLBACK, false, history.schema(), runs,
+                        millisSince(started));
+                logger.info("Rolled back " + count(runs.size()) + " of schema " + Identifiers.quote(history.schema())
+                        + " in " + result.totalMs() + " ms");
+                return result;
+            }
+            finally {
+                lock.close();
+            }
+        }
+        catch (SQLException ex) {
+            throw databaseError("roll back revisions", ex);
+        }
+    }
+
+    private boolean upToDate(Connection connection, Map<String, HistoryState> states, @Nullable String target,
+            RevisionHistory history) throws SQLException {
+        if (!states.keySet().stream().allMatch(graph()::contains)) {
+            // Read the whole rows to say who applied what this application lacks.
+            graph().checkRecorded(history.read(connection), history.qualifiedName());
+        }
+        if (states.values().stream().anyMatch((state) -> state != HistoryState.APPLIED)) {
+            // Perhaps another instance is running a non-transactional revision right now: only
+            // the lock holder may call it incomplete.
+            return false;
+        }
+        return graph().pending(states.keySet(), target).isEmpty();
+    }
+
+    private void checkComplete(List<HistoryEntry> entries, RevisionHistory history) {
+        List<HistoryEntry> incomplete = entries.stream()
+            .filter((entry) -> entry.state() != HistoryState.APPLIED)
+            .toList();
+        if (incomplete.isEmpty()) {
+            return;
+        }
+        String list = incomplete.stream()
+            .map((entry) -> graph().find(entry.id()).map(RevisionInfo::describe).orElse("'" + entry.id() + "'")
+                    + " started its " + ((entry.state() == HistoryState.APPLYING) ? "up()" : "down()") + " at "
+                    + entry.appliedAt() + " (database user " + entry.appliedBy() + ") and did not finish")
+            .collect(Collectors.joining("; "));
+        throw new MigrationException("A non-transactional revision is incomplete: " + list
+                + ". It may be partly applied, so Belay will not migrate this schema until a person has looked.",
+                RevisionExecutor.incompleteFix(history, incomplete.stream().map(HistoryEntry::id).toList()));
+    }
+
+    private MigrationStatus status(RevisionHistory history, List<HistoryEntry> entries) {
+        Map<String, HistoryEntry> recorded = entries.stream()
+            .collect(Collectors.toMap(HistoryEntry::id, Function.identity()));
+        List<RevisionStatus> statuses = new ArrayList<>();
+        for (RevisionInfo info : graph().revisions()) {
+            HistoryEntry entry = recorded.get(info.id());
+            if (entry == null) {
+                statuses.add(new RevisionStatus(info.id(), info.parents(), info.message(), RevisionState.PENDING, null,
+                        null, null));
+            }
+            else {
+                RevisionState state = (entry.state() == HistoryState.APPLIED) ? RevisionState.APPLIED
+                        : RevisionState.INCOMPLETE;
+                statuses.add(new RevisionStatus(info.id(), info.parents(), info.message(), state, entry.appliedAt(),
+                        entry.executionMs(), entry.appliedBy()));
+            }
+        }
+        for (HistoryEntry entry : entries) {
+            if (!graph().contains(entry.id())) {
+                statuses.add(new RevisionStatus(entry.id(), entry.parents(), entry.message(), RevisionState.UNKNOWN,
+                        entry.appliedAt(), entry.executionMs(), entry.appliedBy()));
+            }
+        }
+        return new MigrationStatus(history.schema(), history.qualifiedName(), graph().heads(), current(entries),
+                statuses);
+    }
+
+    /** The applied revisions that no other applied revision comes after, as the history records them. */
+    private static List<String> current(List<HistoryEntry> entries) {
+        Set<String> parents = new HashSet<>();
+        entries.forEach((entry) -> parents.addAll(entry.parents()));
+        return entries.stream()
+            .filter((entry) -> entry.state() == HistoryState.APPLIED && !parents.contains(entry.id()))
+            .map(HistoryEntry::id)
+            .sorted()
+            .toList();
+    }
+
+    private void logUpToDate(RevisionHistory history, Set<String> applied, @Nullable String target) {
+        if (logger.isInfoEnabled()) {
+            List<String> current = applied.stream()
+                .filter((id) -> graph().childrenOf(id).stream().noneMatch(applied::contains))
+                .sorted()
+                .toList();
+            logger.info("Schema " + Identifiers.quote(history.schema()) + " is up to date"
+                    + ((target != null) ? " for '" + target + "'" : "") + ": " + count(applied.size())
+                    + " applied" + (applied.isEmpty() ? "" : ", at " + quoted(current)));
+        }
+    }
+
+    private static Set<String> appliedIds(List<HistoryEntry> entries) {
+        return entries.stream().map(HistoryEntry::id).collect(Collectors.toSet());
+    }
+
+    /**
+     * Finds the history table, and whether it exists, in one round trip: the managed schema is the
+     * configured one or else the connection's current schema.
+     */
+    private Located locate(Connection connection) throws SQLException {
+        String configured = this.settings.schema();
+        String table = this.settings.historyTable();
+        if (configured != null) {
+            RevisionHistory history = new RevisionHistory(configured, table);
+            return new Located(history, history.exists(connection));
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT s, to_regclass(quote_ident(s) || '.' "
+                + "|| quote_ident(?)) IS NOT NULL, current_setting('search_path') FROM current_schema() AS s")) {
+            statement.setString(1, table);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                String current = row.getString(1);
+                if (current == null) {
+                    throw new MigrationException(
+                            "The connection has no current schema: none of the schemas on its search_path ("
+                                    + row.getString(3) + ") exists.",
+                            "Set belay.schema to the schema Belay should manage (Belay creates it), or create the "
+                                    + "first schema of the search_path.");
+                }
+                return new Located(new RevisionHistory(current, table), row.getBoolean(2));
+            }
+        }
+    }
+
+    /** The history table of the managed schema, and whether it exists yet. */
+    private record Located(RevisionHistory history, boolean exists) {
+
+        List<HistoryEntry> read(Connection connection) throws SQLException {
+            return this.exists ? this.history.read(connection) : List.of();
+        }
+
+    }
+
+    private Connection connect() throws SQLException {
+        Connection connection = this.dataSource.getConnection();
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            return connection;
+        }
+        catch (SQLException | RuntimeException ex) {
+            connection.close();
+            throw ex;
+        }
+    }
+
+    private static void restore(Connection connection, SessionSettings previous) {
+        try {
+            previous.restore(connection);
+        }
+        catch (SQLException ex) {
+            logger.warn("Could not restore the migration connection's search_path and lock_timeout", ex);
+        }
+    }
+
+    private MigrationException databaseError(String what, SQLException ex) {
+        return new MigrationException("Belay could not " + what + ": " + ex.getMessage() + " [SQLSTATE "
+                + ex.getSQLState() + "].",
+                "Check that the database is reachable and that its user may use (and create objects in) schema "
+                        + ((this.settings.schema() != null) ? Identifiers.quote(this.settings.schema())
+                                : "its current schema")
+                        + ".",
+                ex);
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    private static String describe(RevisionRun run) {
+        return "'" + run.id() + "'" + (run.message().isEmpty() ? "" : " (" + run.message() + ")");
+    }
+
+    private static String count(int revisions) {
+        return revisions + ((revisions == 1) ? " revision" : " revisions");
+    }
+
+    private static String quoted(List<String> ids) {
+        return ids.stream().map((id) -> "'" + id + "'").collect(Collectors.joining(", "));
+    }
+
+}

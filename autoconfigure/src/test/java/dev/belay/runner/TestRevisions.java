@@ -1,0 +1,54 @@
+package dev.belay.runner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import dev.belay.revision.Migrator;
+import dev.belay.revision.Revision;
+import dev.belay.revision.RevisionInfo;
+import dev.belay.revision.Revisions;
+
+/** Builds revision graphs for tests from lambdas, without a class per revision. */
+final class TestRevisions {
+
+    private final List<Revisions.Entry> entries = new ArrayList<>();
+
+    static TestRevisions chain() {
+        return new TestRevisions();
+    }
+
+    TestRevisions add(String id, String after, Consumer<Migrator> up, Consumer<Migrator> down) {
+        return add(id, after, true, up, down);
+    }
+
+    TestRevisions add(String id, String after, boolean transactional, Consumer<Migrator> up,
+            Consumer<Migrator> down) {
+        List<String> parents = (after == null) ? List.of() : List.of(after.split(","));
+        RevisionInfo info = new RevisionInfo(id, parents, "make " + id, transactional, "test." + id);
+        Revision revision = new Revision() {
+            @Override
+            public void up(Migrator migrator) {
+                up.accept(migrator);
+            }
+
+            @Override
+            public void down(Migrator migrator) {
+                down.accept(migrator);
+            }
+        };
+        this.entries.add(new Revisions.Entry(info, () -> revision));
+        return this;
+    }
+
+    /** A revision that creates a table of its own name and drops it on the way down. */
+    TestRevisions table(String id, String after) {
+        return add(id, after, (m) -> m.actions().execute("CREATE TABLE " + id + " (id int)"),
+                (m) -> m.actions().execute("DROP TABLE " + id));
+    }
+
+    Revisions build() {
+        return Revisions.ofEntries(this.entries);
+    }
+
+}
