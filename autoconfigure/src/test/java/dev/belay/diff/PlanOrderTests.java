@@ -71,6 +71,9 @@ class PlanOrderTests {
     void theSameSchemasGiveTheSamePlanByteForByte() throws SQLException {
         Schema current = this.database.build("same", RoundTripCorpus.pairs().get(0).toDdl());
         for (SchemaPair pair : RoundTripCorpus.pairs()) {
+            if (pair.minimumVersion() > this.database.majorVersion()) {
+                continue;
+            }
             Schema desired = this.database.build("same_target", pair.toDdl());
             MigrationPlan first = SchemaDiff.between(current, desired, pair.options(DiffOptions.defaults()).withoutRenames());
             MigrationPlan second = SchemaDiff.between(current, desired, pair.options(DiffOptions.defaults()).withoutRenames());
