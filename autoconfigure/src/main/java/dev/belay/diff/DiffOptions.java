@@ -103,11 +103,13 @@ public record DiffOptions(SortedMap<String, String> tableRenames, List<ColumnRen
         return new DiffOptions(this.tableRenames, this.columnRenames, renames, this.onlineSafe, this.serverVersion);
     }
 
+    /** Prefers statements that avoid long locks on existing tables (see {@link #onlineSafe()}). */
     public DiffOptions withOnlineSafe(boolean onlineSafe) {
         return new DiffOptions(this.tableRenames, this.columnRenames, this.enumValueRenames, onlineSafe,
                 this.serverVersion);
     }
 
+    /** Plans for the given PostgreSQL major version, e.g. {@code connection.getMetaData().getDatabaseMajorVersion()}. */
     public DiffOptions withServerVersion(int serverVersion) {
         return new DiffOptions(this.tableRenames, this.columnRenames, this.enumValueRenames, this.onlineSafe,
                 serverVersion);

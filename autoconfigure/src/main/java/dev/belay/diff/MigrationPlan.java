@@ -128,14 +128,17 @@ public final class MigrationPlan {
         return SchemaDiff.between(this.desired, this.current, this.options.reversed());
     }
 
+    /** The schema the plan starts from. */
     public Schema current() {
         return this.current;
     }
 
+    /** The schema the plan leads to. */
     public Schema desired() {
         return this.desired;
     }
 
+    /** The options the plan was made with (its hints, online-safe mode and server version). */
     public DiffOptions options() {
         return this.options;
     }
