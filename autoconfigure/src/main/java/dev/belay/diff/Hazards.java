@@ -1,0 +1,117 @@
+package dev.belay.diff;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import dev.belay.schema.ObjectId;
+import dev.belay.schema.ObjectKind;
+import dev.belay.schema.Schema;
+import dev.belay.schema.UnmanagedObject;
+
+/**
+ * Collects the hazards of one change, and knows which unmanaged objects (views, functions,
+ * triggers) use which tables and columns.
+ */
+final class Hazards {
+
+    private final Map<ObjectId, Set<UnmanagedObject>> unmanagedUsers = new HashMap<>();
+
+    Hazards(Schema current) {
+        for (UnmanagedObject object : current.unmanaged()) {
+            for (ObjectId dependency : object.dependencies()) {
+                this.unmanagedUsers
+                    .computeIfAbsent(dependency, (id) -> new TreeSet<>(
+                            java.util.Comparator.comparing(UnmanagedObject::kind).thenComparing(UnmanagedObject::name)))
+                    .add(object);
+                if (dependency.kind() != ObjectKind.TABLE && dependency.table() != null) {
+                    this.unmanagedUsers
+                        .computeIfAbsent(dependency.tableId(), (id) -> new TreeSet<>(
+                                java.util.Comparator.comparing(UnmanagedObject::kind).thenComparing(UnmanagedObject::name)))
+                        .add(object);
+                }
+            }
+        }
+    }
+
+    /** Whether new sequence limits are narrower, so the current value may lie outside them. */
+    static boolean narrows(dev.belay.schema.SequenceOptions old, dev.belay.schema.SequenceOptions wanted) {
+        return wanted.maxValue() < old.maxValue() || wanted.minValue() > old.minValue()
+                || typeRank(wanted.dataType()) < typeRank(old.dataType());
+    }
+
+    private static int typeRank(String type) {
+        return switch (type) {
+            case "smallint" -> 0;
+            case "integer" -> 1;
+            default -> 2;
+        };
+    }
+
+    /** A new, empty list of hazards for one change. */
+    static Builder on(ObjectId object) {
+        return new Builder(object);
+    }
+
+    /**
+     * Adds a hazard when an unmanaged object uses the given table or column. Triggers and
+     * exclusion constraints belong to their table: dropping the table drops them too, which the
+     * hazard says; anything else (a view, a function) makes the statement fail.
+     */
+    void breaksUnmanaged(Builder hazards, ObjectId used, String what) {
+        Set<UnmanagedObject> users = this.unmanagedUsers.get(used);
+        if (users == null || users.isEmpty()) {
+            return;
+        }
+        boolean droppingTable = used.kind() == ObjectKind.TABLE;
+        List<UnmanagedObject> blocking = users.stream().filter((user) -> !droppingTable || !ownedByTable(user)).toList();
+        List<UnmanagedObject> dropped = users.stream().filter((user) -> droppingTable && ownedByTable(user)).toList();
+        if (!blocking.isEmpty()) {
+            hazards.add(HazardKind.BREAKS_UNMANAGED, names(blocking) + ((blocking.size() == 1) ? " uses" : " use")
+                    + " it: " + what + " fails until " + ((blocking.size() == 1) ? "that is" : "they are")
+                    + " dropped or changed first");
+        }
+        if (!dropped.isEmpty()) {
+            hazards.add(HazardKind.BREAKS_UNMANAGED, what + " drops " + names(dropped) + " with it");
+        }
+    }
+
+    private static boolean ownedByTable(UnmanagedObject object) {
+        return object.kind().equals("trigger") || object.kind().equals("exclusion constraint");
+    }
+
+    private static String names(List<UnmanagedObject> objects) {
+        return objects.stream().map(UnmanagedObject::toString).collect(Collectors.joining(", "));
+    }
+
+    /** The hazards of one change, in the order they were found. */
+    static final class Builder {
+
+        private final ObjectId object;
+
+        private final List<Hazard> hazards = new ArrayList<>();
+
+        private Builder(ObjectId object) {
+            this.object = object;
+        }
+
+        Builder add(HazardKind kind, String reason) {
+            this.hazards.add(new Hazard(kind, this.object, reason));
+            return this;
+        }
+
+        Builder addIf(boolean condition, HazardKind kind, String reason) {
+            return condition ? add(kind, reason) : this;
+        }
+
+        List<Hazard> build() {
+            return List.copyOf(this.hazards);
+        }
+
+    }
+
+}

@@ -1,0 +1,185 @@
+package dev.belay.diff;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.belay.actions.DatabaseActions;
+import dev.belay.actions.RecordingStatementSink;
+import dev.belay.actions.SqlStatement;
+import dev.belay.actions.TransactionMode;
+import dev.belay.schema.Schema;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The ordered changes that take a database from one schema to another, as data first: each
+ * {@link Change} is one {@link DatabaseActions} call with its hazards; its SQL is what that
+ * call sends. Statements are single statements with unqualified names (set {@code search_path}
+ * to the schema), safe to run one by one with autocommit; those that cannot share a transaction
+ * say so through their {@link TransactionMode}.
+ */
+public final class MigrationPlan {
+
+    private final Schema current;
+
+    private final Schema desired;
+
+    private final DiffOptions options;
+
+    private final List<Change> changes;
+
+    private volatile @Nullable List<List<SqlStatement>> statementsByChange;
+
+    MigrationPlan(Schema current, Schema desired, DiffOptions options, List<Change> changes) {
+        this.current = current;
+        this.desired = desired;
+        this.options = options;
+        this.changes = List.copyOf(changes);
+    }
+
+    /** Each change's statements, recorded on first use (a plan is data before it is SQL). */
+    private List<List<SqlStatement>> statementsByChange() {
+        List<List<SqlStatement>> statements = this.statementsByChange;
+        if (statements == null) {
+            List<List<SqlStatement>> recorded = new ArrayList<>(this.changes.size());
+            RecordingStatementSink sink = new RecordingStatementSink();
+            DatabaseActions actions = new DatabaseActions(sink);
+            for (Change change : this.changes) {
+                sink.clear();
+                change.applyTo(actions);
+                recorded.add(sink.statements());
+            }
+            statements = Collections.unmodifiableList(recorded);
+            this.statementsByChange = statements;
+        }
+        return statements;
+    }
+
+    /** Whether the database already has the desired schema. */
+    public boolean isEmpty() {
+        return this.changes.isEmpty();
+    }
+
+    /** The changes in the order they must run. */
+    public List<Change> changes() {
+        return this.changes;
+    }
+
+    /** The SQL of every change, in order, one statement each. */
+    public List<String> statements() {
+        return sqlStatements().stream().map(SqlStatement::sql).toList();
+    }
+
+    /** The statements with how each may be run with respect to transactions. */
+    public List<SqlStatement> sqlStatements() {
+        return statementsByChange().stream().flatMap(List::stream).toList();
+    }
+
+    /** The statements of one change, as {@link #changes()} lists them. */
+    public List<SqlStatement> statementsOf(int changeIndex) {
+        return statementsByChange().get(changeIndex);
+    }
+
+    /** Every hazard of every change, in plan order. */
+    public List<Hazard> hazards() {
+        Set<Hazard> hazards = new LinkedHashSet<>();
+        for (Change change : this.changes) {
+            hazards.addAll(change.hazards());
+        }
+        return List.copyOf(hazards);
+    }
+
+    /** The kinds of hazard this plan carries. */
+    public Set<HazardKind> hazardKinds() {
+        Set<HazardKind> kinds = EnumSet.noneOf(HazardKind.class);
+        for (Hazard hazard : hazards()) {
+            kinds.add(hazard.kind());
+        }
+        return kinds;
+    }
+
+    /**
+     * Whether every statement may run in one transaction, so the whole plan commits or rolls
+     * back as one. False when a statement must run outside a transaction
+     * ({@code CREATE INDEX CONCURRENTLY}) or in one of its own ({@code ALTER TYPE ... ADD VALUE}
+     * before the label is used, online-safe {@code NOT VALID} constraints before validation).
+     */
+    public boolean fitsInOneTransaction() {
+        return sqlStatements().stream().allMatch((statement) -> statement.mode() == TransactionMode.IN_TRANSACTION);
+    }
+
+    /** Makes every change's call, in order, on the given actions. */
+    public void applyTo(DatabaseActions actions) {
+        for (Change change : this.changes) {
+            change.applyTo(actions);
+        }
+    }
+
+    /**
+     * The plan back from the desired schema to the current one: {@code between(desired, current)}
+     * with every rename hint reversed. Data a plan drops does not come back: a dropped column is
+     * added again, empty.
+     */
+    public MigrationPlan reverse() {
+        return SchemaDiff.between(this.desired, this.current, this.options.reversed());
+    }
+
+    /** The schema the plan starts from. */
+    public Schema current() {
+        return this.current;
+    }
+
+    /** The schema the plan leads to. */
+    public Schema desired() {
+        return this.desired;
+    }
+
+    /** The options the plan was made with (its hints, online-safe mode and server version). */
+    public DiffOptions options() {
+        return this.options;
+    }
+
+    /**
+     * The plan as an SQL script for people (what {@code belay diff} prints): each change's
+     * statements, preceded by its hazards and by how it must be run when that is not in the
+     * surrounding transaction, as comments.
+     */
+    @Override
+    public String toString() {
+        if (this.changes.isEmpty()) {
+            return "-- No changes: the database has the desired schema.\n";
+        }
+        StringBuilder out = new StringBuilder();
+        int statements = sqlStatements().size();
+        int hazards = hazards().size();
+        out.append("-- ")
+            .append(this.changes.size())
+            .append(this.changes.size() == 1 ? " change, " : " changes, ")
+            .append(statements)
+            .append(statements == 1 ? " statement, " : " statements, ")
+            .append(hazards)
+            .append(hazards == 1 ? " hazard" : " hazards")
+            .append('\n');
+        for (int i = 0; i < this.changes.size(); i++) {
+            out.append('\n');
+            for (Hazard hazard : this.changes.get(i).hazards()) {
+                out.append("-- ").append(hazard).append('\n');
+            }
+            for (SqlStatement statement : statementsByChange().get(i)) {
+                if (statement.mode() == TransactionMode.NO_TRANSACTION) {
+                    out.append("-- outside any transaction\n");
+                }
+                else if (statement.mode() == TransactionMode.OWN_TRANSACTION) {
+                    out.append("-- in a transaction of its own\n");
+                }
+                out.append(statement.sql()).append(";\n");
+            }
+        }
+        return out.toString();
+    }
+
+}

@@ -1,0 +1,168 @@
+package dev.belay.actions;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+
+import dev.belay.schema.CheckConstraint;
+import dev.belay.schema.Column;
+import dev.belay.schema.Deferrability;
+import dev.belay.schema.EnumType;
+import dev.belay.schema.ForeignKey;
+import dev.belay.schema.Identity;
+import dev.belay.schema.Index;
+import dev.belay.schema.MatchType;
+import dev.belay.schema.PrimaryKey;
+import dev.belay.schema.ReferentialAction;
+import dev.belay.schema.Schema;
+import dev.belay.schema.Sequence;
+import dev.belay.schema.SequenceOptions;
+import dev.belay.schema.Table;
+import dev.belay.schema.UniqueConstraint;
+import dev.belay.schema.postgres.SchemaInspector;
+import dev.belay.test.PostgresTest;
+import dev.belay.test.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * The recipes as a revision calls them, run on a real database with names that need quoting:
+ * quotes, spaces, mixed case, reserved words and non-ASCII letters.
+ */
+@PostgresTest
+class DatabaseActionsTests {
+
+    private static final String TABLE = "Ride \"Log\"";
+
+    private static final String OTHER = "select";
+
+    @Test
+    void everyRecipeWorksWithNamesThatNeedQuoting(TestDatabase database) throws SQLException {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA \"Weird Schema\"");
+            statement.execute("SET search_path = \"Weird Schema\"");
+            DatabaseActions actions = new DatabaseActions((sql) -> {
+                try {
+                    statement.execute(sql.sql());
+                }
+                catch (SQLException ex) {
+                    throw new IllegalStateException(ex.getMessage() + " in " + sql, ex);
+                }
+            });
+            actions.createEnumType("Mood \"x\"", List.of("happy", "it's"));
+            actions.addEnumValue("Mood \"x\"", "sad", EnumPosition.before("happy"));
+            actions.addEnumValue("Mood \"x\"", "Grüße", EnumPosition.after("it's"));
+            actions.addEnumValue("Mood \"x\"", "last", EnumPosition.last());
+            actions.renameEnumValue("Mood \"x\"", "last", "zuletzt");
+            actions.createSequence("Seq One", SequenceOptions.defaults("bigint").withIncrement(5));
+            actions.alterSequence("Seq One", SequenceOptions.defaults("integer").withStart(10));
+            actions.renameSequence("Seq One", "seq 2");
+            actions.createTable(TABLE, List.of(new Column(TABLE, "User", "integer", true, null,
+                    new Identity(Identity.Generation.BY_DEFAULT, SequenceOptions.defaults("integer")), null, null,
+                    "the \"user\""), Column.of(TABLE, "from", "\"Mood \"\"x\"\"\"").withDefault("'it''s'::\"Mood \"\"x\"\"\"")));
+            actions.createTable(OTHER, List.of(Column.of(OTHER, "ref", "integer"), Column.of(OTHER, "Größe", "text")));
+            actions.addColumn(TABLE, Column.of(TABLE, "order", "character varying(10)"));
+            actions.renameColumn(TABLE, "order", "Order By");
+            actions.alterColumnType(TABLE, "Order By", "text", "\"C\"", null);
+            actions.setColumnDefault(TABLE, "Order By", "'x'::text");
+            actions.addNotNull(TABLE, "Order By");
+            actions.setColumnComment(TABLE, "Order By", "it's sorted");
+            actions.setTableComment(TABLE, "a \"log\" of rides");
+            actions.alterIdentity(TABLE, "User", new Identity(Identity.Generation.ALWAYS,
+                    SequenceOptions.defaults("integer").withStart(100)));
+            actions.addColumn(OTHER, Column.of(OTHER, "n", "bigint").withDefault("nextval('\"seq 2\"'::regclass)"));
+            actions.setSequenceOwner("seq 2", OTHER, "n");
+            actions.addPrimaryKey(PrimaryKey.of(TABLE, "Ride PK", "User"));
+            actions.addUniqueConstraint(new UniqueConstraint(TABLE, "unique \"order\"", List.of("Order By", "from"), true,
+                    Deferrability.DEFERRABLE_INITIALLY_DEFERRED));
+            actions.addCheckConstraintNotValid(new CheckConstraint(TABLE, "Check It", "\"Order By\" <> ''", List.of()));
+            actions.validateConstraint(TABLE, "Check It");
+            actions.addForeignKey(new ForeignKey(OTHER, "to \"log\"", List.of("ref"), null, TABLE, List.of("User"),
+                    ReferentialAction.CASCADE, ReferentialAction.SET_NULL, MatchType.FULL, Deferrability.NOT_DEFERRABLE));
+            actions.createIndex(new Index(OTHER, "Index Größe", false, "btree", List.of("lower(\"Größe\")"), List.of("ref"),
+                    "ref > 0", false, new TreeSet<>(List.of("Größe", "ref"))));
+            actions.renameIndex("Index Größe", "Index 2");
+            actions.renameConstraint(TABLE, "Ride PK", "Ride \"PK\"");
+            actions.addNotNullThroughCheck(OTHER, "Größe");
+
+            Schema schema = new SchemaInspector().inspect(connection, "Weird Schema");
+            assertThat(schema.enumTypes().get("Mood \"x\""))
+                .isEqualTo(EnumType.of("Mood \"x\"", "sad", "happy", "it's", "Grüße", "zuletzt"));
+            assertThat(schema.sequences().get("seq 2"))
+                .isEqualTo(new Sequence("seq 2", new SequenceOptions("integer", 10, 1, 1, Integer.MAX_VALUE, 1, false),
+                        new Sequence.ColumnRef(OTHER, "n")));
+            Table log = schema.tables().get(TABLE);
+            assertThat(log.comment()).isEqualTo("a \"log\" of rides");
+            assertThat(log.column("Order By")).isEqualTo(new Column(TABLE, "Order By", "text", true, "'x'::text", null,
+                    null, "\"C\"", "it's sorted"));
+            assertThat(log.column("User").identity().generation()).isEqualTo(Identity.Generation.ALWAYS);
+            assertThat(log.column("User").comment()).isEqualTo("the \"user\"");
+            assertThat(log.primaryKey()).isEqualTo(PrimaryKey.of(TABLE, "Ride \"PK\"", "User"));
+            assertThat(log.uniqueConstraints()).containsOnlyKeys("unique \"order\"");
+            assertThat(log.checkConstraints()).containsOnlyKeys("Check It");
+            Table other = schema.tables().get(OTHER);
+            assertThat(other.foreignKeys().get("to \"log\"").onDelete()).isEqualTo(ReferentialAction.SET_NULL);
+            assertThat(other.indexes()).containsOnlyKeys("Index 2");
+            assertThat(other.column("Größe").notNull()).isTrue();
+            assertThat(other.checkConstraints()).isEmpty();
+
+            actions.dropIndex("Index 2");
+            actions.dropConstraint(OTHER, "to \"log\"");
+            actions.clearSequenceOwner("seq 2");
+            actions.dropColumn(OTHER, "n");
+            actions.dropSequence("seq 2");
+            actions.dropIdentity(TABLE, "User");
+            actions.dropColumnDefault(TABLE, "Order By");
+            actions.dropConstraint(TABLE, "unique \"order\"");
+            actions.dropNotNull(TABLE, "Order By");
+            actions.replaceEnumType("Mood \"x\"", List.of("it's", "happy"), List.of(EnumColumn.of(TABLE, "from", "'happy'::\"Mood \"\"x\"\"\"")));
+            actions.renameTable(OTHER, "from");
+            actions.dropTable("from");
+            actions.dropTable(TABLE);
+            actions.dropEnumType("Mood \"x\"");
+            assertThat(new SchemaInspector().inspect(connection, "Weird Schema").isEmpty()).isTrue();
+        }
+    }
+
+    @Test
+    void aColumnDeclaredForAnotherTableIsRefusedWithTheFix() {
+        DatabaseActions actions = new DatabaseActions(new RecordingStatementSink());
+        assertThatIllegalArgumentException().isThrownBy(() -> actions.addColumn("ride", Column.of("trip", "x", "text")))
+            .withMessage("Column x is declared for table trip, not ride; build it with Column.of('ride', ...)");
+    }
+
+    @Test
+    void namesDerivedFromLongNamesStayWithinPostgresLimits(TestDatabase database) throws SQLException {
+        String table = "t".repeat(40) + "ä".repeat(11);
+        String column = "c".repeat(63);
+        assertThat(Names.derived(table, "_belay_old").getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(63);
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE \"" + table + "\" (\"" + column + "\" integer)");
+            RecordingStatementSink sink = new RecordingStatementSink();
+            new DatabaseActions(sink).addNotNullThroughCheck(table, column);
+            for (SqlStatement sql : sink.statements()) {
+                statement.execute(sql.sql());
+            }
+            assertThat(new SchemaInspector().inspect(connection, "public").tables().get(table).column(column).notNull())
+                .isTrue();
+        }
+    }
+
+    @Test
+    void recordsStatementsWithTheirTransactionModes() {
+        RecordingStatementSink sink = new RecordingStatementSink();
+        DatabaseActions actions = new DatabaseActions(sink);
+        actions.addEnumValue("t", "x", EnumPosition.last());
+        actions.createIndexConcurrently(new Index("t", "i", false, "btree", List.of("a"), List.of(), null, false,
+                new TreeSet<>(List.of("a"))));
+        actions.dropColumn("t", "a");
+        assertThat(sink.statements()).extracting(SqlStatement::mode).containsExactly(TransactionMode.OWN_TRANSACTION,
+                TransactionMode.NO_TRANSACTION, TransactionMode.IN_TRANSACTION);
+    }
+
+}
