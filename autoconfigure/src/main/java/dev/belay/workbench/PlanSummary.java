@@ -20,9 +20,22 @@ final class PlanSummary {
     }
 
     static String of(MigrationPlan plan) {
+        Set<String> createdOrDropped = new java.util.HashSet<>();
+        for (Change change : plan.changes()) {
+            if (change instanceof Change.CreateTable create) {
+                createdOrDropped.add(create.name());
+            }
+            else if (change instanceof Change.DropTable drop) {
+                createdOrDropped.add(drop.name());
+            }
+        }
         Set<String> phrases = new LinkedHashSet<>();
         for (Change change : plan.changes()) {
-            phrases.add(phrase(change));
+            ObjectId object = change.object();
+            boolean partOfWholeTable = object.kind().belongsToTable() && createdOrDropped.contains(object.table());
+            if (!partOfWholeTable) {
+                phrases.add(phrase(change));
+            }
         }
         StringBuilder summary = new StringBuilder();
         int written = 0;

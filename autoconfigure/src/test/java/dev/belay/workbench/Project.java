@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import dev.belay.codegen.TestCompiler;
 import dev.belay.revision.Revision;
+import dev.belay.revision.RevisionInfo;
 import dev.belay.revision.Revisions;
 import dev.belay.runner.MigrationRunner;
 import dev.belay.runner.MigrationSettings;
@@ -39,7 +40,7 @@ final class Project implements AutoCloseable {
 
     private final Path sources;
 
-    private final List<Revision> revisions = new ArrayList<>();
+    private final List<Revisions.Entry> revisions = new ArrayList<>();
 
     private final Clock clock = new TickingClock();
 
@@ -67,8 +68,21 @@ final class Project implements AutoCloseable {
 
     /** Adds hand-written revisions, as if they were in the code. */
     Project revisions(Revision... revisions) {
-        this.revisions.addAll(List.of(revisions));
+        for (Revision revision : revisions) {
+            this.revisions.add(new Revisions.Entry(RevisionInfo.of(revision.getClass()), () -> revision));
+        }
         return this;
+    }
+
+    /** Adds a revision described in the test rather than by an annotation. */
+    Project revision(RevisionInfo info, Revision revision) {
+        this.revisions.add(new Revisions.Entry(info, () -> revision));
+        return this;
+    }
+
+    /** The desired schema of the current model. */
+    DesiredSchemaSource desired() {
+        return this.model.desired();
     }
 
     SchemaWorkbench workbench() {
@@ -78,7 +92,7 @@ final class Project implements AutoCloseable {
 
     MigrationRunner runner() {
         return new MigrationRunner(this.database.dataSource(), MigrationSettings.defaults().withSchema(this.schema),
-                Revisions.of(this.revisions));
+                Revisions.ofEntries(this.revisions));
     }
 
     /** Compiles a revision that was written, as the next build would, and adds it to the code. */
@@ -87,7 +101,7 @@ final class Project implements AutoCloseable {
             String source = Files.readString(written.file());
             Class<?> type = TestCompiler.compile(written.revision().header().qualifiedClassName(), source);
             Revision revision = (Revision) type.getDeclaredConstructor().newInstance();
-            this.revisions.add(revision);
+            this.revisions.add(new Revisions.Entry(RevisionInfo.of(type), () -> revision));
             return revision;
         }
         catch (IOException ex) {
