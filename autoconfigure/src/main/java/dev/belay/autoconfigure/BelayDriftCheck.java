@@ -79,10 +79,16 @@ final class BelayDriftCheck implements SmartInitializingSingleton {
         }
         report.append("What would bring the database to the mapping:\n\n");
         for (String line : drift.plan().toString().split("\n")) {
-            report.append("    ").append(line).append('\n');
+            report.append(line.isEmpty() ? "" : "    ").append(line).append('\n');
         }
-        report.append("\nWrite these changes as a revision with `belay generate`, then build and start the "
-                + "application (or run `belay apply`); or set belay.drift=off to stop comparing.");
+        if (pending.isEmpty()) {
+            report.append("\nWrite these changes as a revision with `belay generate`, then build and start the "
+                    + "application (or run `belay apply`); or set belay.drift=off to stop comparing.");
+        }
+        else {
+            report.append("\nApply the pending revisions (`belay apply`) and compare again; write what is left as a "
+                    + "revision with `belay generate`. Or set belay.drift=off to stop comparing.");
+        }
         return report.toString();
     }
 

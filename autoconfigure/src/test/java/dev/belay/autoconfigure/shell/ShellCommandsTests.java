@@ -102,6 +102,15 @@ class ShellCommandsTests {
     }
 
     @Test
+    void aCommandRunsWhenTheSchemaDriftsEvenWithDriftSetToFail(CapturedOutput output) {
+        run("belay", "apply");
+        this.jdbc.execute("ALTER TABLE " + this.schema + ".trip ADD COLUMN note text");
+
+        assertThat(run(Map.of("belay.drift", "fail"), "belay", "diff")).isZero();
+        assertThat(output).contains("ALTER TABLE trip DROP COLUMN note;").doesNotContain("belay.drift=fail");
+    }
+
+    @Test
     void generateRefusesPendingRevisionsWithExitStatus1(CapturedOutput output, @TempDir Path sources) {
         assertThat(run(Map.of("belay.generate.directory", sources.toString()), "belay", "generate")).isEqualTo(1);
 
