@@ -1,7 +1,7 @@
 package dev.belay.autoconfigure;
 
-import dev.belay.autoconfigure.shell.Trip;
-import dev.belay.autoconfigure.shell.migrations.V20260101_000100_CreateTrips;
+import dev.belay.autoconfigure.triplog.Trip;
+import dev.belay.autoconfigure.triplog.migrations.V20260101_000100_CreateTrips;
 import dev.belay.test.PostgresTest;
 import dev.belay.test.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;

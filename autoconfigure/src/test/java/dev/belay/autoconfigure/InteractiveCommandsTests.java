@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.belay.autoconfigure.shell.ShellTestApplication;
+import dev.belay.autoconfigure.triplog.TripLogApplication;
 import dev.belay.runner.MigrationRunner;
 import dev.belay.test.PostgresTest;
 import dev.belay.test.TestDatabase;
@@ -84,7 +84,7 @@ class InteractiveCommandsTests {
     }
 
     private ConfigurableApplicationContext start(String schema, Map<String, Object> properties) {
-        SpringApplication application = new SpringApplication(ShellTestApplication.class);
+        SpringApplication application = new SpringApplication(TripLogApplication.class);
         Map<String, Object> defaults = new java.util.HashMap<>(Map.of("spring.datasource.url", this.database.url(),
                 "spring.datasource.username", this.database.user(), "spring.datasource.password",
                 this.database.password(), "spring.shell.interactive.enabled", "false", "spring.main.banner-mode",

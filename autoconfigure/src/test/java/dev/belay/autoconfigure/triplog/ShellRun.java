@@ -1,4 +1,4 @@
-package dev.belay.autoconfigure.shell;
+package dev.belay.autoconfigure.triplog;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -10,7 +10,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Runs {@link ShellTestApplication} with a command line, non-interactively, as
+ * Runs {@link TripLogApplication} with a command line, non-interactively, as
  * {@code java -jar app.jar belay status} would, and returns the exit status Spring Boot would end
  * the process with.
  */
@@ -20,7 +20,7 @@ final class ShellRun {
     }
 
     static int run(TestDatabase database, String schema, Map<String, Object> properties, String... args) {
-        SpringApplication application = new SpringApplication(ShellTestApplication.class);
+        SpringApplication application = new SpringApplication(TripLogApplication.class);
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("spring.datasource.url", database.url());
         defaults.put("spring.datasource.username", database.user());

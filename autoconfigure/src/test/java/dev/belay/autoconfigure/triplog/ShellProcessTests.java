@@ -1,4 +1,4 @@
-package dev.belay.autoconfigure.shell;
+package dev.belay.autoconfigure.triplog;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Belay's commands in a process of their own, as {@code java -jar app.jar belay check} runs in a
  * build: the process's exit status is the command's, and a failure reads as the command's message
- * and one line, not as a crash with a stack trace.
+ * and one line, not as a crash with a stack trace. The application is a web application, and is
+ * given nothing but the command: a belay command starts neither the web server nor the
+ * interactive shell on its own.
  */
 @PostgresTest
 class ShellProcessTests {
@@ -63,11 +65,10 @@ class ShellProcessTests {
         command.add("-Dspring.datasource.url=" + this.database.url());
         command.add("-Dspring.datasource.username=" + this.database.user());
         command.add("-Dspring.datasource.password=" + this.database.password());
-        command.add("-Dspring.shell.interactive.enabled=false");
         command.add("-Dspring.main.banner-mode=off");
         command.add("-Dlogging.level.root=warn");
         command.add("-Dbelay.schema=" + schema);
-        command.add(ShellTestApplication.class.getName());
+        command.add(TripLogApplication.class.getName());
         command.addAll(List.of(args));
         // Standard error goes to a file, so that neither stream can fill up while the other is read.
         Path err = Files.createTempFile("belay-command", ".err");

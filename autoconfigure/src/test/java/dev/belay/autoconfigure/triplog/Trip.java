@@ -1,4 +1,4 @@
-package dev.belay.autoconfigure.shell;
+package dev.belay.autoconfigure.triplog;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package dev.belay.autoconfigure.shell.migrations;
+package dev.belay.autoconfigure.triplog.migrations;
 
 import dev.belay.revision.MigrationRevision;
 import dev.belay.revision.Migrator;

@@ -1,4 +1,4 @@
-package dev.belay.autoconfigure.shell;
+package dev.belay.autoconfigure.triplog;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -128,7 +128,7 @@ class ShellCommandsTests {
                 "bring back \"mode\"")).isZero();
 
         assertThat(files(sources)).singleElement()
-            .satisfies((file) -> assertThat(file.toString()).contains("dev/belay/autoconfigure/shell/migrations/V")
+            .satisfies((file) -> assertThat(file.toString()).contains("dev/belay/autoconfigure/triplog/migrations/V")
                 .endsWith("_BringBackMode.java"))
             .satisfies((file) -> assertThat(Files.readString(file)).contains("message = \"bring back \\\"mode\\\"\"")
                 .contains("m.actions().addColumn(\"trip\", Column.of(\"trip\", \"mode\", \"character varying(255)\"))"));
