@@ -36,7 +36,11 @@ final class ActionCalls implements ChangeVisitor<CodeBlock> {
     }
 
     private static CodeBlock call(String method, String format, Object... args) {
-        return CodeBlock.builder().add("$L.actions().$L(", MIGRATOR, method).add(format, args).add(")").build();
+        return CodeBlock.builder()
+            .add("$L.actions().$L(", MIGRATOR, method)
+            .add(JavaText.code(format, args))
+            .add(")")
+            .build();
     }
 
     // Enum types
@@ -63,8 +67,8 @@ final class ActionCalls implements ChangeVisitor<CodeBlock> {
 
     @Override
     public CodeBlock visitReplaceEnumType(Change.ReplaceEnumType change) {
-        CodeBlock columns = change.columns().isEmpty() ? CodeBlock.of("$T.of()", java.util.List.class)
-                : CodeBlock.of("$T.of(\n$L)", java.util.List.class, change.columns()
+        CodeBlock columns = change.columns().isEmpty() ? JavaText.code("$T.of()", java.util.List.class)
+                : JavaText.code("$T.of(\n$L)", java.util.List.class, change.columns()
                     .stream()
                     .map(ModelCode::enumColumn)
                     .collect(CodeBlock.joining(",\n")));

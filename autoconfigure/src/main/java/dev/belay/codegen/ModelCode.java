@@ -41,7 +41,7 @@ final class ModelCode {
     }
 
     static CodeBlock string(@Nullable String value) {
-        return (value != null) ? CodeBlock.of("$S", value) : CodeBlock.of("null");
+        return (value != null) ? JavaText.code("$S", value) : JavaText.code("null");
     }
 
     static CodeBlock strings(List<String> values) {
@@ -49,19 +49,19 @@ final class ModelCode {
     }
 
     static CodeBlock list(List<String> values) {
-        return CodeBlock.of("$T.of($L)", LIST, strings(values));
+        return JavaText.code("$T.of($L)", LIST, strings(values));
     }
 
     static CodeBlock column(Column column) {
         CodeBlock.Builder code = CodeBlock.builder()
-            .add("$T.of($S, $S, $S)", Column.class, column.table(), column.name(), column.type());
+            .add(JavaText.code("$T.of($S, $S, $S)", Column.class, column.table(), column.name(), column.type()));
         Column built = Column.of(column.table(), column.name(), column.type());
         if (column.notNull()) {
             code.add(".withNotNull(true)");
             built = built.withNotNull(true);
         }
         if (column.defaultExpression() != null) {
-            code.add(".withDefault($S)", column.defaultExpression());
+            code.add(JavaText.code(".withDefault($S)", column.defaultExpression()));
             built = built.withDefault(column.defaultExpression());
         }
         if (column.identity() != null) {
@@ -73,23 +73,23 @@ final class ModelCode {
             built = built.withGenerated(column.generated());
         }
         if (column.collation() != null) {
-            code.add(".withCollation($S)", column.collation());
+            code.add(JavaText.code(".withCollation($S)", column.collation()));
             built = built.withCollation(column.collation());
         }
         if (column.comment() != null) {
-            code.add(".withComment($S)", column.comment());
+            code.add(JavaText.code(".withComment($S)", column.comment()));
             built = built.withComment(column.comment());
         }
         return checked(built, column, code.build());
     }
 
     static CodeBlock identity(Identity identity) {
-        return CodeBlock.of("new $T($T.$L, $L)", Identity.class, Identity.Generation.class,
+        return JavaText.code("new $T($T.$L, $L)", Identity.class, Identity.Generation.class,
                 identity.generation().name(), sequenceOptions(identity.options()));
     }
 
     static CodeBlock generated(GeneratedColumn generated) {
-        return CodeBlock.of("new $T($S, $T.$L)", GeneratedColumn.class, generated.expression(),
+        return JavaText.code("new $T($S, $T.$L)", GeneratedColumn.class, generated.expression(),
                 GeneratedColumn.Kind.class, generated.kind().name());
     }
 
@@ -101,7 +101,7 @@ final class ModelCode {
         catch (IllegalArgumentException ex) {
             return canonicalSequenceOptions(options);
         }
-        CodeBlock.Builder code = CodeBlock.builder().add("$T.defaults($S)", SequenceOptions.class, options.dataType());
+        CodeBlock.Builder code = CodeBlock.builder().add(JavaText.code("$T.defaults($S)", SequenceOptions.class, options.dataType()));
         if (options.start() != built.start()) {
             code.add(".withStart($L)", longLiteral(options.start()));
             built = built.withStart(options.start());
@@ -130,14 +130,14 @@ final class ModelCode {
     }
 
     private static CodeBlock canonicalSequenceOptions(SequenceOptions options) {
-        return CodeBlock.of("new $T($S, $L, $L, $L, $L, $L, $L)", SequenceOptions.class, options.dataType(),
+        return JavaText.code("new $T($S, $L, $L, $L, $L, $L, $L)", SequenceOptions.class, options.dataType(),
                 longLiteral(options.start()), longLiteral(options.increment()), longLiteral(options.minValue()),
                 longLiteral(options.maxValue()), longLiteral(options.cache()), options.cycle());
     }
 
     static CodeBlock primaryKey(PrimaryKey key) {
         CodeBlock.Builder code = CodeBlock.builder()
-            .add("$T.of($S, $S, $L)", PrimaryKey.class, key.table(), key.name(), strings(key.columns()));
+            .add(JavaText.code("$T.of($S, $S, $L)", PrimaryKey.class, key.table(), key.name(), strings(key.columns())));
         PrimaryKey built = PrimaryKey.of(key.table(), key.name(), key.columns().toArray(String[]::new));
         if (key.deferrability() != built.deferrability()) {
             code.add(".withDeferrability($L)", deferrability(key.deferrability()));
@@ -148,7 +148,7 @@ final class ModelCode {
 
     static CodeBlock uniqueConstraint(UniqueConstraint unique) {
         CodeBlock.Builder code = CodeBlock.builder()
-            .add("$T.of($S, $S, $L)", UniqueConstraint.class, unique.table(), unique.name(), strings(unique.columns()));
+            .add(JavaText.code("$T.of($S, $S, $L)", UniqueConstraint.class, unique.table(), unique.name(), strings(unique.columns())));
         UniqueConstraint built = UniqueConstraint.of(unique.table(), unique.name(), unique.columns().toArray(String[]::new));
         if (unique.nullsNotDistinct()) {
             code.add(".withNullsNotDistinct(true)");
@@ -162,8 +162,8 @@ final class ModelCode {
     }
 
     static CodeBlock checkConstraint(CheckConstraint check) {
-        CodeBlock.Builder code = CodeBlock.builder().add("$T.of($S, $S, $S", CheckConstraint.class, check.table(),
-                check.name(), check.expression());
+        CodeBlock.Builder code = CodeBlock.builder().add(JavaText.code("$T.of($S, $S, $S", CheckConstraint.class, check.table(),
+                check.name(), check.expression()));
         if (!check.columns().isEmpty()) {
             code.add(", $L", strings(check.columns()));
         }
@@ -175,14 +175,14 @@ final class ModelCode {
 
     static CodeBlock foreignKey(ForeignKey key) {
         if (key.targetSchema() != null) {
-            return CodeBlock.of("new $T($S, $S, $L, $S, $S, $L, $L, $L, $L, $L)", ForeignKey.class, key.table(),
+            return JavaText.code("new $T($S, $S, $L, $S, $S, $L, $L, $L, $L, $L)", ForeignKey.class, key.table(),
                     key.name(), list(key.columns()), key.targetSchema(), key.targetTable(), list(key.targetColumns()),
                     referentialAction(key.onUpdate()), referentialAction(key.onDelete()), matchType(key.match()),
                     deferrability(key.deferrability()));
         }
         CodeBlock.Builder code = CodeBlock.builder()
-            .add("$T.of($S, $S, $L, $S, $L)", ForeignKey.class, key.table(), key.name(), list(key.columns()),
-                    key.targetTable(), list(key.targetColumns()));
+            .add(JavaText.code("$T.of($S, $S, $L, $S, $L)", ForeignKey.class, key.table(), key.name(), list(key.columns()),
+                    key.targetTable(), list(key.targetColumns())));
         ForeignKey built = ForeignKey.of(key.table(), key.name(), key.columns(), key.targetTable(), key.targetColumns());
         if (key.onUpdate() != built.onUpdate()) {
             code.add(".withOnUpdate($L)", referentialAction(key.onUpdate()));
@@ -207,14 +207,14 @@ final class ModelCode {
         List<String> columns = plainColumns(index.keys());
         if (columns != null) {
             CodeBlock.Builder code = CodeBlock.builder()
-                .add("$T.of($S, $S, $L)", Index.class, index.table(), index.name(), strings(columns));
+                .add(JavaText.code("$T.of($S, $S, $L)", Index.class, index.table(), index.name(), strings(columns)));
             Index built = Index.of(index.table(), index.name(), columns.toArray(String[]::new));
             if (index.unique()) {
                 code.add(".withUnique(true)");
                 built = built.withUnique(true);
             }
             if (!index.method().equals(built.method())) {
-                code.add(".withMethod($S)", index.method());
+                code.add(JavaText.code(".withMethod($S)", index.method()));
                 built = built.withMethod(index.method());
             }
             if (!index.include().isEmpty()) {
@@ -224,7 +224,7 @@ final class ModelCode {
             if (index.predicate() != null) {
                 SortedSet<String> alsoReads = new TreeSet<>(index.columns());
                 alsoReads.removeAll(built.columns());
-                code.add(".withPredicate($S", index.predicate());
+                code.add(JavaText.code(".withPredicate($S", index.predicate()));
                 if (!alsoReads.isEmpty()) {
                     code.add(", $L", strings(new ArrayList<>(alsoReads)));
                 }
@@ -239,38 +239,38 @@ final class ModelCode {
                 return code.build();
             }
         }
-        return CodeBlock.of("new $T($S, $S, $L, $S, $L, $L, $L, $L, new $T<>($L))", Index.class, index.table(),
+        return JavaText.code("new $T($S, $S, $L, $S, $L, $L, $L, $L, new $T<>($L))", Index.class, index.table(),
                 index.name(), index.unique(), index.method(), list(index.keys()), list(index.include()),
                 string(index.predicate()), index.nullsNotDistinct(), TreeSet.class, list(List.copyOf(index.columns())));
     }
 
     static CodeBlock enumPosition(EnumPosition position) {
         return switch (position.placement()) {
-            case LAST -> CodeBlock.of("$T.last()", EnumPosition.class);
-            case BEFORE -> CodeBlock.of("$T.before($S)", EnumPosition.class, position.neighbor());
-            case AFTER -> CodeBlock.of("$T.after($S)", EnumPosition.class, position.neighbor());
+            case LAST -> JavaText.code("$T.last()", EnumPosition.class);
+            case BEFORE -> JavaText.code("$T.before($S)", EnumPosition.class, position.neighbor());
+            case AFTER -> JavaText.code("$T.after($S)", EnumPosition.class, position.neighbor());
         };
     }
 
     static CodeBlock enumColumn(EnumColumn column) {
         String factory = column.array() ? "arrayOf" : "of";
         if (column.defaultExpression() == null) {
-            return CodeBlock.of("$T.$L($S, $S)", EnumColumn.class, factory, column.table(), column.column());
+            return JavaText.code("$T.$L($S, $S)", EnumColumn.class, factory, column.table(), column.column());
         }
-        return CodeBlock.of("$T.$L($S, $S, $S)", EnumColumn.class, factory, column.table(), column.column(),
+        return JavaText.code("$T.$L($S, $S, $S)", EnumColumn.class, factory, column.table(), column.column(),
                 column.defaultExpression());
     }
 
     static CodeBlock deferrability(Deferrability deferrability) {
-        return CodeBlock.of("$T.$L", Deferrability.class, deferrability.name());
+        return JavaText.code("$T.$L", Deferrability.class, deferrability.name());
     }
 
     static CodeBlock referentialAction(ReferentialAction action) {
-        return CodeBlock.of("$T.$L", ReferentialAction.class, action.name());
+        return JavaText.code("$T.$L", ReferentialAction.class, action.name());
     }
 
     static CodeBlock matchType(MatchType match) {
-        return CodeBlock.of("$T.$L", MatchType.class, match.name());
+        return JavaText.code("$T.$L", MatchType.class, match.name());
     }
 
     private static String longLiteral(long value) {

@@ -88,14 +88,14 @@ public final class RevisionGenerator {
 
     private static AnnotationSpec annotation(RevisionHeader header, boolean transactional) {
         AnnotationSpec.Builder annotation = AnnotationSpec.builder(MigrationRevision.class)
-            .addMember("id", "$S", header.id());
+            .addMember("id", JavaText.code("$S", header.id()));
         if (header.after().size() == 1) {
-            annotation.addMember("after", "$S", header.after().get(0));
+            annotation.addMember("after", JavaText.code("$S", header.after().get(0)));
         }
         else if (header.after().size() > 1) {
             annotation.addMember("after", "{$L}", ModelCode.strings(header.after()));
         }
-        annotation.addMember("message", "$S", header.message());
+        annotation.addMember("message", JavaText.code("$S", header.message()));
         if (!transactional) {
             annotation.addMember("transactional", "false");
         }

@@ -121,7 +121,8 @@ class RevisionGeneratorTests {
         GeneratedRevision revision = this.generator.generate(header, plan);
 
         assertThat(revision.transactional()).isFalse();
-        assertThat(revision.source()).contains("transactional = false")
+        assertThat(revision.source()).contains("transactional = false");
+        assertThat(javadoc(revision.source()))
             .contains("because PostgreSQL cannot run CREATE INDEX CONCURRENTLY inside a transaction");
         Class<?> type = TestCompiler.compile(header.qualifiedClassName(), revision.source());
         assertThat(type.getAnnotation(MigrationRevision.class).transactional()).isFalse();
@@ -138,7 +139,7 @@ class RevisionGeneratorTests {
         GeneratedRevision revision = this.generator.generate(header, SchemaDiff.between(before, after));
 
         assertThat(revision.transactional()).isFalse();
-        assertThat(revision.source()).contains("adds the label 'GRAVEL' to enum type kind and then uses it");
+        assertThat(javadoc(revision.source())).contains("adds the label 'GRAVEL' to enum type kind and then uses it");
     }
 
     @Test
@@ -149,6 +150,23 @@ class RevisionGeneratorTests {
         RevisionHeader header = RevisionHeader.of("com.example.migrations", TIME, "gravel", List.of("a"));
 
         assertThat(this.generator.generate(header, SchemaDiff.between(before, after)).transactional()).isTrue();
+    }
+
+    @Test
+    void stringsKeepLineAndParagraphSeparatorsWhichJavaPoetWouldBreakLinesAt() throws Exception {
+        String comment = "first\u2028second\u2029third \"quoted\" \\ back\nslash \uD83D\uDEB2";
+        Table before = Table.of("ride", Column.of("ride", "note", "text"));
+        Schema from = Schema.of(List.of(), List.of(), List.of(before));
+        Schema to = Schema.of(List.of(), List.of(), List.of(before.withComment(comment)));
+        RevisionHeader header = RevisionHeader.of("com.example.migrations", TIME, "comment\u2028", List.of("a"));
+
+        GeneratedRevision revision = this.generator.generate(header, SchemaDiff.between(from, to));
+
+        Revision compiled = (Revision) TestCompiler.compile(header.qualifiedClassName(), revision.source())
+            .getDeclaredConstructor()
+            .newInstance();
+        assertThat(RecordingMigrator.up(compiled)).isEqualTo(SchemaDiff.between(from, to).sqlStatements());
+        assertThat(compiled.getClass().getAnnotation(MigrationRevision.class).message()).isEqualTo("comment\u2028");
     }
 
     @Test
@@ -166,6 +184,12 @@ class RevisionGeneratorTests {
         for (String hazard : hazards.split("\n")) {
             assertThat(source).contains("// " + hazard + "\n" + "        m.actions().dropColumn(\"ride\", \"dist\");");
         }
+    }
+
+    /** The class's Javadoc as one line of text. */
+    private static String javadoc(String source) {
+        String comment = source.substring(source.indexOf("/**"), source.indexOf("*/"));
+        return comment.replaceAll("\\s*\\n\\s*\\*\\s?", " ");
     }
 
 }
