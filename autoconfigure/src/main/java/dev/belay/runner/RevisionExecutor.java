@@ -58,22 +58,34 @@ final class RevisionExecutor {
 
     private RevisionRun upInTransaction(Connection connection, RevisionInfo info, List<RevisionRun> earlier)
             throws SQLException {
+        return inTransaction(connection, info, earlier, Direction.UP,
+                (executionMs) -> this.history.insert(connection, info, HistoryState.APPLIED, executionMs));
+    }
+
+    private RevisionRun downInTransaction(Connection connection, RevisionInfo info, List<RevisionRun> earlier)
+            throws SQLException {
+        return inTransaction(connection, info, earlier, Direction.DOWN,
+                (executionMs) -> this.history.delete(connection, info.id()));
+    }
+
+    /** Runs one direction of a revision and its history update in one transaction. */
+    private RevisionRun inTransaction(Connection connection, RevisionInfo info, List<RevisionRun> earlier,
+            Direction direction, HistoryUpdate record) throws SQLException {
         Revision revision = instance(info, earlier);
         RevisionSession session = new RevisionSession(connection, this.history.schema(), Mode.TRANSACTIONAL, info);
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
         connection.setAutoCommit(false);
         try {
-            revision.up(session);
+            direction.run(revision, session);
             long executionMs = millisSince(started);
-            this.history.insert(connection, info, HistoryState.APPLIED, executionMs);
+            record.write(executionMs);
             connection.commit();
             return new RevisionRun(info.id(), info.message(), startedAt, executionMs, session.statements());
         }
         catch (RuntimeException | SQLException ex) {
             rollbackQuietly(connection, ex);
-            throw failed(info, "up", ex, session, earlier,
-                    "Nothing of it was applied: its transaction was rolled back.");
+            throw failed(info, direction.method, ex, session, earlier, direction.rolledBack);
         }
         catch (Error ex) {
             rollbackQuietly(connection, ex);
@@ -153,34 +165,6 @@ final class RevisionExecutor {
         }
         finally {
             connection.rollback();
-            autocommit(connection);
-        }
-    }
-
-    private RevisionRun downInTransaction(Connection connection, RevisionInfo info, List<RevisionRun> earlier)
-            throws SQLException {
-        Revision revision = instance(info, earlier);
-        RevisionSession session = new RevisionSession(connection, this.history.schema(), Mode.TRANSACTIONAL, info);
-        Instant startedAt = Instant.now();
-        long started = System.nanoTime();
-        connection.setAutoCommit(false);
-        try {
-            revision.down(session);
-            long executionMs = millisSince(started);
-            this.history.delete(connection, info.id());
-            connection.commit();
-            return new RevisionRun(info.id(), info.message(), startedAt, executionMs, session.statements());
-        }
-        catch (RuntimeException | SQLException ex) {
-            rollbackQuietly(connection, ex);
-            throw failed(info, "down", ex, session, earlier,
-                    "Nothing of it was rolled back: its transaction was rolled back, and it stays applied.");
-        }
-        catch (Error ex) {
-            rollbackQuietly(connection, ex);
-            throw ex;
-        }
-        finally {
             autocommit(connection);
         }
     }
@@ -312,6 +296,41 @@ final class RevisionExecutor {
 
     private static long millisSince(long nanos) {
         return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    /** Which of a revision's methods runs, and what a rolled-back transaction means for it. */
+    private enum Direction {
+
+        UP("up", "Nothing of it was applied: its transaction was rolled back."),
+
+        DOWN("down", "Nothing of it was rolled back: its transaction was rolled back, and it stays applied.");
+
+        private final String method;
+
+        private final String rolledBack;
+
+        Direction(String method, String rolledBack) {
+            this.method = method;
+            this.rolledBack = rolledBack;
+        }
+
+        void run(Revision revision, RevisionSession session) {
+            if (this == UP) {
+                revision.up(session);
+            }
+            else {
+                revision.down(session);
+            }
+        }
+
+    }
+
+    /** Writes a revision's history row inside its transaction. */
+    @FunctionalInterface
+    private interface HistoryUpdate {
+
+        void write(long executionMs) throws SQLException;
+
     }
 
     private static String quoted(List<String> ids) {
