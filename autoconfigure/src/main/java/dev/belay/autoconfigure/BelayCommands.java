@@ -1,9 +1,6 @@
 package dev.belay.autoconfigure;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,9 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.belay.codegen.GeneratedRevision;
-import dev.belay.diff.Hazard;
-import dev.belay.diff.MigrationPlan;
 import dev.belay.revision.MigrationException;
 import dev.belay.revision.RevisionGraph;
 import dev.belay.runner.MigrationResult;
@@ -48,9 +42,6 @@ import org.springframework.shell.core.command.ExitStatus;
  * see {@link BelayCommand} for exit statuses.
  */
 final class BelayCommands {
-
-    private static final DateTimeFormatter APPLIED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-        .withZone(ZoneOffset.UTC);
 
     private static final CommandOption MESSAGE = option("message", String.class,
             "What the revision does, in a few words (its id and class name are made from it)");
@@ -96,7 +87,7 @@ final class BelayCommands {
     Command root() {
         List<CommandOption> flags = List.of(SHADOW, ONLINE_SAFE, DRY_RUN, YES, flag("help", "Show help"));
         AbstractCommand root = new AbstractCommand("belay", "Belay's schema migration commands", BelayCommand.GROUP,
-                overview(), false) {
+                CommandReports.overview(), false) {
 
             @Override
             public ExitStatus doExecute(CommandContext context) {
@@ -106,11 +97,11 @@ final class BelayCommands {
                     String name = "belay " + words.stream().map(CommandArgument::value).collect(Collectors.joining(" "));
                     out.println("There is no command '" + name + "'.");
                     out.println();
-                    out.print(overview());
+                    out.print(CommandReports.overview());
                     out.flush();
                     return BelayCommand.usage("There is no command '" + name + "'.");
                 }
-                out.print(overview());
+                out.print(CommandReports.overview());
                 out.flush();
                 return ExitStatus.OK;
             }
@@ -123,7 +114,7 @@ final class BelayCommands {
     Command status() {
         return command("status", "Show every revision and whether the database has it", "belay status", List.of(),
                 (context, input, out) -> {
-                    printStatus(this.runner.status(), out);
+                    CommandReports.printStatus(this.runner.status(), out);
                     return ExitStatus.OK;
                 });
     }
@@ -141,7 +132,7 @@ final class BelayCommands {
                         request = request.withRename(RenameHint.parse(rename));
                     }
                     GenerateResult result = workbench("generate").generate(request);
-                    printGenerated(result, out);
+                    CommandReports.printGenerated(result, out);
                     return ExitStatus.OK;
                 });
     }
@@ -150,7 +141,7 @@ final class BelayCommands {
         return command("merge", "Write an empty revision that joins the heads of the revision graph",
                 "belay merge [--message TEXT]", List.of(MESSAGE), (context, input, out) -> {
                     WrittenRevision merge = workbench("merge").merge(input.string("message"));
-                    out.println("Wrote " + relative(merge.file()));
+                    out.println("Wrote " + CommandReports.relative(merge.file()));
                     out.println("  revision " + merge.revision().header().id() + ", after "
                             + String.join(", ", merge.revision().header().after()));
                     out.println("Build the application: the revisions have one head again.");
@@ -163,7 +154,7 @@ final class BelayCommands {
                 List.of(TARGET_APPLY, DRY_RUN), (context, input, out) -> {
                     boolean dryRun = input.flag("dry-run");
                     MigrationResult result = this.runner.apply(input.string("target"), dryRun);
-                    printApplied(result, out);
+                    CommandReports.printApplied(result, out);
                     return ExitStatus.OK;
                 });
     }
@@ -183,11 +174,11 @@ final class BelayCommands {
                     out.println("-- From " + (diff.shadow() ? "what the revisions build (in a scratch schema)"
                             : "schema " + diff.status().schema()) + " to the JPA mapping");
                     if (!diff.shadow() && !diff.pending().isEmpty()) {
-                        out.println("-- " + pendingNote(diff.pending())
+                        out.println("-- " + CommandReports.pendingNote(diff.pending())
                                 + "; this SQL would repeat their work (see belay diff --shadow)");
                     }
                     out.print(diff.plan());
-                    printPossibleRenames(diff.possibleRenames(), "diff", out);
+                    CommandReports.printPossibleRenames(diff.possibleRenames(), "diff", out);
                     return ExitStatus.OK;
                 });
     }
@@ -197,12 +188,12 @@ final class BelayCommands {
                 "belay check", List.of(), (context, input, out) -> {
                     Comparison check = workbench("check").check();
                     String compared = check.shadow()
-                            ? "what the revisions build (in a scratch schema, since " + pendingOrProblems(check) + ")"
+                            ? "what the revisions build (in a scratch schema, since " + CommandReports.pendingOrProblems(check) + ")"
                             : "schema " + check.status().schema();
                     if (check.passed()) {
                         out.println("OK: the JPA mapping matches " + compared + ".");
                         if (!check.pending().isEmpty()) {
-                            out.println(pendingNote(check.pending()) + ": `belay apply` applies them.");
+                            out.println(CommandReports.pendingNote(check.pending()) + ": `belay apply` applies them.");
                         }
                         return ExitStatus.OK;
                     }
@@ -236,12 +227,12 @@ final class BelayCommands {
             out.println("Nothing to roll back" + ((target != null) ? ": the database is at '" + target + "'." : "."));
             return ExitStatus.OK;
         }
-        String list = chosen.stream().map(BelayCommands::describe).collect(Collectors.joining("\n  ", "  ", ""));
+        String list = chosen.stream().map(CommandReports::describe).collect(Collectors.joining("\n  ", "  ", ""));
         if (!input.flag("yes")) {
-            Optional<Boolean> answer = BelayCommand.ask(context, "Roll back " + count(chosen.size(), "revision")
+            Optional<Boolean> answer = BelayCommand.ask(context, "Roll back " + CommandReports.count(chosen.size(), "revision")
                     + ", running down():\n" + list + "\nGo ahead?");
             if (answer.isEmpty()) {
-                out.println("belay rollback runs down() of " + count(chosen.size(), "revision") + ":\n" + list);
+                out.println("belay rollback runs down() of " + CommandReports.count(chosen.size(), "revision") + ":\n" + list);
                 out.println("It asks before it does, and cannot ask here: run it again with --yes.");
                 return BelayCommand.failed("rollback needs --yes when it cannot ask");
             }
@@ -252,10 +243,10 @@ final class BelayCommands {
         }
         MigrationResult result = (target != null) ? this.runner.rollbackTo(target)
                 : this.runner.rollback(chosen.size());
-        out.println("Rolled back " + count(result.revisions().size(), "revision") + " of schema " + result.schema()
+        out.println("Rolled back " + CommandReports.count(result.revisions().size(), "revision") + " of schema " + result.schema()
                 + " in " + result.totalMs() + " ms:");
         for (RevisionRun run : result.revisions()) {
-            out.println("  " + run.id() + message(run.message()) + "  " + run.executionMs() + " ms");
+            out.println("  " + run.id() + CommandReports.message(run.message()) + "  " + run.executionMs() + " ms");
         }
         return ExitStatus.OK;
     }
@@ -301,141 +292,6 @@ final class BelayCommands {
                     + "spring-boot-starter-data-jpa).");
         }
         return available;
-    }
-
-    private static void printStatus(MigrationStatus status, PrintWriter out) {
-        out.println("Schema " + status.schema() + ", history in " + status.historyTable());
-        out.println("Heads: " + (status.heads().isEmpty() ? "(no revisions)" : String.join(", ", status.heads()))
-                + "    Database at: " + (status.current().isEmpty() ? "(nothing applied)"
-                        : String.join(", ", status.current())));
-        out.println();
-        TextTable table = new TextTable("ID", "MESSAGE", "STATE", "APPLIED AT (UTC)", "MS");
-        for (RevisionStatus revision : status.revisions()) {
-            table.row(revision.id(), TextTable.shortened(revision.message(), 40),
-                    revision.state().name().toLowerCase(java.util.Locale.ROOT),
-                    (revision.appliedAt() != null) ? APPLIED_AT.format(revision.appliedAt()) : "",
-                    (revision.executionMs() != null) ? revision.executionMs().toString() : "");
-        }
-        out.print(table);
-        out.println();
-        List<RevisionStatus> pending = status.inState(RevisionState.PENDING);
-        List<RevisionStatus> unknown = status.inState(RevisionState.UNKNOWN);
-        List<RevisionStatus> incomplete = status.inState(RevisionState.INCOMPLETE);
-        if (status.upToDate()) {
-            out.println("Up to date.");
-        }
-        if (!pending.isEmpty()) {
-            out.println(pendingNote(pending) + ": run `belay apply`.");
-        }
-        if (!unknown.isEmpty()) {
-            out.println(count(unknown.size(), "revision") + " in the database " + ((unknown.size() == 1) ? "is" : "are")
-                    + " unknown to this code: it was migrated by newer code.");
-        }
-        if (!incomplete.isEmpty()) {
-            out.println(count(incomplete.size(), "revision") + " started and did not finish: `belay apply` says "
-                    + "how to resolve " + ((incomplete.size() == 1) ? "it" : "them") + ".");
-        }
-    }
-
-    private static void printGenerated(GenerateResult result, PrintWriter out) {
-        String against = result.shadow() ? "what the revisions build" : "the database";
-        if (result.nothingToDo()) {
-            out.println("Nothing to generate: " + against + " already matches the JPA mapping.");
-            return;
-        }
-        WrittenRevision written = result.written();
-        GeneratedRevision revision = written.revision();
-        MigrationPlan plan = result.plan();
-        out.println("Wrote " + relative(written.file()));
-        out.println("  revision " + revision.header().id()
-                + (revision.header().after().isEmpty() ? " (the first)"
-                        : ", after " + String.join(", ", revision.header().after())));
-        out.println("  " + count(plan.changes().size(), "change") + " from " + against + " to the JPA mapping"
-                + (revision.transactional() ? "" : "; runs without a transaction (see its Javadoc)"));
-        List<Hazard> hazards = plan.hazards();
-        if (!hazards.isEmpty()) {
-            out.println("  " + count(hazards.size(), "hazard") + ":");
-            hazards.forEach((hazard) -> out.println("    " + hazard));
-        }
-        printPossibleRenames(result.possibleRenames(), "generate", out);
-        out.println("Review it, build the application and run `belay apply` (or start the application).");
-    }
-
-    private static void printPossibleRenames(List<RenameCandidate> candidates, String command, PrintWriter out) {
-        if (candidates.isEmpty()) {
-            return;
-        }
-        out.println("Dropped and added with the same type, so perhaps renamed:");
-        for (RenameCandidate candidate : candidates) {
-            out.println("  " + candidate.describe() + "?  --rename " + candidate.hint());
-        }
-        out.println("If so, " + (command.equals("generate") ? "delete the file and " : "")
-                + "run `belay " + command + "` again with those --rename hints, so the data is kept.");
-    }
-
-    private static void printApplied(MigrationResult result, PrintWriter out) {
-        if (result.revisions().isEmpty()) {
-            out.println("Nothing to apply: schema " + result.schema() + " is up to date.");
-            return;
-        }
-        if (result.dryRun()) {
-            out.println("Dry run: " + count(result.revisions().size(), "revision") + " would be applied to schema "
-                    + result.schema() + "; all of it was rolled back.");
-        }
-        else {
-            out.println("Applied " + count(result.revisions().size(), "revision") + " to schema " + result.schema()
-                    + " in " + result.totalMs() + " ms:");
-        }
-        for (RevisionRun run : result.revisions()) {
-            out.println("  " + run.id() + message(run.message()) + (result.dryRun() ? "" : "  " + run.executionMs() + " ms"));
-            if (result.dryRun()) {
-                run.statements().forEach((statement) -> out.println("    " + statement.sql() + ";"));
-            }
-        }
-    }
-
-    private static String pendingOrProblems(Comparison check) {
-        return check.pending().isEmpty() ? "the database has revisions this code cannot account for"
-                : pendingNote(check.pending()).toLowerCase(java.util.Locale.ROOT).charAt(0)
-                        + pendingNote(check.pending()).substring(1);
-    }
-
-    private static String pendingNote(List<RevisionStatus> pending) {
-        return count(pending.size(), "revision") + ((pending.size() == 1) ? " is" : " are") + " not applied yet ("
-                + pending.stream().map(RevisionStatus::id).collect(Collectors.joining(", ")) + ")";
-    }
-
-    private static String describe(RevisionStatus revision) {
-        return revision.id() + message(revision.message());
-    }
-
-    private static String message(String message) {
-        return message.isBlank() ? "" : " (" + TextTable.shortened(message, 60) + ")";
-    }
-
-    private static String relative(Path file) {
-        Path here = Path.of("").toAbsolutePath();
-        return file.startsWith(here) ? here.relativize(file).toString() : file.toString();
-    }
-
-    private static String count(int count, String noun) {
-        return count + " " + noun + ((count == 1) ? "" : "s");
-    }
-
-    private static String overview() {
-        return """
-                Belay keeps the PostgreSQL schema in step with the JPA mapping through revisions.
-
-                  belay status                  every revision and whether the database has it
-                  belay generate [--message]    write the revision that brings the database to the mapping
-                  belay merge                   join the heads of the revision graph
-                  belay apply [--dry-run]       apply pending revisions
-                  belay rollback [--yes]        roll back the latest revision (or --steps N, --target ID)
-                  belay diff                    the SQL that would bring the database to the mapping
-                  belay check                   exit 0 when the mapping matches the database with all revisions
-
-                Run 'belay <command> --help' for a command's options.
-                """;
     }
 
     private static BelayCommand command(String name, String description, String synopsis, List<CommandOption> options,

@@ -2,6 +2,8 @@ package dev.belay.autoconfigure;
 
 import java.io.PrintWriter;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
@@ -18,7 +20,7 @@ import org.springframework.shell.core.command.CommandRegistry;
  */
 final class BelayShellRunnerPostProcessor implements BeanPostProcessor, BeanFactoryAware {
 
-    private BeanFactory beanFactory;
+    private @Nullable BeanFactory beanFactory;
 
     @Override
     public void setBeanFactory(BeanFactory beanFactory) {
@@ -27,7 +29,7 @@ final class BelayShellRunnerPostProcessor implements BeanPostProcessor, BeanFact
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
-        if (bean instanceof NonInteractiveShellRunner) {
+        if (bean instanceof NonInteractiveShellRunner && this.beanFactory != null) {
             return new BelayNonInteractiveShellRunner(this.beanFactory.getBean(CommandParser.class),
                     this.beanFactory.getBean(CommandRegistry.class), new PrintWriter(System.out, true));
         }

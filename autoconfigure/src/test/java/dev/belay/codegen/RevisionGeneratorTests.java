@@ -1,6 +1,5 @@
 package dev.belay.codegen;
 
-import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.HashSet;

@@ -14,7 +14,6 @@ import dev.belay.revision.MigrationRevision;
 import dev.belay.revision.Migrator;
 import dev.belay.revision.Revision;
 import dev.belay.revision.RevisionInfo;
-import dev.belay.runner.MigrationRunner;
 import dev.belay.schema.postgres.SchemaInspector;
 import dev.belay.test.PostgresTest;
 import dev.belay.test.TestDatabase;

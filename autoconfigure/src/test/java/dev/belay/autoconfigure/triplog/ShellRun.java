@@ -7,7 +7,6 @@ import dev.belay.test.TestDatabase;
 
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Runs {@link TripLogApplication} with a command line, non-interactively, as
@@ -31,7 +30,8 @@ final class ShellRun {
         defaults.put("belay.schema", schema);
         defaults.putAll(properties);
         application.setDefaultProperties(defaults);
-        try (ConfigurableApplicationContext context = application.run(args)) {
+        try {
+            application.run(args).close();
             return 0;
         }
         catch (RuntimeException ex) {
