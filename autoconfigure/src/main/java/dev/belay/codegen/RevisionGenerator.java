@@ -8,6 +8,7 @@ import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
@@ -20,9 +21,6 @@ import dev.belay.actions.TransactionMode;
 import dev.belay.diff.Change;
 import dev.belay.diff.Hazard;
 import dev.belay.diff.MigrationPlan;
-import dev.belay.revision.MigrationRevision;
-import dev.belay.revision.Migrator;
-import dev.belay.revision.Revision;
 
 /**
  * Writes a revision as a Java class a person can read and edit:
@@ -54,6 +52,16 @@ public final class RevisionGenerator {
 
     private static final int JAVADOC_WIDTH = 96;
 
+    /*
+     * The revision API by name: the generator writes source that uses it, but does not itself load
+     * the annotation (a Spring @Component) or the Migrator (which hands out a JdbcTemplate).
+     */
+    private static final ClassName MIGRATION_REVISION = ClassName.get("dev.belay.revision", "MigrationRevision");
+
+    private static final ClassName REVISION = ClassName.get("dev.belay.revision", "Revision");
+
+    private static final ClassName MIGRATOR = ClassName.get("dev.belay.revision", "Migrator");
+
     /** A revision that makes the plan's changes, and those of {@link MigrationPlan#reverse()} on the way down. */
     public GeneratedRevision generate(RevisionHeader header, MigrationPlan plan) {
         return generate(header, plan.changes(), plan.reverse().changes());
@@ -67,7 +75,7 @@ public final class RevisionGenerator {
         Optional<String> notTransactional = upSteps.whyNotTransactional().or(downSteps::whyNotTransactional);
         TypeSpec type = TypeSpec.classBuilder(header.className())
             .addModifiers(Modifier.PUBLIC)
-            .addSuperinterface(Revision.class)
+            .addSuperinterface(REVISION)
             .addJavadoc("$L", javadoc(header, up, notTransactional))
             .addAnnotation(annotation(header, notTransactional.isEmpty()))
             .addMethod(method("up", upSteps))
@@ -86,7 +94,7 @@ public final class RevisionGenerator {
     }
 
     private static AnnotationSpec annotation(RevisionHeader header, boolean transactional) {
-        AnnotationSpec.Builder annotation = AnnotationSpec.builder(MigrationRevision.class)
+        AnnotationSpec.Builder annotation = AnnotationSpec.builder(MIGRATION_REVISION)
             .addMember("id", JavaText.code("$S", header.id()));
         if (header.after().size() == 1) {
             annotation.addMember("after", JavaText.code("$S", header.after().get(0)));
@@ -144,7 +152,7 @@ public final class RevisionGenerator {
         MethodSpec.Builder method = MethodSpec.methodBuilder(name)
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
-            .addParameter(Migrator.class, ActionCalls.MIGRATOR);
+            .addParameter(MIGRATOR, ActionCalls.MIGRATOR);
         if (steps.changes().isEmpty()) {
             method.addComment("Nothing to do.");
         }

@@ -289,6 +289,22 @@ class SchemaWorkbenchTests {
     }
 
     @Test
+    void theDesiredSchemaIsSettledSoAnEnumCheckThatBelayCreatedComparesEqual() {
+        try (Project project = project().model(Notes.Task.class)) {
+            WrittenRevision written = project.workbench().generate(GenerateRequest.defaults()).written();
+            project.compile(written);
+            project.runner().apply();
+
+            Comparison after = project.workbench().diff(false, false, List.of());
+
+            assertThat(after.plan().changes()).as("%s", after.plan()).isEmpty();
+            assertThat(this.jdbc.queryForObject("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = "
+                    + "'task_priority_check' AND connamespace = ?::regnamespace", String.class, this.schema))
+                .doesNotContain("::text[]");
+        }
+    }
+
+    @Test
     void aDatabaseBuiltByHibernateItselfHasNoSpuriousCheckChanges() throws SQLException {
         this.database.execute("CREATE SCHEMA " + this.schema);
         org.postgresql.ds.PGSimpleDataSource adopted = new org.postgresql.ds.PGSimpleDataSource();
