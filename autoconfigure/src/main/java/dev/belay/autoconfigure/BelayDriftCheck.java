@@ -48,7 +48,19 @@ final class BelayDriftCheck implements SmartInitializingSingleton {
             return;
         }
         long started = System.nanoTime();
-        Comparison drift = this.workbench.drift();
+        Comparison drift;
+        try {
+            drift = this.workbench.drift();
+        }
+        catch (RuntimeException ex) {
+            if (this.mode == Drift.FAIL) {
+                throw ex;
+            }
+            // A warning must not stop the application, even when the comparison itself fails.
+            logger.warn("Belay could not compare the database schema with the JPA mapping (belay.drift=warn): "
+                    + ex.getMessage() + " Set belay.drift=off to skip the comparison.", ex);
+            return;
+        }
         if (logger.isDebugEnabled()) {
             logger.debug("Compared schema " + drift.status().schema() + " with the JPA mapping in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms");

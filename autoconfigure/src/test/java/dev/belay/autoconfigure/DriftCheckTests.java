@@ -1,9 +1,16 @@
 package dev.belay.autoconfigure;
 
+import java.nio.file.Path;
+import java.time.Clock;
+
 import dev.belay.autoconfigure.triplog.Trip;
 import dev.belay.autoconfigure.triplog.migrations.V20260101_000100_CreateTrips;
+import dev.belay.runner.MigrationRunner;
+import dev.belay.schema.postgres.SchemaInspector;
 import dev.belay.test.PostgresTest;
 import dev.belay.test.TestDatabase;
+import dev.belay.workbench.GenerateSettings;
+import dev.belay.workbench.SchemaWorkbench;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -17,6 +24,7 @@ import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,6 +119,23 @@ class DriftCheckTests {
                 + "some of it.").contains("Apply the pending revisions (`belay apply`) and compare again");
     }
 
+    @Test
+    void warnDoesNotStopTheStartWhenTheComparisonItselfFails(CapturedOutput output) {
+        this.app.withUserConfiguration(FailingComparison.class).run((context) -> assertThat(context).hasNotFailed());
+
+        assertThat(output).contains("Belay could not compare the database schema with the JPA mapping "
+                + "(belay.drift=warn): the mapping cannot be read");
+    }
+
+    @Test
+    void failStopsTheStartWhenTheComparisonItselfFails() {
+        this.app.withUserConfiguration(FailingComparison.class)
+            .withPropertyValues("belay.drift=fail")
+            .run((context) -> assertThat(context).hasFailed()
+                .getFailure()
+                .hasMessageContaining("the mapping cannot be read"));
+    }
+
     private void drift() {
         this.database.execute("ALTER TABLE " + this.schema + ".trip ADD COLUMN extra integer");
     }
@@ -118,6 +143,19 @@ class DriftCheckTests {
     @Configuration(proxyBeanMethods = false)
     @EntityScan(basePackageClasses = Trip.class)
     static class TripEntities {
+
+    }
+
+    /** A workbench whose desired schema cannot be read. */
+    @Configuration(proxyBeanMethods = false)
+    static class FailingComparison {
+
+        @Bean
+        SchemaWorkbench failingWorkbench(MigrationRunner runner) {
+            return new SchemaWorkbench(runner, (connection) -> {
+                throw new IllegalStateException("the mapping cannot be read");
+            }, new SchemaInspector(), new GenerateSettings(Path.of("."), null), Clock.systemUTC());
+        }
 
     }
 
