@@ -46,7 +46,10 @@ final class JavaText {
 
     /**
      * A Java string literal of the value, or {@code null}: quotes, backslashes and control
-     * characters escaped, line and paragraph separators too, everything else kept as it is.
+     * characters escaped, line and paragraph separators too, everything else kept as it is. A lone
+     * surrogate (which no PostgreSQL text holds, but a Java string may) is escaped in a literal of
+     * its own, {@code "a" + "\\ud800" + "b"}, since javac misreads a high surrogate's escape followed
+     * by an escaped backslash.
      */
     static String literal(@Nullable String value) {
         if (value == null) {
@@ -62,8 +65,10 @@ final class JavaText {
                 case '\r' -> literal.append("\\r");
                 case '\t' -> literal.append("\\t");
                 default -> {
-                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
-                            || Character.isSurrogate(c) && !pairedSurrogate(value, i)) {
+                    if (Character.isSurrogate(c) && !pairedSurrogate(value, i)) {
+                        literal.append(String.format("\" + \"\\u%04x\" + \"", (int) c));
+                    }
+                    else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
                         literal.append(String.format("\\u%04x", (int) c));
                     }
                     else {
