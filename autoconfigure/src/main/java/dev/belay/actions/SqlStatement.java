@@ -1,6 +1,9 @@
 package dev.belay.actions;
 
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One SQL statement with how it may be run.
@@ -10,6 +13,11 @@ import java.util.Objects;
  */
 public record SqlStatement(String sql, TransactionMode mode) {
 
+    /** The statements that take {@code CONCURRENTLY} only to avoid long locks, up to that word. */
+    private static final Pattern CONCURRENTLY = Pattern.compile(
+            "(?is)^(\\s*(?:CREATE\\s+(?:UNIQUE\\s+)?INDEX|DROP\\s+INDEX|REINDEX\\s+(?:\\([^)]*\\)\\s*)?"
+                    + "(?:INDEX|TABLE|SCHEMA|DATABASE|SYSTEM)))\\s+CONCURRENTLY\\b");
+
     public SqlStatement {
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(mode, "mode");
@@ -17,6 +25,24 @@ public record SqlStatement(String sql, TransactionMode mode) {
 
     public static SqlStatement of(String sql) {
         return new SqlStatement(sql, TransactionMode.IN_TRANSACTION);
+    }
+
+    /**
+     * The same change as a statement that may run inside a transaction, for a rehearsal where
+     * locks do not matter (a scratch schema, rolled back): {@code CREATE INDEX CONCURRENTLY} and
+     * {@code DROP INDEX CONCURRENTLY} without {@code CONCURRENTLY}. This statement itself when it
+     * may already run in a transaction; empty when it has no such form (say, {@code VACUUM}).
+     */
+    public Optional<SqlStatement> inTransaction() {
+        if (this.mode != TransactionMode.NO_TRANSACTION) {
+            return Optional.of(this);
+        }
+        Matcher matcher = CONCURRENTLY.matcher(this.sql);
+        if (!matcher.find()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SqlStatement(matcher.group(1) + this.sql.substring(matcher.end()),
+                TransactionMode.IN_TRANSACTION));
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.belay.runner.MigrationRunner;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -45,8 +46,9 @@ public final class BelayAutoConfiguration {
     @Bean
     @ConditionalOnBooleanProperty(name = "belay.migrate-on-startup", matchIfMissing = true)
     @ConditionalOnMissingBean
-    BelayMigrationInitializer belayMigrationInitializer(MigrationRunner runner, BelayProperties properties) {
-        return new BelayMigrationInitializer(runner, properties.getTarget());
+    BelayMigrationInitializer belayMigrationInitializer(MigrationRunner runner, BelayProperties properties,
+            ObjectProvider<ApplicationArguments> arguments) {
+        return new BelayMigrationInitializer(runner, properties.getTarget(), arguments);
     }
 
     @Bean

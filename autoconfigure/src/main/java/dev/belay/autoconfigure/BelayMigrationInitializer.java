@@ -2,28 +2,44 @@ package dev.belay.autoconfigure;
 
 import dev.belay.runner.MigrationRunner;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
 
 /**
  * Applies pending revisions while the context starts. Found by
  * {@link BelayMigrationInitializerDetector}, so that the {@code EntityManagerFactory},
- * {@code JdbcTemplate} and other database users are created only after it.
+ * {@code JdbcTemplate} and other database users are created only after it. A start that runs a
+ * {@code belay} command does not migrate: {@code belay status} and {@code belay apply --dry-run}
+ * show the database as it is, and {@code belay apply} applies when asked.
  */
 final class BelayMigrationInitializer implements InitializingBean {
+
+    private static final Log logger = LogFactory.getLog(BelayMigrationInitializer.class);
 
     private final MigrationRunner runner;
 
     private final @Nullable String target;
 
-    BelayMigrationInitializer(MigrationRunner runner, @Nullable String target) {
+    private final ObjectProvider<ApplicationArguments> arguments;
+
+    BelayMigrationInitializer(MigrationRunner runner, @Nullable String target,
+            ObjectProvider<ApplicationArguments> arguments) {
         this.runner = runner;
         this.target = target;
+        this.arguments = arguments;
     }
 
     @Override
     public void afterPropertiesSet() {
+        if (BelayCommandLine.runsBelayCommand(this.arguments)) {
+            logger.info("Not migrating at startup: the application was started to run a belay command");
+            return;
+        }
         this.runner.apply(this.target);
     }
 

@@ -55,6 +55,15 @@ public class BelayProperties {
      */
     private Duration lockWait = Duration.ofMinutes(5);
 
+    /**
+     * What to do when, once the application has started, the database schema differs from what
+     * the JPA mapping wants: nothing, log the differences as one warning, or fail the start
+     * with them.
+     */
+    private Drift drift = Drift.WARN;
+
+    private final Generate generate = new Generate();
+
     public boolean isEnabled() {
         return this.enabled;
     }
@@ -111,10 +120,70 @@ public class BelayProperties {
         this.lockWait = lockWait;
     }
 
+    public Drift getDrift() {
+        return this.drift;
+    }
+
+    public void setDrift(Drift drift) {
+        this.drift = drift;
+    }
+
+    public Generate getGenerate() {
+        return this.generate;
+    }
+
     /** The runner's settings from these properties; a blank schema means the current one. */
     MigrationSettings toSettings() {
         String configuredSchema = (this.schema != null && !this.schema.isBlank()) ? this.schema : null;
         return new MigrationSettings(configuredSchema, this.historyTable, this.lockTimeout, this.lockWait);
+    }
+
+    /** What to do when the database schema differs from the mapping at startup. */
+    public enum Drift {
+
+        /** Do not compare. */
+        OFF,
+
+        /** Log the differences as one warning. */
+        WARN,
+
+        /** Stop the application with the differences. */
+        FAIL
+
+    }
+
+    /** Where {@code belay generate} and {@code belay merge} write revisions. */
+    public static class Generate {
+
+        /**
+         * Source directory that revisions are written below, in their package's directory. A
+         * relative path is taken from the working directory.
+         */
+        private String directory = "src/main/java";
+
+        /**
+         * Java package of generated revisions. By default, the package of the
+         * application's @SpringBootApplication class followed by ".migrations".
+         */
+        private @Nullable String packageName;
+
+        public String getDirectory() {
+            return this.directory;
+        }
+
+        public void setDirectory(String directory) {
+            this.directory = directory;
+        }
+
+        /** The package, bound from {@code belay.generate.package}. */
+        public @Nullable String getPackage() {
+            return this.packageName;
+        }
+
+        public void setPackage(@Nullable String packageName) {
+            this.packageName = packageName;
+        }
+
     }
 
 }

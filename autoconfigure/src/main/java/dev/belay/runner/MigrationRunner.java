@@ -140,6 +140,60 @@ public final class MigrationRunner {
     }
 
     /**
+     * Applies the whole revision chain, from nothing, to a new schema of the given name inside one
+     * transaction, hands the connection to {@code inspection}, and rolls everything back: the
+     * schema exists only for the inspection, and only inside that transaction. This is how
+     * {@code belay generate --shadow} learns what the revisions build without touching the
+     * managed schema.
+     * <p>
+     * It runs like a dry run: {@link dev.belay.revision.Migrator#dryRun()} is {@code true}, so a
+     * revision that moves files or calls other services leaves them alone; statements that
+     * cannot run in a transaction run in their transactional form ({@code CREATE INDEX} for
+     * {@code CREATE INDEX CONCURRENTLY}) so that what they build is there, and those without one
+     * are skipped. The migration lock is not taken: nothing else uses the scratch schema.
+     * @param scratchSchema the name of a schema that does not exist
+     * @param inspection what to read while the schema exists; it runs in the rehearsal's
+     * transaction, with {@code search_path} set to the scratch schema
+     * @throws MigrationException naming the revision that failed, or the scratch schema when it
+     * cannot be created
+     */
+    public <T> T rehearse(String scratchSchema, Inspection<T> inspection) {
+        Objects.requireNonNull(scratchSchema, "scratchSchema");
+        Objects.requireNonNull(inspection, "inspection");
+        RevisionHistory history = new RevisionHistory(scratchSchema, this.settings.historyTable());
+        try (Connection connection = connect()) {
+            if (schemaExists(connection, scratchSchema)) {
+                throw new IllegalArgumentException("Schema " + Identifiers.quote(scratchSchema)
+                        + " exists; a rehearsal needs a new one");
+            }
+            SessionSettings previous = SessionSettings.apply(connection, scratchSchema, this.settings.lockTimeout());
+            try {
+                RevisionExecutor executor = new RevisionExecutor(this.revisions, history, this.settings.lockTimeout());
+                return executor.rehearse(connection, true, graph().revisions(), new ArrayList<>(),
+                        RevisionSession.Mode.REHEARSAL, inspection);
+            }
+            finally {
+                restore(connection, previous);
+            }
+        }
+        catch (SQLException ex) {
+            throw databaseError("apply the revisions to scratch schema " + Identifiers.quote(scratchSchema), ex);
+        }
+    }
+
+    /**
+     * Reads what a {@linkplain #rehearse rehearsal} built, before it is rolled back.
+     *
+     * @param <T> what it reads
+     */
+    @FunctionalInterface
+    public interface Inspection<T> {
+
+        T inspect(Connection connection) throws SQLException;
+
+    }
+
+    /**
      * Rolls back the last {@code steps} applied revisions, latest first: each one's {@code down}
      * runs and its history row is deleted.
      */
@@ -378,6 +432,17 @@ public final class MigrationRunner {
             return this.exists ? this.history.read(connection) : List.of();
         }
 
+    }
+
+    private static boolean schemaExists(Connection connection, String schema) throws SQLException {
+        try (PreparedStatement statement = connection
+            .prepareStatement("SELECT EXISTS (SELECT FROM pg_namespace WHERE nspname = ?)")) {
+            statement.setString(1, schema);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        }
     }
 
     private Connection connect() throws SQLException {

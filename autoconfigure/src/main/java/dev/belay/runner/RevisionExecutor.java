@@ -128,6 +128,16 @@ final class RevisionExecutor {
      */
     void dryRun(Connection connection, boolean createHistory, List<RevisionInfo> pending, List<RevisionRun> runs)
             throws SQLException {
+        rehearse(connection, createHistory, pending, runs, Mode.DRY_RUN, (rolledBack) -> null);
+    }
+
+    /**
+     * Runs the pending revisions' {@code up} in one transaction, recording their statements into
+     * {@code runs}, then hands the connection to {@code beforeRollback} and rolls everything back.
+     * @param mode {@link Mode#DRY_RUN} or {@link Mode#REHEARSAL}
+     */
+    <T> T rehearse(Connection connection, boolean createHistory, List<RevisionInfo> pending, List<RevisionRun> runs,
+            Mode mode, MigrationRunner.Inspection<T> beforeRollback) throws SQLException {
         connection.setAutoCommit(false);
         try {
             if (createHistory) {
@@ -136,18 +146,22 @@ final class RevisionExecutor {
             }
             for (RevisionInfo info : pending) {
                 Revision revision = instance(info, runs);
-                RevisionSession session = new RevisionSession(connection, this.history.schema(), Mode.DRY_RUN, info);
+                RevisionSession session = new RevisionSession(connection, this.history.schema(), mode, info);
                 Instant startedAt = Instant.now();
                 long started = System.nanoTime();
                 try {
                     revision.up(session);
                 }
                 catch (RuntimeException ex) {
-                    throw failed(info, "up", ex, session, List.of(), "This was a dry run: nothing was changed.");
+                    throw failed(info, "up", ex, session, List.of(), (mode == Mode.DRY_RUN)
+                            ? "This was a dry run: nothing was changed."
+                            : "This was a rehearsal in scratch schema " + this.history.schema()
+                                    + ", which was rolled back: nothing was changed.");
                 }
                 runs.add(new RevisionRun(info.id(), info.message(), startedAt, millisSince(started),
                         session.statements()));
             }
+            return beforeRollback.inspect(connection);
         }
         finally {
             connection.rollback();

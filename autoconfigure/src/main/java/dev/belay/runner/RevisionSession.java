@@ -41,7 +41,14 @@ final class RevisionSession implements Migrator, StatementSink {
          * Inside a transaction that will be rolled back; statements that cannot run in a
          * transaction are recorded only.
          */
-        DRY_RUN
+        DRY_RUN,
+
+        /**
+         * Like a dry run, in a scratch schema, where statements that cannot run in a transaction
+         * run in their transactional form ({@link SqlStatement#inTransaction()}), so that what
+         * they build is there; those without one are recorded only.
+         */
+        REHEARSAL
 
     }
 
@@ -89,7 +96,7 @@ final class RevisionSession implements Migrator, StatementSink {
 
     @Override
     public boolean dryRun() {
-        return this.mode == Mode.DRY_RUN;
+        return this.mode == Mode.DRY_RUN || this.mode == Mode.REHEARSAL;
     }
 
     @Override
@@ -106,11 +113,23 @@ final class RevisionSession implements Migrator, StatementSink {
                 this.statements.add(statement);
                 return;
             }
+            if (this.mode == Mode.REHEARSAL) {
+                this.statements.add(statement);
+                java.util.Optional<SqlStatement> runnable = statement.inTransaction();
+                if (runnable.isPresent()) {
+                    run(runnable.get());
+                }
+                return;
+            }
         }
         // An OWN_TRANSACTION statement (ALTER TYPE ... ADD VALUE) runs in the revision's transaction:
         // PostgreSQL allows it, and a later use of the new value fails with 55P04, which the runner
         // explains (use the value in a later revision, or make this one non-transactional).
         this.statements.add(statement);
+        run(statement);
+    }
+
+    private void run(SqlStatement statement) {
         try (Statement jdbcStatement = this.connection.createStatement()) {
             jdbcStatement.execute(statement.sql());
         }

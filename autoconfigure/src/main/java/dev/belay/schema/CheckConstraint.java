@@ -21,6 +21,11 @@ public record CheckConstraint(String table, String name, String expression, List
         columns = List.copyOf(columns.stream().sorted().distinct().toList());
     }
 
+    /** A check of {@code expression} (SQL, without {@code CHECK}) that reads the given columns. */
+    public static CheckConstraint of(String table, String name, String expression, String... columns) {
+        return new CheckConstraint(table, name, expression, List.of(columns));
+    }
+
     @Override
     public ObjectId id() {
         return ObjectId.onTable(ObjectKind.CHECK_CONSTRAINT, this.table, this.name);

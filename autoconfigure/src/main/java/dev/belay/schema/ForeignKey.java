@@ -48,6 +48,26 @@ public record ForeignKey(String table, String name, List<String> columns, @Nulla
                 ReferentialAction.NO_ACTION, MatchType.SIMPLE, Deferrability.NOT_DEFERRABLE);
     }
 
+    public ForeignKey withOnUpdate(ReferentialAction onUpdate) {
+        return new ForeignKey(this.table, this.name, this.columns, this.targetSchema, this.targetTable,
+                this.targetColumns, onUpdate, this.onDelete, this.match, this.deferrability);
+    }
+
+    public ForeignKey withOnDelete(ReferentialAction onDelete) {
+        return new ForeignKey(this.table, this.name, this.columns, this.targetSchema, this.targetTable,
+                this.targetColumns, this.onUpdate, onDelete, this.match, this.deferrability);
+    }
+
+    public ForeignKey withMatch(MatchType match) {
+        return new ForeignKey(this.table, this.name, this.columns, this.targetSchema, this.targetTable,
+                this.targetColumns, this.onUpdate, this.onDelete, match, this.deferrability);
+    }
+
+    public ForeignKey withDeferrability(Deferrability deferrability) {
+        return new ForeignKey(this.table, this.name, this.columns, this.targetSchema, this.targetTable,
+                this.targetColumns, this.onUpdate, this.onDelete, this.match, deferrability);
+    }
+
     @Override
     public ObjectId id() {
         return ObjectId.onTable(ObjectKind.FOREIGN_KEY, this.table, this.name);

@@ -41,6 +41,52 @@ public record Index(String table, String name, boolean unique, String method, Li
         }
     }
 
+    /**
+     * A plain (non-unique, {@code btree}) index on the given columns in order, named as
+     * PostgreSQL stores them; refine it with the {@code with...} methods.
+     */
+    public static Index of(String table, String name, String... columns) {
+        if (columns.length == 0) {
+            throw new IllegalArgumentException("Index " + name + " on " + table + " needs at least one column");
+        }
+        List<String> keys = java.util.Arrays.stream(columns).map(Identifiers::quote).toList();
+        return new Index(table, name, false, "btree", keys, List.of(), null, false, new TreeSet<>(List.of(columns)));
+    }
+
+    public Index withUnique(boolean unique) {
+        return new Index(this.table, this.name, unique, this.method, this.keys, this.include, this.predicate,
+                this.nullsNotDistinct, this.columns);
+    }
+
+    public Index withMethod(String method) {
+        return new Index(this.table, this.name, this.unique, method, this.keys, this.include, this.predicate,
+                this.nullsNotDistinct, this.columns);
+    }
+
+    /** The same index with these {@code INCLUDE} columns, which it then reads too. */
+    public Index withInclude(List<String> include) {
+        SortedSet<String> reads = new TreeSet<>(this.columns);
+        reads.addAll(include);
+        return new Index(this.table, this.name, this.unique, this.method, this.keys, include, this.predicate,
+                this.nullsNotDistinct, reads);
+    }
+
+    /**
+     * The same index made partial. The predicate is SQL; list the columns it reads that the keys
+     * do not in {@code alsoReads}, so that the index is ordered after them.
+     */
+    public Index withPredicate(@Nullable String predicate, String... alsoReads) {
+        SortedSet<String> reads = new TreeSet<>(this.columns);
+        reads.addAll(List.of(alsoReads));
+        return new Index(this.table, this.name, this.unique, this.method, this.keys, this.include, predicate,
+                this.nullsNotDistinct, reads);
+    }
+
+    public Index withNullsNotDistinct(boolean nullsNotDistinct) {
+        return new Index(this.table, this.name, this.unique, this.method, this.keys, this.include, this.predicate,
+                nullsNotDistinct, this.columns);
+    }
+
     @Override
     public ObjectId id() {
         return ObjectId.onTable(ObjectKind.INDEX, this.table, this.name);

@@ -26,6 +26,10 @@ public record PrimaryKey(String table, String name, List<String> columns, Deferr
         return new PrimaryKey(table, name, List.of(columns), Deferrability.NOT_DEFERRABLE);
     }
 
+    public PrimaryKey withDeferrability(Deferrability deferrability) {
+        return new PrimaryKey(this.table, this.name, this.columns, deferrability);
+    }
+
     @Override
     public ObjectId id() {
         return ObjectId.onTable(ObjectKind.PRIMARY_KEY, this.table, this.name);

@@ -45,6 +45,26 @@ public record SequenceOptions(String dataType, long start, long increment, long 
                 this.cycle);
     }
 
+    public SequenceOptions withMinValue(long minValue) {
+        return new SequenceOptions(this.dataType, this.start, this.increment, minValue, this.maxValue, this.cache,
+                this.cycle);
+    }
+
+    public SequenceOptions withMaxValue(long maxValue) {
+        return new SequenceOptions(this.dataType, this.start, this.increment, this.minValue, maxValue, this.cache,
+                this.cycle);
+    }
+
+    public SequenceOptions withCache(long cache) {
+        return new SequenceOptions(this.dataType, this.start, this.increment, this.minValue, this.maxValue, cache,
+                this.cycle);
+    }
+
+    public SequenceOptions withCycle(boolean cycle) {
+        return new SequenceOptions(this.dataType, this.start, this.increment, this.minValue, this.maxValue, this.cache,
+                cycle);
+    }
+
     /** The options as SQL: {@code AS bigint START WITH 1 INCREMENT BY 50 ...}. */
     public String sql() {
         return "AS " + this.dataType + " START WITH " + this.start + " INCREMENT BY " + this.increment + " MINVALUE "

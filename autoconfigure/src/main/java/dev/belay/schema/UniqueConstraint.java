@@ -27,6 +27,14 @@ public record UniqueConstraint(String table, String name, List<String> columns, 
         return new UniqueConstraint(table, name, List.of(columns), false, Deferrability.NOT_DEFERRABLE);
     }
 
+    public UniqueConstraint withNullsNotDistinct(boolean nullsNotDistinct) {
+        return new UniqueConstraint(this.table, this.name, this.columns, nullsNotDistinct, this.deferrability);
+    }
+
+    public UniqueConstraint withDeferrability(Deferrability deferrability) {
+        return new UniqueConstraint(this.table, this.name, this.columns, this.nullsNotDistinct, deferrability);
+    }
+
     @Override
     public ObjectId id() {
         return ObjectId.onTable(ObjectKind.UNIQUE_CONSTRAINT, this.table, this.name);

@@ -1,0 +1,52 @@
+package dev.belay.autoconfigure;
+
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.CommandLinePropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Makes {@code java -jar app.jar belay status} a command-line run: when the first word on the
+ * command line is {@code belay} and Spring Shell is on the class path, the application defaults to
+ * no web server ({@code spring.main.web-application-type=none}, so that the command does not need
+ * the application's port, nor keeps running once it is done) and to Spring Shell's
+ * non-interactive mode. Both are defaults of the lowest precedence: any setting of the
+ * application's wins.
+ */
+final class BelayCommandLineEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    static final String PROPERTY_SOURCE = "belayCommandLine";
+
+    private static final String SHELL = "org.springframework.shell.core.command.Command";
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (runsBelayCommand(environment) && ClassUtils.isPresent(SHELL, application.getClassLoader())) {
+            environment.getPropertySources()
+                .addLast(new MapPropertySource(PROPERTY_SOURCE, Map.of("spring.main.web-application-type", "none",
+                        "spring.shell.interactive.enabled", "false")));
+        }
+    }
+
+    private static boolean runsBelayCommand(ConfigurableEnvironment environment) {
+        PropertySource<?> arguments = environment.getPropertySources()
+            .get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
+        if (!(arguments instanceof CommandLinePropertySource<?> commandLine)) {
+            return false;
+        }
+        String words = commandLine.getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME);
+        return words != null && (words.equals("belay") || words.startsWith("belay,"));
+    }
+
+}

@@ -1,0 +1,324 @@
+package dev.belay.autoconfigure;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.belay.revision.MigrationException;
+import dev.belay.revision.RevisionGraph;
+import dev.belay.runner.MigrationResult;
+import dev.belay.runner.MigrationRunner;
+import dev.belay.runner.MigrationStatus;
+import dev.belay.runner.RevisionRun;
+import dev.belay.runner.RevisionState;
+import dev.belay.runner.RevisionStatus;
+import dev.belay.workbench.Comparison;
+import dev.belay.workbench.GenerateRequest;
+import dev.belay.workbench.GenerateResult;
+import dev.belay.workbench.RenameCandidate;
+import dev.belay.workbench.RenameHint;
+import dev.belay.workbench.SchemaWorkbench;
+import dev.belay.workbench.WrittenRevision;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.shell.core.command.AbstractCommand;
+import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandArgument;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.CommandOption;
+import org.springframework.shell.core.command.ExitStatus;
+
+/**
+ * Belay's Spring Shell commands: {@code belay status}, {@code generate}, {@code merge},
+ * {@code apply}, {@code rollback}, {@code diff} and {@code check}, and {@code belay} itself, which
+ * lists them. Each works interactively and non-interactively
+ * ({@code java -jar app.jar belay status} with {@code spring.shell.interactive.enabled=false});
+ * see {@link BelayCommand} for exit statuses.
+ */
+final class BelayCommands {
+
+    private static final CommandOption MESSAGE = option("message", String.class,
+            "What the revision does, in a few words (its id and class name are made from it)");
+
+    private static final CommandOption SHADOW = flag("shadow",
+            "Compare with what the revisions in the code build in a scratch schema (rolled back), not with the "
+                    + "database as it is");
+
+    private static final CommandOption ONLINE_SAFE = flag("online-safe",
+            "Plan for a busy database: indexes built CONCURRENTLY, constraints added NOT VALID then validated");
+
+    private static final CommandOption RENAME = option("rename", String.class,
+            "table.column=new_column or table=new_table: a rename rather than a drop and an add (repeatable)");
+
+    private static final CommandOption TARGET_APPLY = option("target", String.class,
+            "Apply only up to this revision (with those it comes after); by default, all");
+
+    private static final CommandOption DRY_RUN = flag("dry-run",
+            "Show the SQL the revisions send, in a transaction that is rolled back; changes nothing");
+
+    private static final CommandOption STEPS = option("steps", Integer.class,
+            "How many of the last applied revisions to roll back (default 1)");
+
+    private static final CommandOption TARGET_ROLLBACK = option("target", String.class,
+            "Roll back every applied revision this one does not need");
+
+    private static final CommandOption YES = flag("yes", "Do not ask before running down()");
+
+    private final MigrationRunner runner;
+
+    private final ObjectProvider<SchemaWorkbench> workbench;
+
+    BelayCommands(MigrationRunner runner, ObjectProvider<SchemaWorkbench> workbench) {
+        this.runner = runner;
+        this.workbench = workbench;
+    }
+
+    /**
+     * {@code belay}: lists the commands. It also declares every flag of the others, because Spring
+     * Shell's parser looks up whether an option takes no value on the first word of the command
+     * line.
+     */
+    Command root() {
+        List<CommandOption> flags = List.of(SHADOW, ONLINE_SAFE, DRY_RUN, YES, flag("help", "Show help"));
+        AbstractCommand root = new AbstractCommand("belay", "Belay's schema migration commands", BelayCommand.GROUP,
+                CommandReports.overview(), false) {
+
+            @Override
+            public ExitStatus doExecute(CommandContext context) {
+                PrintWriter out = context.outputWriter();
+                List<CommandArgument> words = context.parsedInput().arguments();
+                if (!words.isEmpty()) {
+                    String name = "belay " + words.stream().map(CommandArgument::value).collect(Collectors.joining(" "));
+                    out.println("There is no command '" + name + "'.");
+                    out.println();
+                    out.print(CommandReports.overview());
+                    out.flush();
+                    return BelayCommand.usage("There is no command '" + name + "'.");
+                }
+                out.print(CommandReports.overview());
+                out.flush();
+                return ExitStatus.OK;
+            }
+
+        };
+        root.setOptions(flags);
+        return root;
+    }
+
+    Command status() {
+        return command("status", "Show every revision and whether the database has it", "belay status", List.of(),
+                (context, input, out) -> {
+                    CommandReports.printStatus(this.runner.status(), out);
+                    return ExitStatus.OK;
+                });
+    }
+
+    Command generate() {
+        return command("generate", "Write the revision that brings the database to the JPA mapping",
+                "belay generate [--message TEXT] [--shadow] [--online-safe] [--rename table.column=new]...",
+                List.of(MESSAGE, SHADOW, ONLINE_SAFE, RENAME), (context, input, out) -> {
+                    GenerateRequest request = GenerateRequest.defaults()
+                        .withMessage(input.string("message"))
+                        .withShadow(input.flag("shadow"))
+                        .withOnlineSafe(input.flag("online-safe"))
+                        .withQuestions((candidate) -> ask(context, candidate));
+                    for (String rename : input.strings("rename")) {
+                        request = request.withRename(RenameHint.parse(rename));
+                    }
+                    GenerateResult result = workbench("generate").generate(request);
+                    CommandReports.printGenerated(result, out);
+                    return ExitStatus.OK;
+                });
+    }
+
+    Command merge() {
+        return command("merge", "Write an empty revision that joins the heads of the revision graph",
+                "belay merge [--message TEXT]", List.of(MESSAGE), (context, input, out) -> {
+                    WrittenRevision merge = workbench("merge").merge(input.string("message"));
+                    out.println("Wrote " + CommandReports.relative(merge.file()));
+                    out.println("  revision " + merge.revision().header().id() + ", after "
+                            + String.join(", ", merge.revision().header().after()));
+                    out.println("Build the application: the revisions have one head again.");
+                    return ExitStatus.OK;
+                });
+    }
+
+    Command apply() {
+        return command("apply", "Apply pending revisions", "belay apply [--target ID] [--dry-run]",
+                List.of(TARGET_APPLY, DRY_RUN), (context, input, out) -> {
+                    boolean dryRun = input.flag("dry-run");
+                    MigrationResult result = this.runner.apply(input.string("target"), dryRun);
+                    CommandReports.printApplied(result, out);
+                    return ExitStatus.OK;
+                });
+    }
+
+    Command rollback() {
+        return command("rollback", "Roll back applied revisions, latest first, running their down()",
+                "belay rollback [--steps N | --target ID] [--yes]", List.of(STEPS, TARGET_ROLLBACK, YES),
+                (context, input, out) -> rollback(context, input, out));
+    }
+
+    Command diff() {
+        return command("diff", "Show the SQL that would bring the database to the JPA mapping, with its hazards",
+                "belay diff [--shadow] [--online-safe] [--rename table.column=new]...",
+                List.of(SHADOW, ONLINE_SAFE, RENAME), (context, input, out) -> {
+                    List<RenameHint> renames = input.strings("rename").stream().map(RenameHint::parse).toList();
+                    Comparison diff = workbench("diff").diff(input.flag("shadow"), input.flag("online-safe"), renames);
+                    out.println("-- From " + (diff.shadow() ? "what the revisions build (in a scratch schema)"
+                            : "schema " + diff.status().schema()) + " to the JPA mapping");
+                    if (!diff.shadow() && !diff.pending().isEmpty()) {
+                        out.println("-- " + CommandReports.pendingNote(diff.pending())
+                                + "; this SQL would repeat their work (see belay diff --shadow)");
+                    }
+                    out.print(diff.plan());
+                    CommandReports.printPossibleRenames(diff.possibleRenames(), "diff", out);
+                    return ExitStatus.OK;
+                });
+    }
+
+    Command check() {
+        return command("check", "Exit 0 when the JPA mapping equals the database with all revisions applied",
+                "belay check", List.of(), (context, input, out) -> {
+                    Comparison check = workbench("check").check();
+                    String compared = check.shadow()
+                            ? "what the revisions build (in a scratch schema, since " + CommandReports.pendingOrProblems(check) + ")"
+                            : "schema " + check.status().schema();
+                    if (check.passed()) {
+                        out.println("OK: the JPA mapping matches " + compared + ".");
+                        if (!check.pending().isEmpty()) {
+                            out.println(CommandReports.pendingNote(check.pending()) + ": `belay apply` applies them.");
+                        }
+                        return ExitStatus.OK;
+                    }
+                    for (RevisionStatus problem : check.problems()) {
+                        out.println("The database has revision '" + problem.id() + "' "
+                                + ((problem.state() == RevisionState.UNKNOWN) ? "that this code does not have"
+                                        : "half-applied (interrupted)")
+                                + ".");
+                    }
+                    if (!check.matches()) {
+                        out.println("The JPA mapping differs from " + compared + ". What it still needs:");
+                        out.println();
+                        out.print(check.plan());
+                        out.println();
+                        out.println("Write it as a revision with `belay generate`.");
+                    }
+                    return BelayCommand.failed(check.matches() ? "the database has revisions this code cannot "
+                            + "account for" : "the JPA mapping differs from the schema the revisions build");
+                });
+    }
+
+    private ExitStatus rollback(CommandContext context, CommandInput input, PrintWriter out) {
+        Integer steps = input.positive("steps");
+        String target = input.string("target");
+        if (steps != null && target != null) {
+            throw new CommandInput.UsageException("Give --steps or --target, not both.");
+        }
+        List<RevisionStatus> chosen = toRollBack(this.runner.status(), (target != null) ? null
+                : (steps != null) ? steps : Integer.valueOf(1), target);
+        if (chosen.isEmpty()) {
+            out.println("Nothing to roll back" + ((target != null) ? ": the database is at '" + target + "'." : "."));
+            return ExitStatus.OK;
+        }
+        String list = chosen.stream().map(CommandReports::describe).collect(Collectors.joining("\n  ", "  ", ""));
+        if (!input.flag("yes")) {
+            Optional<Boolean> answer = BelayCommand.ask(context, "Roll back " + CommandReports.count(chosen.size(), "revision")
+                    + ", running down():\n" + list + "\nGo ahead?");
+            if (answer.isEmpty()) {
+                out.println("belay rollback runs down() of " + CommandReports.count(chosen.size(), "revision") + ":\n" + list);
+                out.println("It asks before it does, and cannot ask here: run it again with --yes.");
+                return BelayCommand.failed("rollback needs --yes when it cannot ask");
+            }
+            if (!answer.get()) {
+                out.println("Nothing was rolled back.");
+                return ExitStatus.OK;
+            }
+        }
+        MigrationResult result = (target != null) ? this.runner.rollbackTo(target)
+                : this.runner.rollback(chosen.size());
+        out.println("Rolled back " + CommandReports.count(result.revisions().size(), "revision") + " of schema " + result.schema()
+                + " in " + result.totalMs() + " ms:");
+        for (RevisionRun run : result.revisions()) {
+            out.println("  " + run.id() + CommandReports.message(run.message()) + "  " + run.executionMs() + " ms");
+        }
+        return ExitStatus.OK;
+    }
+
+    /**
+     * What a rollback would run down() of, latest first: the last {@code steps} applied revisions,
+     * or those the target does not need. Only to show before asking; the runner decides.
+     */
+    private List<RevisionStatus> toRollBack(MigrationStatus status, @Nullable Integer steps, @Nullable String target) {
+        List<RevisionStatus> applied = new ArrayList<>(status.revisions()
+            .stream()
+            .filter((revision) -> revision.state() == RevisionState.APPLIED)
+            .toList());
+        applied.sort(Comparator.comparing(RevisionStatus::appliedAt).reversed());
+        if (target != null) {
+            RevisionGraph graph = this.runner.graph();
+            Set<String> keep = graph.lineage(target);
+            if (applied.stream().noneMatch((revision) -> revision.id().equals(target))) {
+                throw new MigrationException("Cannot roll back to revision '" + target + "': it is not applied.",
+                        "Roll back to one of the applied revisions (see `belay status`), or apply '" + target
+                                + "' first.");
+            }
+            return applied.stream().filter((revision) -> !keep.contains(revision.id())).toList();
+        }
+        if (!applied.isEmpty() && steps > applied.size()) {
+            throw new MigrationException("Cannot roll back " + steps + " revisions: only " + applied.size()
+                    + ((applied.size() == 1) ? " is" : " are") + " applied.", "Roll back at most " + applied.size()
+                            + ".");
+        }
+        return applied.subList(0, Math.min(steps, applied.size()));
+    }
+
+    private boolean ask(CommandContext context, RenameCandidate candidate) {
+        return BelayCommand.ask(context, "Is " + candidate.describe()
+                + " (rather than dropped and added, losing its data)?").orElse(false);
+    }
+
+    private SchemaWorkbench workbench(String command) {
+        SchemaWorkbench available = this.workbench.getIfAvailable();
+        if (available == null) {
+            throw new IllegalStateException("belay " + command + " compares the database with the JPA mapping, and "
+                    + "this application has none (it needs Hibernate and an EntityManagerFactory, e.g. from "
+                    + "spring-boot-starter-data-jpa).");
+        }
+        return available;
+    }
+
+    private static BelayCommand command(String name, String description, String synopsis, List<CommandOption> options,
+            BelayCommand.Action action) {
+        StringBuilder help = new StringBuilder(synopsis).append("\n\n").append(description).append(".\n");
+        if (!options.isEmpty()) {
+            help.append('\n');
+            for (CommandOption option : options) {
+                help.append("  --").append(option.longName()).append("\n      ").append(option.description())
+                    .append('\n');
+            }
+        }
+        return new BelayCommand("belay " + name, description, help.toString(), options, action);
+    }
+
+    private static CommandOption option(String name, Class<?> type, String description) {
+        return CommandOption.with().longName(name).type(type).description(description).required(false).build();
+    }
+
+    private static CommandOption flag(String name, String description) {
+        return CommandOption.with()
+            .longName(name)
+            .type(boolean.class)
+            .description(description)
+            .required(false)
+            .defaultValue("false")
+            .build();
+    }
+
+}

@@ -1,0 +1,78 @@
+package dev.belay.autoconfigure;
+
+import dev.belay.runner.MigrationRunner;
+import dev.belay.workbench.SchemaWorkbench;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.shell.core.command.Command;
+
+/**
+ * Belay's Spring Shell commands ({@code belay status}, {@code generate}, {@code merge},
+ * {@code apply}, {@code rollback}, {@code diff}, {@code check}) as {@link Command} beans, which
+ * Spring Shell registers, and a non-interactive runner whose failures set the process's exit
+ * status. Active when Spring Shell 4 is on the class path; the commands that compare with the
+ * mapping need the {@link SchemaWorkbench} and say so when it is missing.
+ */
+@AutoConfiguration(after = { BelayAutoConfiguration.class, BelayWorkbenchAutoConfiguration.class })
+@ConditionalOnClass(name = { "org.springframework.shell.core.command.Command",
+        "org.springframework.shell.core.NonInteractiveShellRunner" })
+@ConditionalOnBean(MigrationRunner.class)
+@ConditionalOnBooleanProperty(name = "belay.enabled", matchIfMissing = true)
+public final class BelayShellAutoConfiguration {
+
+    @Bean
+    static BelayShellRunnerPostProcessor belayShellRunnerPostProcessor() {
+        return new BelayShellRunnerPostProcessor();
+    }
+
+    @Bean
+    BelayCommands belayCommands(MigrationRunner runner, ObjectProvider<SchemaWorkbench> workbench) {
+        return new BelayCommands(runner, workbench);
+    }
+
+    @Bean
+    Command belayCommand(BelayCommands commands) {
+        return commands.root();
+    }
+
+    @Bean
+    Command belayStatusCommand(BelayCommands commands) {
+        return commands.status();
+    }
+
+    @Bean
+    Command belayGenerateCommand(BelayCommands commands) {
+        return commands.generate();
+    }
+
+    @Bean
+    Command belayMergeCommand(BelayCommands commands) {
+        return commands.merge();
+    }
+
+    @Bean
+    Command belayApplyCommand(BelayCommands commands) {
+        return commands.apply();
+    }
+
+    @Bean
+    Command belayRollbackCommand(BelayCommands commands) {
+        return commands.rollback();
+    }
+
+    @Bean
+    Command belayDiffCommand(BelayCommands commands) {
+        return commands.diff();
+    }
+
+    @Bean
+    Command belayCheckCommand(BelayCommands commands) {
+        return commands.check();
+    }
+
+}

@@ -1,0 +1,167 @@
+package dev.belay.autoconfigure;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.belay.codegen.GeneratedRevision;
+import dev.belay.diff.Hazard;
+import dev.belay.diff.MigrationPlan;
+import dev.belay.runner.MigrationResult;
+import dev.belay.runner.MigrationStatus;
+import dev.belay.runner.RevisionRun;
+import dev.belay.runner.RevisionState;
+import dev.belay.runner.RevisionStatus;
+import dev.belay.workbench.Comparison;
+import dev.belay.workbench.GenerateResult;
+import dev.belay.workbench.RenameCandidate;
+import dev.belay.workbench.WrittenRevision;
+
+/** What {@link BelayCommands} print: results as a person at a terminal reads them. */
+final class CommandReports {
+
+    private static final DateTimeFormatter APPLIED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+        .withZone(ZoneOffset.UTC);
+
+    private CommandReports() {
+    }
+
+    static void printStatus(MigrationStatus status, PrintWriter out) {
+        out.println("Schema " + status.schema() + ", history in " + status.historyTable());
+        out.println("Heads: " + (status.heads().isEmpty() ? "(no revisions)" : String.join(", ", status.heads()))
+                + "    Database at: " + (status.current().isEmpty() ? "(nothing applied)"
+                        : String.join(", ", status.current())));
+        out.println();
+        TextTable table = new TextTable("ID", "MESSAGE", "STATE", "APPLIED AT (UTC)", "MS");
+        for (RevisionStatus revision : status.revisions()) {
+            table.row(revision.id(), TextTable.shortened(revision.message(), 40),
+                    revision.state().name().toLowerCase(java.util.Locale.ROOT),
+                    (revision.appliedAt() != null) ? APPLIED_AT.format(revision.appliedAt()) : "",
+                    (revision.executionMs() != null) ? revision.executionMs().toString() : "");
+        }
+        out.print(table);
+        out.println();
+        List<RevisionStatus> pending = status.inState(RevisionState.PENDING);
+        List<RevisionStatus> unknown = status.inState(RevisionState.UNKNOWN);
+        List<RevisionStatus> incomplete = status.inState(RevisionState.INCOMPLETE);
+        if (status.upToDate()) {
+            out.println("Up to date.");
+        }
+        if (!pending.isEmpty()) {
+            out.println(pendingNote(pending) + ": run `belay apply`.");
+        }
+        if (!unknown.isEmpty()) {
+            out.println(count(unknown.size(), "revision") + " in the database " + ((unknown.size() == 1) ? "is" : "are")
+                    + " unknown to this code: it was migrated by newer code.");
+        }
+        if (!incomplete.isEmpty()) {
+            out.println(count(incomplete.size(), "revision") + " started and did not finish: `belay apply` says "
+                    + "how to resolve " + ((incomplete.size() == 1) ? "it" : "them") + ".");
+        }
+    }
+
+    static void printGenerated(GenerateResult result, PrintWriter out) {
+        String against = result.shadow() ? "what the revisions build" : "the database";
+        if (result.nothingToDo()) {
+            out.println("Nothing to generate: " + against + " already matches the JPA mapping.");
+            return;
+        }
+        WrittenRevision written = result.written();
+        GeneratedRevision revision = written.revision();
+        MigrationPlan plan = result.plan();
+        out.println("Wrote " + relative(written.file()));
+        out.println("  revision " + revision.header().id()
+                + (revision.header().after().isEmpty() ? " (the first)"
+                        : ", after " + String.join(", ", revision.header().after())));
+        out.println("  " + count(plan.changes().size(), "change") + " from " + against + " to the JPA mapping"
+                + (revision.transactional() ? "" : "; runs without a transaction (see its Javadoc)"));
+        List<Hazard> hazards = plan.hazards();
+        if (!hazards.isEmpty()) {
+            out.println("  " + count(hazards.size(), "hazard") + ":");
+            hazards.forEach((hazard) -> out.println("    " + hazard));
+        }
+        printPossibleRenames(result.possibleRenames(), "generate", out);
+        out.println("Review it, build the application and run `belay apply` (or start the application).");
+    }
+
+    static void printPossibleRenames(List<RenameCandidate> candidates, String command, PrintWriter out) {
+        if (candidates.isEmpty()) {
+            return;
+        }
+        out.println("Dropped and added with the same type, so perhaps renamed:");
+        for (RenameCandidate candidate : candidates) {
+            out.println("  " + candidate.describe() + "?  --rename " + candidate.hint());
+        }
+        out.println("If so, " + (command.equals("generate") ? "delete the file and " : "")
+                + "run `belay " + command + "` again with those --rename hints, so the data is kept.");
+    }
+
+    static void printApplied(MigrationResult result, PrintWriter out) {
+        if (result.revisions().isEmpty()) {
+            out.println("Nothing to apply: schema " + result.schema() + " is up to date.");
+            return;
+        }
+        if (result.dryRun()) {
+            out.println("Dry run: " + count(result.revisions().size(), "revision") + " would be applied to schema "
+                    + result.schema() + "; all of it was rolled back.");
+        }
+        else {
+            out.println("Applied " + count(result.revisions().size(), "revision") + " to schema " + result.schema()
+                    + " in " + result.totalMs() + " ms:");
+        }
+        for (RevisionRun run : result.revisions()) {
+            out.println("  " + run.id() + message(run.message()) + (result.dryRun() ? "" : "  " + run.executionMs() + " ms"));
+            if (result.dryRun()) {
+                run.statements().forEach((statement) -> out.println("    " + statement.sql() + ";"));
+            }
+        }
+    }
+
+    static String pendingOrProblems(Comparison check) {
+        return check.pending().isEmpty() ? "the database has revisions this code cannot account for"
+                : pendingNote(check.pending()).toLowerCase(java.util.Locale.ROOT).charAt(0)
+                        + pendingNote(check.pending()).substring(1);
+    }
+
+    static String pendingNote(List<RevisionStatus> pending) {
+        return count(pending.size(), "revision") + ((pending.size() == 1) ? " is" : " are") + " not applied yet ("
+                + pending.stream().map(RevisionStatus::id).collect(Collectors.joining(", ")) + ")";
+    }
+
+    static String describe(RevisionStatus revision) {
+        return revision.id() + message(revision.message());
+    }
+
+    static String message(String message) {
+        return message.isBlank() ? "" : " (" + TextTable.shortened(message, 60) + ")";
+    }
+
+    static String relative(Path file) {
+        Path here = Path.of("").toAbsolutePath();
+        return file.startsWith(here) ? here.relativize(file).toString() : file.toString();
+    }
+
+    static String count(int count, String noun) {
+        return count + " " + noun + ((count == 1) ? "" : "s");
+    }
+
+    static String overview() {
+        return """
+                Belay keeps the PostgreSQL schema in step with the JPA mapping through revisions.
+
+                  belay status                  every revision and whether the database has it
+                  belay generate [--message]    write the revision that brings the database to the mapping
+                  belay merge                   join the heads of the revision graph
+                  belay apply [--dry-run]       apply pending revisions
+                  belay rollback [--yes]        roll back the latest revision (or --steps N, --target ID)
+                  belay diff                    the SQL that would bring the database to the mapping
+                  belay check                   exit 0 when the mapping matches the database with all revisions
+
+                Run 'belay <command> --help' for a command's options.
+                """;
+    }
+
+}

@@ -1,0 +1,317 @@
+package dev.belay.codegen;
+
+import com.palantir.javapoet.CodeBlock;
+
+import dev.belay.diff.Change;
+import dev.belay.diff.ChangeVisitor;
+import dev.belay.schema.Column;
+
+import static dev.belay.codegen.ModelCode.checkConstraint;
+import static dev.belay.codegen.ModelCode.column;
+import static dev.belay.codegen.ModelCode.deferrability;
+import static dev.belay.codegen.ModelCode.enumColumn;
+import static dev.belay.codegen.ModelCode.enumPosition;
+import static dev.belay.codegen.ModelCode.foreignKey;
+import static dev.belay.codegen.ModelCode.identity;
+import static dev.belay.codegen.ModelCode.index;
+import static dev.belay.codegen.ModelCode.list;
+import static dev.belay.codegen.ModelCode.primaryKey;
+import static dev.belay.codegen.ModelCode.sequenceOptions;
+import static dev.belay.codegen.ModelCode.string;
+import static dev.belay.codegen.ModelCode.uniqueConstraint;
+
+/**
+ * Each change as the one {@code DatabaseActions} call it stands for, without the trailing
+ * semicolon: {@code m.actions().addColumn("ride", Column.of("ride", "note", "text"))}. A new kind of
+ * change fails to compile here until it is given its call.
+ */
+final class ActionCalls implements ChangeVisitor<CodeBlock> {
+
+    /** The name of the {@code Migrator} parameter of {@code up} and {@code down}. */
+    static final String MIGRATOR = "m";
+
+    static final ActionCalls INSTANCE = new ActionCalls();
+
+    private ActionCalls() {
+    }
+
+    private static CodeBlock call(String method, String format, Object... args) {
+        return CodeBlock.builder()
+            .add("$L.actions().$L(", MIGRATOR, method)
+            .add(JavaText.code(format, args))
+            .add(")")
+            .build();
+    }
+
+    // Enum types
+
+    @Override
+    public CodeBlock visitCreateEnumType(Change.CreateEnumType change) {
+        return call("createEnumType", "$S, $L", change.name(), list(change.labels()));
+    }
+
+    @Override
+    public CodeBlock visitDropEnumType(Change.DropEnumType change) {
+        return call("dropEnumType", "$S", change.name());
+    }
+
+    @Override
+    public CodeBlock visitAddEnumValue(Change.AddEnumValue change) {
+        return call("addEnumValue", "$S, $S, $L", change.type(), change.label(), enumPosition(change.position()));
+    }
+
+    @Override
+    public CodeBlock visitRenameEnumValue(Change.RenameEnumValue change) {
+        return call("renameEnumValue", "$S, $S, $S", change.type(), change.from(), change.to());
+    }
+
+    @Override
+    public CodeBlock visitReplaceEnumType(Change.ReplaceEnumType change) {
+        CodeBlock columns = change.columns().isEmpty() ? JavaText.code("$T.of()", java.util.List.class)
+                : JavaText.code("$T.of(\n$L)", java.util.List.class, change.columns()
+                    .stream()
+                    .map(ModelCode::enumColumn)
+                    .collect(CodeBlock.joining(",\n")));
+        return call("replaceEnumType", "$S, $L, $L", change.name(), list(change.labels()), columns);
+    }
+
+    // Sequences
+
+    @Override
+    public CodeBlock visitCreateSequence(Change.CreateSequence change) {
+        return call("createSequence", "$S, $L", change.name(), sequenceOptions(change.options()));
+    }
+
+    @Override
+    public CodeBlock visitAlterSequence(Change.AlterSequence change) {
+        return call("alterSequence", "$S, $L", change.name(), sequenceOptions(change.options()));
+    }
+
+    @Override
+    public CodeBlock visitRenameSequence(Change.RenameSequence change) {
+        return call("renameSequence", "$S, $S", change.from(), change.to());
+    }
+
+    @Override
+    public CodeBlock visitSetSequenceOwner(Change.SetSequenceOwner change) {
+        return call("setSequenceOwner", "$S, $S, $S", change.sequence(), change.table(), change.column());
+    }
+
+    @Override
+    public CodeBlock visitClearSequenceOwner(Change.ClearSequenceOwner change) {
+        return call("clearSequenceOwner", "$S", change.sequence());
+    }
+
+    @Override
+    public CodeBlock visitDropSequence(Change.DropSequence change) {
+        return call("dropSequence", "$S", change.name());
+    }
+
+    // Tables
+
+    @Override
+    public CodeBlock visitCreateTable(Change.CreateTable change) {
+        CodeBlock columns = change.columns()
+            .stream()
+            .map((Column column) -> column(column))
+            .collect(CodeBlock.joining(",\n"));
+        return call("createTable", "$S, $T.of(\n$L)", change.name(), java.util.List.class, columns);
+    }
+
+    @Override
+    public CodeBlock visitDropTable(Change.DropTable change) {
+        return call("dropTable", "$S", change.name());
+    }
+
+    @Override
+    public CodeBlock visitRenameTable(Change.RenameTable change) {
+        return call("renameTable", "$S, $S", change.from(), change.to());
+    }
+
+    @Override
+    public CodeBlock visitSetTableComment(Change.SetTableComment change) {
+        return call("setTableComment", "$S, $L", change.table(), string(change.comment()));
+    }
+
+    // Columns
+
+    @Override
+    public CodeBlock visitAddColumn(Change.AddColumn change) {
+        return call("addColumn", "$S, $L", change.table(), column(change.column()));
+    }
+
+    @Override
+    public CodeBlock visitDropColumn(Change.DropColumn change) {
+        return call("dropColumn", "$S, $S", change.table(), change.column());
+    }
+
+    @Override
+    public CodeBlock visitRenameColumn(Change.RenameColumn change) {
+        return call("renameColumn", "$S, $S, $S", change.table(), change.from(), change.to());
+    }
+
+    @Override
+    public CodeBlock visitAlterColumnType(Change.AlterColumnType change) {
+        if (change.collation() == null && change.using() == null) {
+            return call("alterColumnType", "$S, $S, $S", change.table(), change.column(), change.type());
+        }
+        if (change.collation() == null) {
+            return call("alterColumnType", "$S, $S, $S, $S", change.table(), change.column(), change.type(),
+                    change.using());
+        }
+        return call("alterColumnType", "$S, $S, $S, $S, $L", change.table(), change.column(), change.type(),
+                change.collation(), string(change.using()));
+    }
+
+    @Override
+    public CodeBlock visitSetColumnDefault(Change.SetColumnDefault change) {
+        return call("setColumnDefault", "$S, $S, $S", change.table(), change.column(), change.expression());
+    }
+
+    @Override
+    public CodeBlock visitDropColumnDefault(Change.DropColumnDefault change) {
+        return call("dropColumnDefault", "$S, $S", change.table(), change.column());
+    }
+
+    @Override
+    public CodeBlock visitAddNotNull(Change.AddNotNull change) {
+        return call("addNotNull", "$S, $S", change.table(), change.column());
+    }
+
+    @Override
+    public CodeBlock visitDropNotNull(Change.DropNotNull change) {
+        return call("dropNotNull", "$S, $S", change.table(), change.column());
+    }
+
+    @Override
+    public CodeBlock visitAddNotNullThroughCheck(Change.AddNotNullThroughCheck change) {
+        return call("addNotNullThroughCheck", "$S, $S", change.table(), change.column());
+    }
+
+    @Override
+    public CodeBlock visitAddNotNullNotValid(Change.AddNotNullNotValid change) {
+        return call("addNotNullNotValid", "$S, $S", change.table(), change.column());
+    }
+
+    @Override
+    public CodeBlock visitValidateNotNull(Change.ValidateNotNull change) {
+        return call("validateNotNull", "$S, $S", change.table(), change.column());
+    }
+
+    @Override
+    public CodeBlock visitAddIdentity(Change.AddIdentity change) {
+        return call("addIdentity", "$S, $S, $L", change.table(), change.column(), identity(change.identity()));
+    }
+
+    @Override
+    public CodeBlock visitAlterIdentity(Change.AlterIdentity change) {
+        return call("alterIdentity", "$S, $S, $L", change.table(), change.column(), identity(change.identity()));
+    }
+
+    @Override
+    public CodeBlock visitDropIdentity(Change.DropIdentity change) {
+        return call("dropIdentity", "$S, $S", change.table(), change.column());
+    }
+
+    @Override
+    public CodeBlock visitSetGeneratedExpression(Change.SetGeneratedExpression change) {
+        return call("setGeneratedExpression", "$S, $S, $S", change.table(), change.column(), change.expression());
+    }
+
+    @Override
+    public CodeBlock visitDropGeneratedExpression(Change.DropGeneratedExpression change) {
+        return call("dropGeneratedExpression", "$S, $S", change.table(), change.column());
+    }
+
+    @Override
+    public CodeBlock visitSetColumnComment(Change.SetColumnComment change) {
+        return call("setColumnComment", "$S, $S, $L", change.table(), change.column(), string(change.comment()));
+    }
+
+    // Keys and constraints
+
+    @Override
+    public CodeBlock visitAddPrimaryKey(Change.AddPrimaryKey change) {
+        return call("addPrimaryKey", "$L", primaryKey(change.primaryKey()));
+    }
+
+    @Override
+    public CodeBlock visitAddPrimaryKeyUsingIndex(Change.AddPrimaryKeyUsingIndex change) {
+        return call("addPrimaryKeyUsingIndex", "$S, $S, $L", change.table(), change.name(),
+                deferrability(change.deferrability()));
+    }
+
+    @Override
+    public CodeBlock visitAddUniqueConstraint(Change.AddUniqueConstraint change) {
+        return call("addUniqueConstraint", "$L", uniqueConstraint(change.unique()));
+    }
+
+    @Override
+    public CodeBlock visitAddUniqueConstraintUsingIndex(Change.AddUniqueConstraintUsingIndex change) {
+        return call("addUniqueConstraintUsingIndex", "$S, $S, $L", change.table(), change.name(),
+                deferrability(change.deferrability()));
+    }
+
+    @Override
+    public CodeBlock visitAddCheckConstraint(Change.AddCheckConstraint change) {
+        return call("addCheckConstraint", "$L", checkConstraint(change.check()));
+    }
+
+    @Override
+    public CodeBlock visitAddCheckConstraintNotValid(Change.AddCheckConstraintNotValid change) {
+        return call("addCheckConstraintNotValid", "$L", checkConstraint(change.check()));
+    }
+
+    @Override
+    public CodeBlock visitAddForeignKey(Change.AddForeignKey change) {
+        return call("addForeignKey", "$L", foreignKey(change.foreignKey()));
+    }
+
+    @Override
+    public CodeBlock visitAddForeignKeyNotValid(Change.AddForeignKeyNotValid change) {
+        return call("addForeignKeyNotValid", "$L", foreignKey(change.foreignKey()));
+    }
+
+    @Override
+    public CodeBlock visitValidateConstraint(Change.ValidateConstraint change) {
+        return call("validateConstraint", "$S, $S", change.table(), change.name());
+    }
+
+    @Override
+    public CodeBlock visitDropConstraint(Change.DropConstraint change) {
+        return call("dropConstraint", "$S, $S", change.table(), change.name());
+    }
+
+    @Override
+    public CodeBlock visitRenameConstraint(Change.RenameConstraint change) {
+        return call("renameConstraint", "$S, $S, $S", change.table(), change.from(), change.to());
+    }
+
+    // Indexes
+
+    @Override
+    public CodeBlock visitCreateIndex(Change.CreateIndex change) {
+        return call("createIndex", "$L", index(change.index()));
+    }
+
+    @Override
+    public CodeBlock visitCreateIndexConcurrently(Change.CreateIndexConcurrently change) {
+        return call("createIndexConcurrently", "$L", index(change.index()));
+    }
+
+    @Override
+    public CodeBlock visitDropIndex(Change.DropIndex change) {
+        return call("dropIndex", "$S", change.name());
+    }
+
+    @Override
+    public CodeBlock visitDropIndexConcurrently(Change.DropIndexConcurrently change) {
+        return call("dropIndexConcurrently", "$S", change.name());
+    }
+
+    @Override
+    public CodeBlock visitRenameIndex(Change.RenameIndex change) {
+        return call("renameIndex", "$S, $S", change.from(), change.to());
+    }
+
+}

@@ -1,0 +1,219 @@
+package dev.belay.codegen;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import javax.lang.model.element.Modifier;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+
+import dev.belay.actions.DatabaseActions;
+import dev.belay.actions.RecordingStatementSink;
+import dev.belay.actions.SqlStatement;
+import dev.belay.actions.TransactionMode;
+import dev.belay.diff.Change;
+import dev.belay.diff.Hazard;
+import dev.belay.diff.MigrationPlan;
+
+/**
+ * Writes a revision as a Java class a person can read and edit:
+ * <pre>{@code
+ * @MigrationRevision(id = "20261121_153000_add_author", after = "20261120_090000_init", message = "add author")
+ * public class V20261121_153000_AddAuthor implements Revision {
+ *
+ *     @Override
+ *     public void up(Migrator m) {
+ *         m.actions().addColumn("article", Column.of("article", "author", "text"));
+ *     }
+ *
+ *     @Override
+ *     public void down(Migrator m) {
+ *         // DATA_LOSS column article.author: drops the column and its data
+ *         m.actions().dropColumn("article", "author");
+ *     }
+ * }
+ * }</pre>
+ * {@code up} makes the plan's changes and {@code down} those of the plan back, each change one
+ * {@link DatabaseActions} call, so the revision does exactly what {@code belay diff} showed. Above
+ * each step that carries hazards, a comment says what it does to data and locks. A revision with
+ * a statement that cannot run in a transaction is declared {@code transactional = false}, and its
+ * Javadoc says why.
+ */
+public final class RevisionGenerator {
+
+    private static final String INDENT = "    ";
+
+    private static final int JAVADOC_WIDTH = 96;
+
+    /*
+     * The revision API by name: the generator writes source that uses it, but does not itself load
+     * the annotation (a Spring @Component) or the Migrator (which hands out a JdbcTemplate).
+     */
+    private static final ClassName MIGRATION_REVISION = ClassName.get("dev.belay.revision", "MigrationRevision");
+
+    private static final ClassName REVISION = ClassName.get("dev.belay.revision", "Revision");
+
+    private static final ClassName MIGRATOR = ClassName.get("dev.belay.revision", "Migrator");
+
+    /** A revision that makes the plan's changes, and those of {@link MigrationPlan#reverse()} on the way down. */
+    public GeneratedRevision generate(RevisionHeader header, MigrationPlan plan) {
+        return generate(header, plan.changes(), plan.reverse().changes());
+    }
+
+    /** A revision whose {@code up} and {@code down} make the given changes, in order. */
+    public GeneratedRevision generate(RevisionHeader header, List<Change> up, List<Change> down) {
+        Objects.requireNonNull(header, "header");
+        Steps upSteps = Steps.of(up);
+        Steps downSteps = Steps.of(down);
+        Optional<String> notTransactional = upSteps.whyNotTransactional().or(downSteps::whyNotTransactional);
+        TypeSpec type = TypeSpec.classBuilder(header.className())
+            .addModifiers(Modifier.PUBLIC)
+            .addSuperinterface(REVISION)
+            .addJavadoc("$L", javadoc(header, up, notTransactional))
+            .addAnnotation(annotation(header, notTransactional.isEmpty()))
+            .addMethod(method("up", upSteps))
+            .addMethod(method("down", downSteps))
+            .build();
+        JavaFile file = JavaFile.builder(header.packageName(), type).indent(INDENT).skipJavaLangImports(true).build();
+        return new GeneratedRevision(header, notTransactional.isEmpty(), file.toString());
+    }
+
+    /** A revision that joins the heads it comes after, with nothing to do on the way up or down. */
+    public GeneratedRevision merge(RevisionHeader header) {
+        if (header.after().size() < 2) {
+            throw new IllegalArgumentException("A merge revision comes after two heads or more, not " + header.after());
+        }
+        return generate(header, List.of(), List.of());
+    }
+
+    private static AnnotationSpec annotation(RevisionHeader header, boolean transactional) {
+        AnnotationSpec.Builder annotation = AnnotationSpec.builder(MIGRATION_REVISION)
+            .addMember("id", JavaText.code("$S", header.id()));
+        if (header.after().size() == 1) {
+            annotation.addMember("after", JavaText.code("$S", header.after().get(0)));
+        }
+        else if (header.after().size() > 1) {
+            annotation.addMember("after", "{$L}", ModelCode.strings(header.after()));
+        }
+        annotation.addMember("message", JavaText.code("$S", header.message()));
+        if (!transactional) {
+            annotation.addMember("transactional", "false");
+        }
+        return annotation.build();
+    }
+
+    private static String javadoc(RevisionHeader header, List<Change> up, Optional<String> notTransactional) {
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add(header.message().isBlank() ? "A revision." : JavaText.javadoc(header.message().strip()));
+        if (header.after().size() > 1) {
+            paragraphs.add("Merges the heads it comes after; it changes nothing itself.");
+        }
+        else {
+            long hazards = up.stream().mapToLong((change) -> change.hazards().size()).sum();
+            paragraphs.add("Generated by Belay from the difference between the JPA mapping and the database: "
+                    + count(up.size(), "change")
+                    + ((hazards > 0) ? ", " + count((int) hazards, "hazard") + " (see the comments)" : "")
+                    + ". Review it and edit it as you need; once applied anywhere, a revision must stay.");
+        }
+        notTransactional.ifPresent((reason) -> paragraphs.add("Runs without a transaction "
+                + "({@code transactional = false}) because " + JavaText.javadoc(reason) + ": each statement "
+                + "commits on its own, and if one fails, the revision is left incomplete for a person to finish "
+                + "(Belay names it and says how)."));
+        return String.join("\n<p>\n", paragraphs.stream().map(RevisionGenerator::wrap).toList()) + "\n";
+    }
+
+    /** Breaks a paragraph into lines that fit the usual 100 columns after {@code " * "}. */
+    private static String wrap(String paragraph) {
+        StringBuilder wrapped = new StringBuilder();
+        int lineLength = 0;
+        for (String word : paragraph.split(" ")) {
+            if (lineLength > 0 && lineLength + 1 + word.length() > JAVADOC_WIDTH) {
+                wrapped.append('\n');
+                lineLength = 0;
+            }
+            else if (lineLength > 0) {
+                wrapped.append(' ');
+                lineLength++;
+            }
+            wrapped.append(word);
+            lineLength += word.length();
+        }
+        return wrapped.toString();
+    }
+
+    private static MethodSpec method(String name, Steps steps) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(MIGRATOR, ActionCalls.MIGRATOR);
+        if (steps.changes().isEmpty()) {
+            method.addComment("Nothing to do.");
+        }
+        method.addCode(steps.code());
+        return method.build();
+    }
+
+    private static String count(int count, String noun) {
+        return count + " " + noun + ((count == 1) ? "" : "s");
+    }
+
+    /** The changes of one method with the statements each sends. */
+    private record Steps(List<Change> changes, List<List<SqlStatement>> statements) {
+
+        static Steps of(List<Change> changes) {
+            RecordingStatementSink sink = new RecordingStatementSink();
+            DatabaseActions actions = new DatabaseActions(sink);
+            List<List<SqlStatement>> statements = new ArrayList<>();
+            for (Change change : changes) {
+                sink.clear();
+                change.applyTo(actions);
+                statements.add(sink.statements());
+            }
+            return new Steps(List.copyOf(changes), statements);
+        }
+
+        Optional<String> whyNotTransactional() {
+            return TransactionNeeds.whyNot(this.changes, this.statements);
+        }
+
+        /** One statement per change; a blank line and comments before each change with hazards or a transaction of its own. */
+        CodeBlock code() {
+            CodeBlock.Builder code = CodeBlock.builder();
+            for (int i = 0; i < this.changes.size(); i++) {
+                Change change = this.changes.get(i);
+                List<String> notes = new ArrayList<>();
+                for (Hazard hazard : change.hazards()) {
+                    notes.add(hazard.toString());
+                }
+                for (SqlStatement statement : this.statements.get(i)) {
+                    if (statement.mode() == TransactionMode.NO_TRANSACTION) {
+                        notes.add("Runs outside any transaction: " + firstLine(statement.sql()));
+                    }
+                }
+                if (!notes.isEmpty()) {
+                    if (i > 0) {
+                        code.add("\n");
+                    }
+                    for (String note : notes) {
+                        code.add("// $L\n", JavaText.lineComment(note));
+                    }
+                }
+                code.addStatement(change.accept(ActionCalls.INSTANCE));
+            }
+            return code.build();
+        }
+
+        private static String firstLine(String sql) {
+            return (sql.length() > 80) ? sql.substring(0, 77) + "..." : sql;
+        }
+
+    }
+
+}

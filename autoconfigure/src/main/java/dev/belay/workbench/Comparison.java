@@ -1,0 +1,58 @@
+package dev.belay.workbench;
+
+import java.util.List;
+import java.util.Objects;
+
+import dev.belay.diff.MigrationPlan;
+import dev.belay.runner.MigrationStatus;
+import dev.belay.runner.RevisionState;
+import dev.belay.runner.RevisionStatus;
+
+/**
+ * The mapping compared with a schema: the database as it is, or the schema the whole revision
+ * chain builds in a scratch schema (the shadow).
+ *
+ * @param status where the database stands against the revisions
+ * @param shadow whether the schema compared was the shadow rather than the database
+ * @param plan what would bring that schema to the mapping; empty when they match
+ */
+public record Comparison(MigrationStatus status, boolean shadow, MigrationPlan plan) {
+
+    public Comparison {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(plan, "plan");
+    }
+
+    /** Whether the schema compared already is what the mapping wants. */
+    public boolean matches() {
+        return this.plan.isEmpty();
+    }
+
+    /**
+     * Whether {@code belay check} passes: the schema matches the mapping, and the database holds
+     * no revision the code lacks and none that was interrupted.
+     */
+    public boolean passed() {
+        return matches() && problems().isEmpty();
+    }
+
+    /** The revisions that fail a check whatever the schema: unknown to the code, or incomplete. */
+    public List<RevisionStatus> problems() {
+        return this.status.revisions()
+            .stream()
+            .filter((revision) -> revision.state() == RevisionState.UNKNOWN
+                    || revision.state() == RevisionState.INCOMPLETE)
+            .toList();
+    }
+
+    /** The revisions the database does not have yet. */
+    public List<RevisionStatus> pending() {
+        return this.status.inState(RevisionState.PENDING);
+    }
+
+    /** Drops and adds in the plan that look like renames. */
+    public List<RenameCandidate> possibleRenames() {
+        return RenameCandidates.in(this.plan);
+    }
+
+}

@@ -1,0 +1,388 @@
+package dev.belay.workbench;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import dev.belay.codegen.GeneratedRevision;
+import dev.belay.codegen.RevisionGenerator;
+import dev.belay.codegen.RevisionHeader;
+import dev.belay.diff.DiffOptions;
+import dev.belay.diff.MigrationPlan;
+import dev.belay.diff.SchemaDiff;
+import dev.belay.revision.MigrationException;
+import dev.belay.revision.RevisionGraph;
+import dev.belay.runner.MigrationRunner;
+import dev.belay.runner.MigrationStatus;
+import dev.belay.runner.RevisionState;
+import dev.belay.runner.RevisionStatus;
+import dev.belay.schema.Schema;
+import dev.belay.schema.postgres.SchemaInspector;
+import dev.belay.workbench.RefusedException.Reason;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything Belay does between the mapping, the database and the revisions in the code: compare
+ * them ({@link #diff}, {@link #check}, {@link #drift}) and write new revisions
+ * ({@link #generate}, {@link #merge}). The shell commands and the actuator endpoint are thin layers
+ * over it.
+ * <p>
+ * <b>The two sides.</b> The desired schema is the mapping's
+ * ({@link DesiredSchemaSource}), settled through PostgreSQL once more: the plan that builds it
+ * from nothing runs in a scratch schema, and what PostgreSQL reads back there is the desired
+ * schema. So it is spelled exactly as a database built by Belay's revisions reads, and
+ * "generate, apply, generate again" finds nothing. The current schema is the managed schema as
+ * it is, without the history table, with checks that differ only in spelling aligned (see
+ * {@link CheckAlignment}); or, with {@code shadow}, the schema the whole revision chain builds in
+ * a scratch schema ({@link MigrationRunner#rehearse}). Scratch schemas exist only inside
+ * transactions that are rolled back.
+ * <p>
+ * Plans are made for the server's PostgreSQL major version.
+ */
+public final class SchemaWorkbench {
+
+    private final MigrationRunner runner;
+
+    private final DesiredSchemaSource desired;
+
+    private final SchemaInspector inspector;
+
+    private final GenerateSettings settings;
+
+    private final Clock clock;
+
+    private final RevisionGenerator generator = new RevisionGenerator();
+
+    /**
+     * @param runner the revisions and the database, with the managed schema and history table
+     * @param desired the schema the mapping wants
+     * @param inspector reads schemas from {@code pg_catalog}
+     * @param settings where generated revisions go
+     * @param clock the time that new revisions' ids start with (in UTC, so that ids sort by time
+     * whatever the time zone of whoever generates them)
+     */
+    public SchemaWorkbench(MigrationRunner runner, DesiredSchemaSource desired, SchemaInspector inspector,
+            GenerateSettings settings, Clock clock) {
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.desired = Objects.requireNonNull(desired, "desired");
+        this.inspector = Objects.requireNonNull(inspector, "inspector");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public MigrationRunner runner() {
+        return this.runner;
+    }
+
+    public GenerateSettings settings() {
+        return this.settings;
+    }
+
+    /**
+     * The mapping compared with the database as it is (or, with {@code shadow}, with what the
+     * revision chain builds): the SQL that would bring it to the mapping, with its hazards. When
+     * revisions are pending, the plan against the database repeats their work; the comparison's
+     * status says so.
+     * @throws RefusedException when a rename hint names something the schemas do not have
+     */
+    public Comparison diff(boolean shadow, boolean onlineSafe, List<RenameHint> renames) {
+        MigrationStatus status = this.runner.status();
+        Sides sides = sides(status, shadow);
+        return new Comparison(status, shadow, plan(sides, options(sides, onlineSafe, renames)));
+    }
+
+    /**
+     * Whether the mapping equals the database with all revisions applied, for CI, like
+     * {@code alembic check}. When the database is at head, that is the database itself. When
+     * revisions are pending, it is the schema the whole revision chain builds in a scratch
+     * schema: the check then answers whether the revisions in the code build what the mapping
+     * wants, which is what a fresh CI database needs. Revisions the code lacks, or interrupted
+     * ones, fail the check whatever the schema.
+     */
+    public Comparison check() {
+        MigrationStatus status = this.runner.status();
+        boolean shadow = !status.upToDate();
+        Sides sides = sides(status, shadow);
+        return new Comparison(status, shadow, plan(sides, options(sides, false, List.of())));
+    }
+
+    /**
+     * The mapping compared with the database as it is, for the drift check at startup and the
+     * actuator endpoint.
+     */
+    public Comparison drift() {
+        return diff(false, false, List.of());
+    }
+
+    /**
+     * Writes the revision that brings the database to the mapping, coming after the current head.
+     * Against the database itself, the database must be at head; with {@code shadow}, the plan
+     * starts from what the whole chain builds in a scratch schema, whatever the database holds.
+     * Drops and adds that look like renames are put to {@link GenerateRequest#questions()} when
+     * there is someone to ask. Writes nothing when there is nothing to do.
+     * @throws RefusedException when the revisions have several heads, the database is not at head
+     * (without {@code shadow}), a rename hint is wrong, or the revision cannot be written; nothing
+     * is written then
+     */
+    public GenerateResult generate(GenerateRequest request) {
+        RevisionGraph graph = this.runner.graph();
+        List<String> heads = graph.heads();
+        if (heads.size() > 1) {
+            throw new RefusedException(Reason.SEVERAL_HEADS,
+                    "The revisions have " + heads.size() + " heads: " + graph.describe(heads)
+                            + "; a new revision would not know which one it comes after.",
+                    "Run `belay merge` to write a revision that joins them, build the application, and generate "
+                            + "again.");
+        }
+        MigrationStatus status = this.runner.status();
+        if (!request.shadow()) {
+            requireAtHead(status, graph);
+        }
+        String packageName = requirePackage();
+        Path directory = requireDirectory();
+        Sides sides = sides(status, request.shadow());
+        DiffOptions options = options(sides, request.onlineSafe(), request.renames());
+        MigrationPlan plan = plan(sides, options);
+        List<RenameCandidate> candidates = RenameCandidates.in(plan);
+        if (!candidates.isEmpty() && request.questions() != null) {
+            List<RenameCandidate> confirmed = RenameCandidates.confirm(candidates, request.questions());
+            if (!confirmed.isEmpty()) {
+                List<RenameHint> renames = new ArrayList<>(request.renames());
+                confirmed.forEach((candidate) -> renames.add(candidate.hint()));
+                plan = plan(sides, options(sides, request.onlineSafe(), renames));
+                candidates = RenameCandidates.in(plan);
+            }
+        }
+        if (plan.isEmpty()) {
+            return new GenerateResult(plan, null, List.of(), request.shadow());
+        }
+        String message = (request.message() != null && !request.message().isBlank()) ? request.message().strip()
+                : PlanSummary.of(plan);
+        RevisionHeader header = RevisionHeader.of(packageName, now(), message, heads);
+        requireNewId(graph, header);
+        GeneratedRevision revision = this.generator.generate(header, plan);
+        return new GenerateResult(plan, write(revision, directory), candidates, request.shadow());
+    }
+
+    /**
+     * Writes a revision that comes after every head and does nothing, so that the graph has one
+     * head again.
+     * @param message the revision's message, or {@code null} for one that names the heads
+     * @throws RefusedException when there are fewer than two heads, or the revision cannot be
+     * written
+     */
+    public WrittenRevision merge(@Nullable String message) {
+        RevisionGraph graph = this.runner.graph();
+        List<String> heads = graph.heads();
+        if (heads.size() < 2) {
+            throw new RefusedException(Reason.NOTHING_TO_MERGE,
+                    "There is nothing to merge: the revisions have " + (heads.isEmpty() ? "no head (there are none)"
+                            : "one head, '" + heads.get(0) + "'") + ".",
+                    "Merge only when `belay status` shows several heads, after branches that each added a revision "
+                            + "came together.");
+        }
+        String packageName = requirePackage();
+        Path directory = requireDirectory();
+        String text = (message != null && !message.isBlank()) ? message.strip() : "merge " + String.join(" and ", heads);
+        RevisionHeader header = RevisionHeader.of(packageName, now(), text, heads);
+        requireNewId(graph, header);
+        return write(this.generator.merge(header), directory);
+    }
+
+    private void requireAtHead(MigrationStatus status, RevisionGraph graph) {
+        List<RevisionStatus> unknown = status.inState(RevisionState.UNKNOWN);
+        if (!unknown.isEmpty()) {
+            throw new RefusedException(Reason.UNKNOWN_REVISIONS,
+                    "The database records " + count(unknown.size(), "revision") + " that this code does not have: "
+                            + unknown.stream()
+                                .map((revision) -> "'" + revision.id() + "' (" + revision.message() + ", applied "
+                                        + revision.appliedAt() + " by " + revision.appliedBy() + ")")
+                                .collect(Collectors.joining(", "))
+                            + "; a revision generated here would not build on them.",
+                    "The database was migrated by newer code: update this checkout (or roll those revisions back with "
+                            + "the code that has them) and generate again; or generate against this code's revisions "
+                            + "alone with `belay generate --shadow`.");
+        }
+        List<RevisionStatus> incomplete = status.inState(RevisionState.INCOMPLETE);
+        if (!incomplete.isEmpty()) {
+            throw new RefusedException(Reason.INCOMPLETE_REVISIONS,
+                    "The database has an interrupted revision: " + ids(incomplete)
+                            + " started and did not finish, so the schema may be half-changed.",
+                    "Look at it (`belay status`), finish or undo it by hand and resolve its history row as "
+                            + "`belay apply` explains; or generate with `belay generate --shadow`, which does not "
+                            + "read the database's schema.");
+        }
+        List<RevisionStatus> pending = status.inState(RevisionState.PENDING);
+        if (!pending.isEmpty()) {
+            throw new RefusedException(Reason.PENDING_REVISIONS,
+                    "The database is not at head: " + count(pending.size(), "revision") + " of the code "
+                            + ((pending.size() == 1) ? "is" : "are") + " not applied: " + ids(pending)
+                            + ". A revision generated now would repeat "
+                            + ((pending.size() == 1) ? "its" : "their") + " work.",
+                    "Run `belay apply` first and generate again; or generate against the revisions applied to a "
+                            + "scratch schema, leaving the database as it is, with `belay generate --shadow`.");
+        }
+    }
+
+    private String requirePackage() {
+        String packageName = this.settings.packageName();
+        if (packageName == null || packageName.isBlank()) {
+            throw new RefusedException(Reason.CANNOT_WRITE,
+                    "Belay does not know the package to write revisions in.",
+                    "Set belay.generate.package, for example to com.example.migrations.");
+        }
+        return packageName.strip();
+    }
+
+    private Path requireDirectory() {
+        Path directory = this.settings.directory().toAbsolutePath().normalize();
+        if (!Files.isDirectory(directory)) {
+            throw new RefusedException(Reason.CANNOT_WRITE,
+                    "Belay writes revisions below " + directory + ", which is not a directory.",
+                    "Run the command from the project's directory (the one that holds src/main/java), or set "
+                            + "belay.generate.directory to the source directory.");
+        }
+        return directory;
+    }
+
+    private static void requireNewId(RevisionGraph graph, RevisionHeader header) {
+        if (graph.contains(header.id())) {
+            throw new RefusedException(Reason.CANNOT_WRITE,
+                    "A revision with id '" + header.id() + "' exists: " + graph.describe(List.of(header.id())) + ".",
+                    "Generate again in a second (ids start with the time), or give another --message.");
+        }
+    }
+
+    private static WrittenRevision write(GeneratedRevision revision, Path directory) {
+        try {
+            return new WrittenRevision(revision, revision.writeTo(directory));
+        }
+        catch (FileAlreadyExistsException ex) {
+            throw new RefusedException(Reason.CANNOT_WRITE, "File " + ex.getFile() + " exists.",
+                    "Belay never overwrites a revision: generate again in a second, or give another --message.");
+        }
+        catch (IOException ex) {
+            throw new RefusedException(Reason.CANNOT_WRITE,
+                    "Belay could not write " + directory.resolve(revision.relativePath()) + ": " + ex.getMessage(),
+                    "Check that the directory is writable, or set belay.generate.directory.");
+        }
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.ofInstant(this.clock.instant(), java.time.ZoneOffset.UTC);
+    }
+
+    private static MigrationPlan plan(Sides sides, DiffOptions options) {
+        try {
+            return SchemaDiff.between(sides.current(), sides.desired(), options);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new RefusedException(Reason.BAD_RENAME, "A rename hint does not fit the schemas: " + ex.getMessage()
+                    + ".", "Name the table and column as they are in the database now, and the new name as the "
+                            + "mapping has it (table.column=new_column or table=new_table).");
+        }
+    }
+
+    private static DiffOptions options(Sides sides, boolean onlineSafe, List<RenameHint> renames) {
+        DiffOptions options = DiffOptions.defaults().withServerVersion(sides.serverVersion()).withOnlineSafe(onlineSafe);
+        try {
+            for (RenameHint rename : renames) {
+                options = rename.applyTo(options);
+            }
+        }
+        catch (IllegalArgumentException ex) {
+            throw new RefusedException(Reason.BAD_RENAME, "The rename hints contradict each other: " + ex.getMessage()
+                    + ".", "Give each table and column one --rename at most.");
+        }
+        return options;
+    }
+
+    /**
+     * Reads both sides: the settled desired schema and the current one (the database's managed
+     * schema, or the shadow), with checks spelled differently but equal aligned. All scratch work
+     * happens in one transaction that is rolled back.
+     */
+    private Sides sides(MigrationStatus status, boolean shadow) {
+        String historyTable = this.runner.settings().historyTable();
+        try (Connection connection = this.runner.dataSource().getConnection()) {
+            int serverVersion = connection.getMetaData().getDatabaseMajorVersion();
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                Schema desired = settledDesired(connection, serverVersion);
+                Schema current = shadow ? shadow(historyTable)
+                        : this.inspector.inspect(connection, status.schema()).withoutTable(historyTable);
+                current = CheckAlignment.align(connection, this.inspector, current, desired, serverVersion);
+                return new Sides(current, desired, serverVersion);
+            }
+            finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+        catch (SQLException ex) {
+            throw new MigrationException("Belay could not read the schemas to compare: " + ex.getMessage() + " [SQLSTATE "
+                    + ex.getSQLState() + "].", "Check that the database is reachable and that its user may create "
+                            + "schemas (Belay builds the desired schema in a scratch schema that it rolls back).",
+                    ex);
+        }
+    }
+
+    /**
+     * The desired schema, settled: built from nothing by its own plan in a scratch schema and read
+     * back, so that it is spelled as any database that Belay's revisions built reads.
+     */
+    private Schema settledDesired(Connection connection, int serverVersion) throws SQLException {
+        Savepoint before = connection.setSavepoint();
+        try {
+            Schema raw = this.desired.desiredSchema(connection);
+            ScratchSchema scratch = ScratchSchema.create(connection, "belay_settle_");
+            MigrationPlan build = SchemaDiff.between(Schema.empty(), raw,
+                    DiffOptions.defaults().withServerVersion(serverVersion));
+            try {
+                scratch.run(connection, build.sqlStatements());
+            }
+            catch (SQLException ex) {
+                throw new MigrationException("Belay could not build the schema the mapping wants from its own plan: "
+                        + ex.getMessage() + ".", "This is a bug in Belay: please report it with the mapping of the "
+                                + "table named in the statement.", ex);
+            }
+            return this.inspector.inspect(connection, scratch.name());
+        }
+        finally {
+            connection.rollback(before);
+        }
+    }
+
+    private Schema shadow(String historyTable) {
+        String scratch = ScratchSchema.newName("belay_shadow_");
+        return this.runner.rehearse(scratch,
+                (connection) -> this.inspector.inspect(connection, scratch).withoutTable(historyTable));
+    }
+
+    private static String ids(List<RevisionStatus> revisions) {
+        return revisions.stream().map((revision) -> "'" + revision.id() + "'").collect(Collectors.joining(", "));
+    }
+
+    private static String count(int count, String noun) {
+        return count + " " + noun + ((count == 1) ? "" : "s");
+    }
+
+    /** The two schemas to compare and the server's major version. */
+    private record Sides(Schema current, Schema desired, int serverVersion) {
+
+    }
+
+
+}

@@ -1,0 +1,105 @@
+package dev.belay.workbench;
+
+import java.security.SecureRandom;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.List;
+
+import dev.belay.actions.SqlStatement;
+import dev.belay.schema.Identifiers;
+
+/**
+ * A schema of a unique name that exists only inside the caller's transaction, which the caller
+ * rolls back: created, put first on the transaction's {@code search_path} (so that unqualified
+ * statements land in it while names they only read, such as extension types, still resolve), and
+ * filled with a plan's statements.
+ */
+final class ScratchSchema {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String name;
+
+    private ScratchSchema(String name) {
+        this.name = name;
+    }
+
+    /** A new name starting with the prefix, e.g. {@code belay_settle_3f9a0c...}. */
+    static String newName(String prefix) {
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        return prefix + HexFormat.of().formatHex(bytes);
+    }
+
+    /** Creates a scratch schema in the connection's transaction, which must be open. */
+    static ScratchSchema create(Connection connection, String prefix) throws SQLException {
+        String name = newName(prefix);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + Identifiers.quote(name));
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('search_path', "
+                + "array_to_string(array_prepend(quote_ident(?), "
+                + "ARRAY(SELECT quote_ident(s) FROM unnest(current_schemas(false)) AS s)), ', '), true)")) {
+            statement.setString(1, name);
+            statement.execute();
+        }
+        return new ScratchSchema(name);
+    }
+
+    String name() {
+        return this.name;
+    }
+
+    /**
+     * Runs the statements in one round trip, each in its transactional form (they run in the
+     * caller's transaction). When one fails, the scratch schema is rolled back to where it was and
+     * the statements run again one at a time to name the one that fails.
+     * @throws SQLException naming the statement that fails
+     */
+    void run(Connection connection, List<SqlStatement> statements) throws SQLException {
+        List<String> sql = statements.stream()
+            .map((statement) -> statement.inTransaction().orElse(null))
+            .filter(java.util.Objects::nonNull)
+            .map(SqlStatement::sql)
+            .toList();
+        Savepoint before = connection.setSavepoint();
+        try (Statement statement = connection.createStatement()) {
+            statement.setEscapeProcessing(false);
+            for (String each : sql) {
+                statement.addBatch(each);
+            }
+            statement.executeBatch();
+        }
+        catch (BatchUpdateException ex) {
+            connection.rollback(before);
+            throw failingStatement(connection, sql, ex);
+        }
+        connection.releaseSavepoint(before);
+    }
+
+    private static SQLException failingStatement(Connection connection, List<String> sql, BatchUpdateException batch)
+            throws SQLException {
+        Savepoint before = connection.setSavepoint();
+        try (Statement statement = connection.createStatement()) {
+            statement.setEscapeProcessing(false);
+            for (String each : sql) {
+                try {
+                    statement.execute(each);
+                }
+                catch (SQLException ex) {
+                    return new SQLException(ex.getMessage() + " [statement: " + each + "]", ex.getSQLState(), ex);
+                }
+            }
+        }
+        finally {
+            connection.rollback(before);
+        }
+        return batch;
+    }
+
+}

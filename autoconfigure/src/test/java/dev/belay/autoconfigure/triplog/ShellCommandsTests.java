@@ -1,0 +1,237 @@
+package dev.belay.autoconfigure.triplog;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.belay.test.PostgresTest;
+import dev.belay.test.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Belay's commands run non-interactively in the application, as
+ * {@code java -jar app.jar belay <command>} runs them, with the exit status the process would end
+ * with: 0 when they succeed, 1 when Belay refuses or the check fails, 2 when a command is misused
+ * or does not exist.
+ */
+@PostgresTest
+@ExtendWith(OutputCaptureExtension.class)
+class ShellCommandsTests {
+
+    private static final String INIT = "20260101_000100_create_trips";
+
+    private final TestDatabase database;
+
+    private final JdbcTemplate jdbc;
+
+    private String schema;
+
+    ShellCommandsTests(TestDatabase database) {
+        this.database = database;
+        this.jdbc = new JdbcTemplate(database.dataSource());
+    }
+
+    @BeforeEach
+    void schemaOfItsOwn(TestInfo test) {
+        String name = test.getTestMethod().orElseThrow().getName().toLowerCase();
+        this.schema = name.substring(0, Math.min(name.length(), 48));
+    }
+
+    @Test
+    void statusListsTheRevisionsAndDoesNotMigrate(CapturedOutput output) {
+        assertThat(run("belay", "status")).isZero();
+
+        assertThat(output).contains("Schema " + this.schema).contains(INIT + "  create trips  pending")
+            .contains("1 revision is not applied yet (" + INIT + "): run `belay apply`.");
+        assertThat(tables()).isEmpty();
+    }
+
+    @Test
+    void applyAppliesAndADryRunBeforeItPrintsTheSqlAndChangesNothing(CapturedOutput output) {
+        assertThat(run("belay", "apply", "--dry-run")).isZero();
+        assertThat(output).contains("Dry run: 1 revision would be applied").contains("CREATE TABLE trip (");
+        assertThat(tables()).isEmpty();
+
+        assertThat(run("belay", "apply")).isZero();
+        assertThat(output).contains("Applied 1 revision to schema " + this.schema);
+        assertThat(tables()).containsExactlyInAnyOrder("trip", "belay_history");
+    }
+
+    @Test
+    void applyToAnUnknownTargetFailsWithExitStatus1(CapturedOutput output) {
+        assertThat(run("belay", "apply", "--target", "nope")).isEqualTo(1);
+        assertThat(output).contains("There is no revision 'nope'.").contains("the heads are '" + INIT + "'");
+    }
+
+    @Test
+    void checkPassesWhenTheRevisionsBuildTheMappingAndFailsWithTheDifferencesOtherwise(CapturedOutput output) {
+        assertThat(run("belay", "check")).isZero();
+        assertThat(output).contains("OK: the JPA mapping matches what the revisions build");
+
+        run("belay", "apply");
+        this.jdbc.execute("ALTER TABLE " + this.schema + ".trip ADD COLUMN note text");
+
+        assertThat(run("belay", "check")).isEqualTo(1);
+        assertThat(output).contains("The JPA mapping differs from schema " + this.schema)
+            .contains("ALTER TABLE trip DROP COLUMN note;");
+    }
+
+    @Test
+    void diffShowsTheSqlAndItsHazards(CapturedOutput output) {
+        run("belay", "apply");
+        this.jdbc.execute("ALTER TABLE " + this.schema + ".trip ADD COLUMN note text");
+
+        assertThat(run("belay", "diff")).isZero();
+
+        assertThat(output).contains("-- From schema " + this.schema + " to the JPA mapping")
+            .contains("-- DATA_LOSS column trip.note")
+            .contains("ALTER TABLE trip DROP COLUMN note;");
+    }
+
+    @Test
+    void aCommandRunsWhenTheSchemaDriftsEvenWithDriftSetToFail(CapturedOutput output) {
+        run("belay", "apply");
+        this.jdbc.execute("ALTER TABLE " + this.schema + ".trip ADD COLUMN note text");
+
+        assertThat(run(Map.of("belay.drift", "fail"), "belay", "diff")).isZero();
+        assertThat(output).contains("ALTER TABLE trip DROP COLUMN note;").doesNotContain("belay.drift=fail");
+    }
+
+    @Test
+    void generateRefusesPendingRevisionsWithExitStatus1(CapturedOutput output, @TempDir Path sources) {
+        assertThat(run(Map.of("belay.generate.directory", sources.toString()), "belay", "generate")).isEqualTo(1);
+
+        assertThat(output).contains("The database is not at head: 1 revision of the code is not applied: '" + INIT + "'")
+            .contains("Run `belay apply` first");
+        assertThat(files(sources)).isEmpty();
+    }
+
+    @Test
+    void generateWritesTheRevisionWithItsMessageAndThenFindsNothing(CapturedOutput output, @TempDir Path sources) {
+        run("belay", "apply");
+        this.jdbc.execute("ALTER TABLE " + this.schema + ".trip DROP COLUMN mode");
+
+        assertThat(run(Map.of("belay.generate.directory", sources.toString()), "belay", "generate", "--message",
+                "bring back \"mode\"")).isZero();
+
+        assertThat(files(sources)).singleElement()
+            .satisfies((file) -> assertThat(file.toString()).contains("dev/belay/autoconfigure/triplog/migrations/V")
+                .endsWith("_BringBackMode.java"))
+            .satisfies((file) -> assertThat(Files.readString(file)).contains("message = \"bring back \\\"mode\\\"\"")
+                .contains("m.actions().addColumn(\"trip\", Column.of(\"trip\", \"mode\", \"character varying(255)\"))"));
+        assertThat(output).contains("Wrote ").contains("after " + INIT);
+    }
+
+    @Test
+    void generateWithNothingToDoWritesNothing(CapturedOutput output, @TempDir Path sources) {
+        run("belay", "apply");
+
+        assertThat(run(Map.of("belay.generate.directory", sources.toString()), "belay", "generate")).isZero();
+
+        assertThat(output).contains("Nothing to generate: the database already matches the JPA mapping.");
+        assertThat(files(sources)).isEmpty();
+    }
+
+    @Test
+    void generateWithAMalformedRenameIsRefused(CapturedOutput output, @TempDir Path sources) {
+        run("belay", "apply");
+
+        assertThat(run(Map.of("belay.generate.directory", sources.toString()), "belay", "generate", "--rename",
+                "trip.name")).isEqualTo(1);
+        assertThat(output).contains("'trip.name' is not a rename hint.");
+    }
+
+    @Test
+    void mergeWithOneHeadIsRefused(CapturedOutput output, @TempDir Path sources) {
+        assertThat(run(Map.of("belay.generate.directory", sources.toString()), "belay", "merge")).isEqualTo(1);
+        assertThat(output).contains("There is nothing to merge: the revisions have one head, '" + INIT + "'.");
+    }
+
+    @Test
+    void rollbackRefusesToRunWithoutYesWhenItCannotAsk(CapturedOutput output) {
+        run("belay", "apply");
+
+        assertThat(run("belay", "rollback")).isEqualTo(1);
+        assertThat(output).contains("belay rollback runs down() of 1 revision:").contains(INIT + " (create trips)")
+            .contains("cannot ask here: run it again with --yes.");
+        assertThat(tables()).contains("trip");
+
+        assertThat(run("belay", "rollback", "--yes")).isZero();
+        assertThat(output).contains("Rolled back 1 revision of schema " + this.schema);
+        assertThat(tables()).containsExactly("belay_history");
+    }
+
+    @Test
+    void rollbackOfMoreThanIsAppliedIsRefused(CapturedOutput output) {
+        run("belay", "apply");
+
+        assertThat(run("belay", "rollback", "--steps", "3", "--yes")).isEqualTo(1);
+        assertThat(output).contains("Cannot roll back 3 revisions: only 1 is applied.");
+    }
+
+    @Test
+    void anUnknownCommandExitsWithStatus2(CapturedOutput output) {
+        assertThat(run("belay", "frobnicate")).isEqualTo(2);
+        assertThat(output).contains("There is no command 'belay frobnicate'");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageErrorWithStatus2(CapturedOutput output) {
+        assertThat(run("belay", "generate", "--mesage", "x")).isEqualTo(2);
+        assertThat(output).contains("'belay generate' has no option --mesage; it takes --message, --shadow");
+    }
+
+    @Test
+    void anOptionWithoutItsValueIsAUsageErrorWithStatus2(CapturedOutput output) {
+        assertThat(run("belay", "apply", "--target")).isEqualTo(2);
+        assertThat(output).contains("Option '--target' requires a value");
+    }
+
+    @Test
+    void withoutACommandTheApplicationJustRunsAndMigrates() {
+        assertThat(run()).isZero();
+        assertThat(tables()).contains("trip");
+    }
+
+    @Test
+    void springPropertiesOnTheCommandLineAreNotTakenForTheCommand(CapturedOutput output) {
+        assertThat(run("--spring.main.banner-mode=off", "belay", "status", "--logging.level.root=warn")).isZero();
+        assertThat(output).contains(INIT);
+    }
+
+    private int run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    private int run(Map<String, Object> properties, String... args) {
+        return ShellRun.run(this.database, this.schema, properties, args);
+    }
+
+    private List<String> tables() {
+        return this.jdbc.queryForList("SELECT tablename FROM pg_tables WHERE schemaname = ?", String.class,
+                this.schema);
+    }
+
+    private static List<Path> files(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+        catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
+}

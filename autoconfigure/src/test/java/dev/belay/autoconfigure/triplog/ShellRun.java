@@ -1,0 +1,47 @@
+package dev.belay.autoconfigure.triplog;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.belay.test.TestDatabase;
+
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.SpringApplication;
+
+/**
+ * Runs {@link TripLogApplication} with a command line, non-interactively, as
+ * {@code java -jar app.jar belay status} would, and returns the exit status Spring Boot would end
+ * the process with.
+ */
+final class ShellRun {
+
+    private ShellRun() {
+    }
+
+    static int run(TestDatabase database, String schema, Map<String, Object> properties, String... args) {
+        SpringApplication application = new SpringApplication(TripLogApplication.class);
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("spring.datasource.url", database.url());
+        defaults.put("spring.datasource.username", database.user());
+        defaults.put("spring.datasource.password", database.password());
+        defaults.put("spring.shell.interactive.enabled", "false");
+        defaults.put("spring.main.banner-mode", "off");
+        defaults.put("spring.main.web-application-type", "none");
+        defaults.put("belay.schema", schema);
+        defaults.putAll(properties);
+        application.setDefaultProperties(defaults);
+        try {
+            application.run(args).close();
+            return 0;
+        }
+        catch (RuntimeException ex) {
+            for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ExitCodeGenerator generator) {
+                    return generator.getExitCode();
+                }
+            }
+            throw ex;
+        }
+    }
+
+}

@@ -1,0 +1,28 @@
+package dev.belay.autoconfigure.triplog;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+@Entity
+public class Trip {
+
+    public enum Mode {
+        BIKE, TRAIN
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    @Column(nullable = false, length = 80)
+    String name;
+
+    @Enumerated(EnumType.STRING)
+    Mode mode;
+
+}
