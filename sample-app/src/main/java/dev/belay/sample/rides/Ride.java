@@ -21,6 +21,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 
 /** One ride: who, what kind, when, how far, and optionally the GPX track recorded on the way. */
 @Entity
@@ -49,8 +50,11 @@ public class Ride {
     @Column(nullable = false, precision = 8, scale = 2)
     private BigDecimal distanceKm;
 
+    /** Metres climbed, when the rider knows. */
+    private @Nullable Integer elevationGain;
+
     /** The GPX track as recorded, if the rider uploaded one. */
-    private byte[] gpx;
+    private byte @Nullable [] gpx;
 
     @ManyToMany
     @JoinTable(name = "ride_tag", joinColumns = @JoinColumn(name = "ride_id"),
@@ -92,11 +96,19 @@ public class Ride {
         return this.distanceKm;
     }
 
-    public byte[] getGpx() {
+    public @Nullable Integer getElevationGain() {
+        return this.elevationGain;
+    }
+
+    public void setElevationGain(@Nullable Integer elevationGain) {
+        this.elevationGain = elevationGain;
+    }
+
+    public byte @Nullable [] getGpx() {
         return this.gpx;
     }
 
-    public void setGpx(byte[] gpx) {
+    public void setGpx(byte @Nullable [] gpx) {
         this.gpx = gpx;
     }
 

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,6 +57,7 @@ class RideController {
         Rider rider = this.riders.findById(request.riderId())
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "No rider " + request.riderId()));
         Ride ride = new Ride(rider, request.title(), request.type(), request.startedAt(), request.distanceKm());
+        ride.setElevationGain(request.elevationGain());
         for (String name : (request.tags() != null) ? request.tags() : Set.<String>of()) {
             ride.getTags().add(this.tags.findByName(name).orElseGet(() -> this.tags.save(new Tag(name))));
         }
@@ -74,7 +77,7 @@ class RideController {
     }
 
     record NewRide(long riderId, String title, RideType type, Instant startedAt, BigDecimal distanceKm,
-            Set<String> tags) {
+            @Nullable Integer elevationGain, @Nullable Set<String> tags) {
     }
 
     record RiderView(long id, String name, Instant joinedAt) {
@@ -86,11 +89,11 @@ class RideController {
     }
 
     record RideView(long id, long riderId, String rider, String title, RideType type, Instant startedAt,
-            BigDecimal distanceKm, List<String> tags) {
+            BigDecimal distanceKm, @Nullable Integer elevationGain, List<String> tags) {
 
         static RideView of(Ride ride) {
             return new RideView(ride.getId(), ride.getRider().getId(), ride.getRider().getName(), ride.getTitle(),
-                    ride.getType(), ride.getStartedAt(), ride.getDistanceKm(),
+                    ride.getType(), ride.getStartedAt(), ride.getDistanceKm(), ride.getElevationGain(),
                     ride.getTags().stream().map(Tag::getName).sorted().toList());
         }
 
