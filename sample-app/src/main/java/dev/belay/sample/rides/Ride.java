@@ -23,7 +23,10 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
-/** One ride: who, what kind, when, how far, and optionally the GPX track recorded on the way. */
+/**
+ * One ride: who, what kind, when, how far. Its GPX track, if any, is a file in {@link GpxStorage}
+ * (it was a {@code bytea} column until revision {@code 20261121_195517_gpx_tracks_to_files}).
+ */
 @Entity
 @Table(name = "ride", indexes = @Index(name = "ride_started_at_idx", columnList = "startedAt"))
 public class Ride {
@@ -52,9 +55,6 @@ public class Ride {
 
     /** Metres climbed, when the rider knows. */
     private @Nullable Integer elevationGain;
-
-    /** The GPX track as recorded, if the rider uploaded one. */
-    private byte @Nullable [] gpx;
 
     @ManyToMany
     @JoinTable(name = "ride_tag", joinColumns = @JoinColumn(name = "ride_id"),
@@ -102,14 +102,6 @@ public class Ride {
 
     public void setElevationGain(@Nullable Integer elevationGain) {
         this.elevationGain = elevationGain;
-    }
-
-    public byte @Nullable [] getGpx() {
-        return this.gpx;
-    }
-
-    public void setGpx(byte @Nullable [] gpx) {
-        this.gpx = gpx;
     }
 
     public Set<Tag> getTags() {
