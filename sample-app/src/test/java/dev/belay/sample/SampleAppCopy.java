@@ -204,29 +204,42 @@ final class SampleAppCopy implements AutoCloseable {
 
     /** Stops every process that still runs and an embedded PostgreSQL that a killed one left behind. */
     @Override
-    public void close() throws InterruptedException {
-        for (Process process : this.processes) {
-            if (process.isAlive()) {
-                process.destroy();
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    public void close() {
+        try {
+            for (Process process : this.processes) {
+                if (process.isAlive()) {
+                    process.destroy();
+                    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                    }
                 }
             }
+            Optional<ProcessHandle> postgres = orphanedPostgres();
+            if (postgres.isPresent()) {
+                postgres.get().destroy();
+                postgres.get().onExit().get(30, TimeUnit.SECONDS);
+            }
         }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        catch (ExecutionException | TimeoutException ex) {
+            throw new IllegalStateException("Could not stop the embedded PostgreSQL on " + databaseDirectory(), ex);
+        }
+    }
+
+    /** The server {@code postmaster.pid} names, when it still runs: its app was killed. */
+    private Optional<ProcessHandle> orphanedPostgres() {
         Path pidFile = databaseDirectory().resolve("postmaster.pid");
         try {
-            if (Files.isRegularFile(pidFile)) {
-                long pid = Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.US_ASCII).get(0).strip());
-                Optional<ProcessHandle> postgres = ProcessHandle.of(pid)
-                    .filter((process) -> process.info().command().orElse("").contains("postgres"));
-                if (postgres.isPresent()) {
-                    postgres.get().destroy();
-                    postgres.get().onExit().get(30, TimeUnit.SECONDS);
-                }
+            if (!Files.isRegularFile(pidFile)) {
+                return Optional.empty();
             }
+            long pid = Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.US_ASCII).get(0).strip());
+            return ProcessHandle.of(pid).filter((process) -> process.info().command().orElse("").contains("postgres"));
         }
-        catch (IOException | ExecutionException | TimeoutException | RuntimeException ex) {
-            // Nothing more to stop: the file went away or names no process.
+        catch (IOException | RuntimeException ex) {
+            return Optional.empty(); // the file went away or names no process
         }
     }
 
