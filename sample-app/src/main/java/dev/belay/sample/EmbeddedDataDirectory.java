@@ -72,23 +72,31 @@ final class EmbeddedDataDirectory {
         }
     }
 
+    /**
+     * Fails with what to do when another process (another ride log, a {@code belay} command) runs
+     * an embedded PostgreSQL on this directory.
+     */
+    void requireUnused() {
+        if (inUse()) {
+            throw new EmbeddedDatabaseException("The embedded PostgreSQL's data directory " + this.path
+                    + " is in use by another process.", "Another ride log, or a belay command, runs on this "
+                            + "directory: stop it first, or give this one a directory of its own "
+                            + "(--ridelog.database.directory=...), or point both at one server "
+                            + "(--spring.datasource.url=...).",
+                    null);
+        }
+    }
+
     /** An exception that says what to do, for a start on this directory that failed. */
     EmbeddedDatabaseException explain(Exception failure) {
-        String action;
-        if (inUse()) {
-            action = "Another ride log, or a belay command, is running on this directory: stop it first, or give "
-                    + "this one a directory of its own (--ridelog.database.directory=...), or point both at one "
-                    + "server (--spring.datasource.url=...).";
-        }
-        else if (!majorVersion().isEmpty()) {
-            action = "PostgreSQL " + majorVersion() + " made this directory. If the embedded server is another "
-                    + "major now (-Dbelay.postgres), delete the directory or choose another with "
-                    + "--ridelog.database.directory=...";
-        }
-        else {
-            action = "Choose another directory with --ridelog.database.directory=..., or a server of your own with "
-                    + "--spring.datasource.url=...";
-        }
+        String made = majorVersion();
+        String action = made.isEmpty()
+                ? "Choose another directory with --ridelog.database.directory=..., or a server of your own with "
+                        + "--spring.datasource.url=..."
+                : "PostgreSQL " + made + " made this directory. If the embedded server is another major now "
+                        + "(-Dbelay.postgres), delete the directory or choose another with "
+                        + "--ridelog.database.directory=... (--logging.level.io.zonky=info shows the server's "
+                        + "own messages).";
         return new EmbeddedDatabaseException(
                 "The embedded PostgreSQL could not start on " + this.path + ": " + failure.getMessage(), action,
                 failure);

@@ -1,5 +1,7 @@
 package dev.belay.sample;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The embedded PostgreSQL could not start on its data directory; {@link #action()} says what to
  * do about it. {@link EmbeddedDatabaseFailureAnalyzer} shows both instead of a stack trace.
@@ -10,7 +12,7 @@ class EmbeddedDatabaseException extends IllegalStateException {
 
     private final String action;
 
-    EmbeddedDatabaseException(String message, String action, Throwable cause) {
+    EmbeddedDatabaseException(String message, String action, @Nullable Throwable cause) {
         super(message, cause);
         this.action = action;
     }

@@ -34,13 +34,14 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(@Value("${ridelog.database.directory:target/ridelog-db}") Path directory)
             throws IOException {
         EmbeddedDataDirectory data = new EmbeddedDataDirectory(directory.toAbsolutePath());
+        data.requireUnused();
         data.stopOrphanedServer();
         EmbeddedPostgres postgres;
         try {
             postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(data.path())
                 .setCleanDataDirectory(false)
-                .setPGStartupWait(Duration.ofMinutes(1))
+                .setPGStartupWait(Duration.ofSeconds(30)) // a server that cannot start is only found out by waiting
                 .start();
         }
         catch (IOException | RuntimeException ex) {
