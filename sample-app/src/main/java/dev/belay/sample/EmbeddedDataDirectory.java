@@ -11,15 +11,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The data directory of the ride log's embedded PostgreSQL, and the two ways a start on it goes
- * wrong for someone trying the app: another ride log (or a {@code belay} command) already runs on
- * it, or an earlier start was killed and left its server running.
+ * The data directory of the ride log's embedded PostgreSQL, and the ways a start on it goes wrong
+ * for someone trying the app: another ride log (or a {@code belay} command) already runs on it, an
+ * earlier start was killed and left its server running, or another PostgreSQL major made it.
  */
 final class EmbeddedDataDirectory {
 
@@ -65,7 +67,12 @@ final class EmbeddedDataDirectory {
         try {
             server.get().onExit().get(30, TimeUnit.SECONDS);
         }
-        catch (Exception ex) {
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while stopping the embedded PostgreSQL (pid "
+                    + server.get().pid() + ") on " + this.path, ex);
+        }
+        catch (ExecutionException | TimeoutException ex) {
             throw new EmbeddedDatabaseException("An embedded PostgreSQL (pid " + server.get().pid()
                     + ") that an earlier start left running on " + this.path + " did not stop within 30 seconds.",
                     "Stop that process, then start again.", ex);
@@ -112,7 +119,7 @@ final class EmbeddedDataDirectory {
             long pid = Long.parseLong(lines.get(0).strip());
             return ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
-                .filter((process) -> process.info().command().map((command) -> command.contains("postgres")).orElse(false));
+                .filter((process) -> process.info().command().orElse("").contains("postgres"));
         }
         catch (IOException | RuntimeException ex) {
             return Optional.empty(); // unreadable or half-written: PostgreSQL judges it when it starts

@@ -93,7 +93,8 @@ class RideLogApplicationTests {
     @Test
     void keepsATrackInAFileOfTheDataDirectory() throws IOException {
         long ride = newRide();
-        byte[] gpx = "<gpx version=\"1.1\"><trk><name>Col du Galibier</name></trk></gpx>".getBytes(StandardCharsets.UTF_8);
+        byte[] gpx = "<gpx version=\"1.1\"><trk><name>Col du Galibier</name></trk></gpx>"
+            .getBytes(StandardCharsets.UTF_8);
 
         assertThat(this.api.put("/rides/" + ride + "/track", gpx, "application/gpx+xml").status()).isEqualTo(204);
 

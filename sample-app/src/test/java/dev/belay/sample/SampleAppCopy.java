@@ -111,10 +111,12 @@ final class SampleAppCopy implements AutoCloseable {
                 StandardCharsets.UTF_8)) {
             List<String> options = List.of("--release", "17", "-parameters", "-proc:none", "-encoding", "UTF-8",
                     "-classpath", String.join(File.pathSeparator, this.classPath), "-d", classes.toString());
-            boolean compiled = javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources))
+            boolean compiled = javac
+                .getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources))
                 .call();
             if (!compiled) {
-                throw new AssertionError("javac failed on the copy in " + this.root + ":\n" + diagnostics.getDiagnostics()
+                throw new AssertionError("javac failed on the copy in " + this.root + ":\n" + diagnostics
+                    .getDiagnostics()
                     .stream()
                     .filter((diagnostic) -> diagnostic.getKind() == Diagnostic.Kind.ERROR)
                     .map((diagnostic) -> diagnostic.getSource().getName() + ":" + diagnostic.getLineNumber() + ": "
@@ -133,26 +135,35 @@ final class SampleAppCopy implements AutoCloseable {
         for (int attempt = 1;; attempt++) {
             int port = freePort();
             Process process = launch(name + ((attempt > 1) ? "-" + attempt : ""), "--server.port=" + port);
-            ApiClient api = new ApiClient(port);
-            long deadline = System.nanoTime() + STARTUP.toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    Path log = this.logs.get(this.logs.size() - 1);
-                    if (attempt < 3 && Files.readString(log, StandardCharsets.UTF_8).contains("already in use")) {
-                        break; // someone took the port between our look and the app's bind: another one
-                    }
-                    throw new AssertionError("The app (" + name + ") ended with exit status " + process.exitValue()
-                            + " before it was up; see its log " + log);
-                }
-                if (isUp(api)) {
-                    return new RunningApp(process, api);
-                }
-                Thread.sleep(250);
-            }
-            if (process.isAlive()) {
-                throw new AssertionError("The app (" + name + ") was not up within " + STARTUP);
+            Optional<RunningApp> started = awaitUp(name, process, new ApiClient(port), attempt < 3);
+            if (started.isPresent()) {
+                return started.get();
             }
         }
+    }
+
+    /**
+     * Waits for the app to be up; empty when it could not bind its port and may try another one
+     * (someone took the port between our look and the app's bind).
+     */
+    private Optional<RunningApp> awaitUp(String name, Process process, ApiClient api, boolean mayRetry)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                Path log = this.logs.get(this.logs.size() - 1);
+                if (mayRetry && Files.readString(log, StandardCharsets.UTF_8).contains("already in use")) {
+                    return Optional.empty();
+                }
+                throw new AssertionError("The app (" + name + ") ended with exit status " + process.exitValue()
+                        + " before it was up; see its log " + log);
+            }
+            if (isUp(api)) {
+                return Optional.of(new RunningApp(process, api));
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("The app (" + name + ") was not up within " + STARTUP);
     }
 
     /**

@@ -66,7 +66,8 @@ class SampleAppEndToEndTests {
     @Test
     void aCopyOfTheAppMigratesOnStartThenGeneratesAppliesAndRollsBackARevisionForAChangedEntity() throws Exception {
         Path sampleApp = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
-        try (SampleAppCopy app = SampleAppCopy.of(sampleApp, this.directory.resolve("ridelog"), runtimeClassPath(sampleApp))) {
+        List<String> classPath = runtimeClassPath(sampleApp);
+        try (SampleAppCopy app = SampleAppCopy.of(sampleApp, this.directory.resolve("ridelog"), classPath)) {
             try {
                 walkThrough(app);
             }
@@ -109,14 +110,17 @@ class SampleAppEndToEndTests {
                     private String homeTown;
                 """);
         app.build();
-        SampleAppCopy.CommandRun generate = app.command("generate", "belay", "generate", "--message", "rider home town");
+        SampleAppCopy.CommandRun generate = app.command("generate", "belay", "generate", "--message",
+                "rider home town");
         assertThat(generate.exitCode()).as(generate.toString()).isZero();
         Path revision = onlyNewRevision(app.sources().resolve("dev/belay/sample/migrations"));
         String generated = Files.readString(revision, StandardCharsets.UTF_8);
         String id = generated.replaceAll("(?s).*id = \"([^\"]+)\".*", "$1");
-        assertThat(generate.output()).contains("Wrote src/main/java/dev/belay/sample/migrations/" + revision.getFileName());
+        assertThat(generate.output())
+            .contains("Wrote src/main/java/dev/belay/sample/migrations/" + revision.getFileName());
         assertThat(generated).contains("after = \"" + REVISIONS.get(2) + "\"")
-            .contains("m.actions().addColumn(\"rider\", Column.of(\"rider\", \"home_town\", \"character varying(80)\"));")
+            .contains("m.actions().addColumn(\"rider\", "
+                    + "Column.of(\"rider\", \"home_town\", \"character varying(80)\"));")
             .contains("m.actions().dropColumn(\"rider\", \"home_town\");");
         assertThat(Snapshot.of(app.databaseDirectory())).as("generate changes nothing in the database")
             .isEqualTo(migrated);
@@ -125,7 +129,8 @@ class SampleAppEndToEndTests {
         app.build();
         SampleAppCopy.RunningApp second = app.start("second-start");
         JsonNode again = belayRunner(second.api());
-        assertThat(ids(again.path("revisions"))).containsExactly(REVISIONS.get(0), REVISIONS.get(1), REVISIONS.get(2), id);
+        assertThat(ids(again.path("revisions"))).containsExactly(REVISIONS.get(0), REVISIONS.get(1),
+                REVISIONS.get(2), id);
         assertThat(states(again.path("revisions"))).containsOnly("APPLIED");
         assertThat(again.path("current").get(0).asString()).isEqualTo(id);
         assertThat(second.api().get("/rides").json().get(0).path("title").asString()).isEqualTo("To work");

@@ -95,7 +95,8 @@ class RideController {
     }
 
     record NewRide(long riderId, @NotBlank @Size(max = 200) String title, @NotNull RideType type,
-            @NotNull Instant startedAt, @NotNull @PositiveOrZero @Digits(integer = 6, fraction = 2) BigDecimal distanceKm,
+            @NotNull Instant startedAt,
+            @NotNull @PositiveOrZero @Digits(integer = 6, fraction = 2) BigDecimal distanceKm,
             @Nullable @PositiveOrZero Integer elevationGain, @Nullable Set<@NotBlank @Size(max = 50) String> tags) {
     }
 
