@@ -15,8 +15,10 @@ import org.springframework.util.ClassUtils;
  * Makes {@code java -jar app.jar belay status} a command-line run: when the first word on the
  * command line is {@code belay} and Spring Shell is on the class path, the application defaults to
  * no web server ({@code spring.main.web-application-type=none}, so that the command does not need
- * the application's port, nor keeps running once it is done) and to Spring Shell's
- * non-interactive mode. Both are defaults of the lowest precedence: any setting of the
+ * the application's port, nor keeps running once it is done), to Spring Shell's non-interactive
+ * mode, and to the quiet of a command-line tool: no banner, warnings and errors only in the log,
+ * and no hint about the condition evaluation report when a command fails (the command says what
+ * went wrong itself). All are defaults of the lowest precedence: any setting of the
  * application's wins.
  */
 final class BelayCommandLineEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -35,7 +37,9 @@ final class BelayCommandLineEnvironmentPostProcessor implements EnvironmentPostP
         if (runsBelayCommand(environment) && ClassUtils.isPresent(SHELL, application.getClassLoader())) {
             environment.getPropertySources()
                 .addLast(new MapPropertySource(PROPERTY_SOURCE, Map.of("spring.main.web-application-type", "none",
-                        "spring.shell.interactive.enabled", "false")));
+                        "spring.shell.interactive.enabled", "false", "spring.main.banner-mode", "off",
+                        "logging.level.root", "warn",
+                        "logging.level.org.springframework.boot.autoconfigure.logging", "off")));
         }
     }
 

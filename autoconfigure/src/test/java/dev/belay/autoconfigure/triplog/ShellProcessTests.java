@@ -37,6 +37,9 @@ class ShellProcessTests {
         Result status = launch("status_and_check", "belay", "status");
         assertThat(status.exitCode()).as(status.toString()).isZero();
         assertThat(status.out()).contains("20260101_000100_create_trips  create trips  pending");
+        assertThat(status.out()).as("a command-line run is quiet: no banner, no INFO log")
+            .doesNotContain(":: Spring Boot ::")
+            .doesNotContain(" INFO ");
 
         assertThat(launch("status_and_check", "belay", "apply").exitCode()).isZero();
         new JdbcTemplate(this.database.dataSource()).execute("ALTER TABLE status_and_check.trip DROP COLUMN mode");
@@ -46,7 +49,8 @@ class ShellProcessTests {
         assertThat(check.out()).contains("The JPA mapping differs from schema status_and_check")
             .contains("ALTER TABLE trip ADD COLUMN mode character varying(255);");
         assertThat(check.err()).contains("Command 'belay check' failed (exit status 1)").doesNotContain("\tat ")
-            .doesNotContain("Exception");
+            .doesNotContain("Exception")
+            .doesNotContain("Error starting ApplicationContext");
     }
 
     @Test
@@ -65,8 +69,6 @@ class ShellProcessTests {
         command.add("-Dspring.datasource.url=" + this.database.url());
         command.add("-Dspring.datasource.username=" + this.database.user());
         command.add("-Dspring.datasource.password=" + this.database.password());
-        command.add("-Dspring.main.banner-mode=off");
-        command.add("-Dlogging.level.root=warn");
         command.add("-Dbelay.schema=" + schema);
         command.add(TripLogApplication.class.getName());
         command.addAll(List.of(args));
