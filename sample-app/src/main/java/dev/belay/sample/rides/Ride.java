@@ -21,8 +21,12 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 
-/** One ride: who, what kind, when, how far, and optionally the GPX track recorded on the way. */
+/**
+ * One ride: who, what kind, when, how far. Its GPX track, if any, is a file in {@link GpxStorage}
+ * (it was a {@code bytea} column until revision {@code 20261121_195517_gpx_tracks_to_files}).
+ */
 @Entity
 @Table(name = "ride", indexes = @Index(name = "ride_started_at_idx", columnList = "startedAt"))
 public class Ride {
@@ -49,8 +53,8 @@ public class Ride {
     @Column(nullable = false, precision = 8, scale = 2)
     private BigDecimal distanceKm;
 
-    /** The GPX track as recorded, if the rider uploaded one. */
-    private byte[] gpx;
+    /** Metres climbed, when the rider knows. */
+    private @Nullable Integer elevationGain;
 
     @ManyToMany
     @JoinTable(name = "ride_tag", joinColumns = @JoinColumn(name = "ride_id"),
@@ -92,12 +96,12 @@ public class Ride {
         return this.distanceKm;
     }
 
-    public byte[] getGpx() {
-        return this.gpx;
+    public @Nullable Integer getElevationGain() {
+        return this.elevationGain;
     }
 
-    public void setGpx(byte[] gpx) {
-        this.gpx = gpx;
+    public void setElevationGain(@Nullable Integer elevationGain) {
+        this.elevationGain = elevationGain;
     }
 
     public Set<Tag> getTags() {

@@ -3,6 +3,6 @@ package dev.belay.sample.rides;
 /** What kind of ride it was; a native PostgreSQL enum in the database. */
 public enum RideType {
 
-    ROAD, GRAVEL, MTB
+    ROAD, GRAVEL, MTB, COMMUTE
 
 }
