@@ -94,15 +94,20 @@ final class TypeChange {
     /**
      * The {@code USING} expression the change needs, or {@code null} when an assignment cast
      * exists: a cast when PostgreSQL has one, otherwise a conversion through text, which every
-     * type has (an enum's only casts are to and from text).
+     * type has (an enum's only casts are to and from text). Between an array and a scalar there is
+     * no cast but from a string: the value goes through its text form, which converts nulls and
+     * array literals held in text, and fails on anything else (the change is marked so).
      */
     @Nullable String using(String column) {
         if (hasAssignmentCast(this.from, this.to)) {
             return null;
         }
         String quoted = Identifiers.quote(column);
-        boolean sameDimensions = this.from.arrayDimensions() == this.to.arrayDimensions();
-        if (!sameDimensions || this.from.isString() || hasExplicitCast()) {
+        if (this.from.arrayDimensions() != this.to.arrayDimensions()) {
+            boolean scalarString = this.from.isString() && !this.from.isArray();
+            return quoted + (scalarString ? "" : "::text") + "::" + this.to.text();
+        }
+        if (this.from.isString() || hasExplicitCast()) {
             return quoted + "::" + this.to.text();
         }
         return quoted + "::text" + "[]".repeat(this.from.arrayDimensions()) + "::" + this.to.text();

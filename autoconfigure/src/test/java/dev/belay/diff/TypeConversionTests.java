@@ -42,6 +42,8 @@ class TypeConversionTests {
             text           | mood           | 'happy'            | c::mood                  | happy
             mood           | other_mood     | 'happy'            | c::text::other_mood      | happy
             text[]         | integer[]      | '{1,2}'            | c::integer[]             | {1,2}
+            text           | integer[]      | '{1,2}'            | c::integer[]             | {1,2}
+            integer[]      | text           | '{1,2}'            |                          | {1,2}
             mood[]         | text[]         | '{happy}'          |                          | {happy}
             uuid           | text           | '00000000-0000-0000-0000-000000000001' |  | 00000000-0000-0000-0000-000000000001
             """)
@@ -56,6 +58,29 @@ class TypeConversionTests {
             .isInstanceOfSatisfying(Change.AlterColumnType.class, (change) -> assertThat(change.using()).isEqualTo(using));
         this.database.apply("conversion", plan);
         assertThat(this.database.rows("conversion", "SELECT c FROM t")).containsExactly(List.of(converted));
+    }
+
+    @ParameterizedTest(name = "{0} to {1} with {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            integer        | text[]         | c::text::text[]
+            integer[]      | integer        | c::text::integer
+            bigint[]       | bigint         | c::text::bigint
+            mood           | mood[]         | c::text::mood[]
+            mood[]         | mood           | c::text::mood
+            """)
+    void changesBetweenAnArrayAndAScalarConvertNullsAndSayTheyMayFailOnData(String from, String to, String using)
+            throws SQLException {
+        String type = "CREATE TYPE mood AS ENUM ('happy')";
+        Schema current = this.database.build("array_scalar", type, "CREATE TABLE t (c " + from + ")",
+                "INSERT INTO t VALUES (NULL)");
+        Schema desired = this.database.build("array_scalar_target", type, "CREATE TABLE t (c " + to + ")");
+        MigrationPlan plan = SchemaDiff.between(current, desired);
+        assertThat(plan.changes()).singleElement()
+            .isInstanceOfSatisfying(Change.AlterColumnType.class, (change) -> assertThat(change.using()).isEqualTo(using));
+        assertThat(plan.hazardKinds()).contains(HazardKind.MAY_FAIL_ON_DATA);
+        this.database.apply("array_scalar", plan);
+        assertThat(this.database.inspect("array_scalar")).isEqualTo(desired);
+        assertThat(this.database.rows("array_scalar", "SELECT c IS NULL FROM t")).containsExactly(List.of("t"));
     }
 
 }
