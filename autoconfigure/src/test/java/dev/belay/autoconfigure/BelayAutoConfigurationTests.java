@@ -17,6 +17,8 @@ import dev.belay.runner.RevisionState;
 import dev.belay.runner.RevisionStatus;
 import dev.belay.autoconfigure.ride.Ride;
 import dev.belay.test.PostgresTest;
+import dev.belay.test.RideRevisions.AddRideName;
+import dev.belay.test.RideRevisions.CreateRide;
 import dev.belay.test.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -293,36 +295,6 @@ class BelayAutoConfigurationTests {
             }
         }
         throw new AssertionError("No " + type.getSimpleName() + " in", failure);
-    }
-
-    @MigrationRevision(id = "20260101_ride", message = "create rides")
-    static class CreateRide implements Revision {
-
-        @Override
-        public void up(Migrator migrator) {
-            migrator.actions().execute("CREATE TABLE ride (id bigint PRIMARY KEY)");
-        }
-
-        @Override
-        public void down(Migrator migrator) {
-            migrator.actions().execute("DROP TABLE ride");
-        }
-
-    }
-
-    @MigrationRevision(id = "20260102_name", after = "20260101_ride", message = "name rides")
-    static class AddRideName implements Revision {
-
-        @Override
-        public void up(Migrator migrator) {
-            migrator.actions().execute("ALTER TABLE ride ADD COLUMN name varchar(255)");
-        }
-
-        @Override
-        public void down(Migrator migrator) {
-            migrator.actions().execute("ALTER TABLE ride DROP COLUMN name");
-        }
-
     }
 
     @MigrationRevision(id = "20260101_counted")

@@ -21,6 +21,8 @@ import dev.belay.revision.RevisionGraphException;
 import dev.belay.revision.Revisions;
 import dev.belay.schema.Identifiers;
 import dev.belay.test.PostgresTest;
+import dev.belay.test.RideRevisions.AddRideName;
+import dev.belay.test.RideRevisions.CreateRide;
 import dev.belay.test.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -407,12 +409,12 @@ class MigrationRunnerTests {
 
     @Test
     void annotatedRevisionClassesDescribeThemselves() {
-        MigrationRunner runner = runner(Revisions.of(List.of(new CreateRides(), new AddRideName())));
+        MigrationRunner runner = runner(Revisions.of(List.of(new CreateRide(), new AddRideName())));
 
         runner.apply();
 
         assertThat(runner.status().revisions()).extracting(RevisionStatus::id, RevisionStatus::message)
-            .containsExactly(org.assertj.core.groups.Tuple.tuple("20260101_rides", "create rides"),
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("20260101_ride", "create rides"),
                     org.assertj.core.groups.Tuple.tuple("20260102_name", "name rides"));
         assertThat(columns("ride")).containsExactly("id", "name");
     }
@@ -453,36 +455,6 @@ class MigrationRunnerTests {
             .withMessageContaining("no current schema")
             .withMessageContaining("(nowhere)")
             .satisfies((ex) -> assertThat(ex.fix()).contains("belay.schema"));
-    }
-
-    @MigrationRevision(id = "20260101_rides", message = "create rides")
-    static class CreateRides implements Revision {
-
-        @Override
-        public void up(Migrator migrator) {
-            migrator.actions().execute("CREATE TABLE ride (id bigint PRIMARY KEY)");
-        }
-
-        @Override
-        public void down(Migrator migrator) {
-            migrator.actions().execute("DROP TABLE ride");
-        }
-
-    }
-
-    @MigrationRevision(id = "20260102_name", after = "20260101_rides", message = "name rides")
-    static class AddRideName implements Revision {
-
-        @Override
-        public void up(Migrator migrator) {
-            migrator.actions().execute("ALTER TABLE ride ADD COLUMN name text");
-        }
-
-        @Override
-        public void down(Migrator migrator) {
-            migrator.actions().execute("ALTER TABLE ride DROP COLUMN name");
-        }
-
     }
 
     private MigrationRunner runner(Revisions revisions) {
