@@ -45,8 +45,7 @@ class BelayWorkbenchAutoConfigurationTests {
 
     @BeforeEach
     void applicationOnASchemaOfItsOwn(TestInfo test) {
-        String name = test.getTestMethod().orElseThrow().getName().toLowerCase();
-        this.schema = name.substring(0, Math.min(name.length(), 48));
+        this.schema = TestDatabase.schemaFor(test);
         this.app = app(HibernateJpaAutoConfiguration.class,
                 org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration.class);
     }

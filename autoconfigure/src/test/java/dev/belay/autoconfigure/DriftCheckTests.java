@@ -50,8 +50,7 @@ class DriftCheckTests {
 
     @BeforeEach
     void applicationOnASchemaOfItsOwn(TestInfo test) {
-        String name = test.getTestMethod().orElseThrow().getName().toLowerCase();
-        this.schema = name.substring(0, Math.min(name.length(), 48));
+        this.schema = TestDatabase.schemaFor(test);
         this.app = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
                     HibernateJpaAutoConfiguration.class, BelayAutoConfiguration.class, BelayJpaAutoConfiguration.class,

@@ -50,9 +50,7 @@ class MigrationRunnerTests {
 
     @BeforeEach
     void schemaOfItsOwn(TestInfo test) {
-        // One database per class; every test migrates a schema named after it (within PostgreSQL's 63 bytes).
-        String name = test.getTestMethod().orElseThrow().getName().toLowerCase();
-        this.schema = name.substring(0, Math.min(name.length(), 48));
+        this.schema = TestDatabase.schemaFor(test);
     }
 
     @Test

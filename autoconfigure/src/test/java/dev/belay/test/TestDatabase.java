@@ -10,7 +10,10 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.TestInfo;
 import org.postgresql.ds.PGSimpleDataSource;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A fresh, empty database of its own on the test {@link PostgresServer}, created from a template
@@ -39,6 +42,15 @@ public final class TestDatabase implements AutoCloseable {
             throw new IllegalStateException("Could not create test database " + name, ex);
         }
         return new TestDatabase(server, name);
+    }
+
+    /**
+     * A schema name for one test method, so that the tests of a class can share its database:
+     * the method's name in lower case, cut to 48 characters (PostgreSQL keeps 63 bytes of a name).
+     */
+    public static String schemaFor(TestInfo test) {
+        String name = test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT);
+        return name.substring(0, Math.min(name.length(), 48));
     }
 
     public String name() {
@@ -93,6 +105,13 @@ public final class TestDatabase implements AutoCloseable {
     public String[] springProperties() {
         return new String[] { "spring.datasource.url=" + url(), "spring.datasource.username=" + user(),
                 "spring.datasource.password=" + password() };
+    }
+
+    /** Points a Spring test context at this database, from a {@code @DynamicPropertySource} method. */
+    public void registerWith(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", this::url);
+        registry.add("spring.datasource.username", this::user);
+        registry.add("spring.datasource.password", this::password);
     }
 
     @Override

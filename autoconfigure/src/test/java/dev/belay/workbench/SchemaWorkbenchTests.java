@@ -48,8 +48,7 @@ class SchemaWorkbenchTests {
 
     @BeforeEach
     void schemaOfItsOwn(TestInfo test) {
-        String name = test.getTestMethod().orElseThrow().getName().toLowerCase();
-        this.schema = name.substring(0, Math.min(name.length(), 48));
+        this.schema = TestDatabase.schemaFor(test);
     }
 
     @Test

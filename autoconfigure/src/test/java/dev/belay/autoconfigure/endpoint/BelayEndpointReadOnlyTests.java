@@ -34,9 +34,7 @@ class BelayEndpointReadOnlyTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", database::url);
-        registry.add("spring.datasource.username", database::user);
-        registry.add("spring.datasource.password", database::password);
+        database.registerWith(registry);
     }
 
     @AfterAll

@@ -29,7 +29,7 @@ class DataJpaSliceTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        SliceDatabase.register(database, registry);
+        database.registerWith(registry);
     }
 
     @AfterAll

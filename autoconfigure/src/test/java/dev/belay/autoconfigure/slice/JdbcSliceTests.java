@@ -31,7 +31,7 @@ class JdbcSliceTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        SliceDatabase.register(database, registry);
+        database.registerWith(registry);
     }
 
     @AfterAll

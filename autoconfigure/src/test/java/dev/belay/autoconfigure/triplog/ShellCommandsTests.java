@@ -46,8 +46,7 @@ class ShellCommandsTests {
 
     @BeforeEach
     void schemaOfItsOwn(TestInfo test) {
-        String name = test.getTestMethod().orElseThrow().getName().toLowerCase();
-        this.schema = name.substring(0, Math.min(name.length(), 48));
+        this.schema = TestDatabase.schemaFor(test);
     }
 
     @Test
