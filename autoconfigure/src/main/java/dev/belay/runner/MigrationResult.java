@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What an {@link MigrationRunner#apply apply} or {@link MigrationRunner#rollback rollback} did.
+ * What an {@link MigrationRunner#apply apply}, {@link MigrationRunner#rollback rollback} or
+ * {@link MigrationRunner#stamp stamp} did.
  *
- * @param operation apply or rollback
+ * @param operation apply, rollback or stamp
  * @param dryRun whether everything was rolled back afterwards
  * @param schema the managed schema
  * @param revisions the revisions run, in the order they ran (empty when there was nothing to do)
@@ -33,7 +34,10 @@ public record MigrationResult(Operation operation, boolean dryRun, String schema
         APPLY,
 
         /** Revisions' {@code down}, in reverse order of application. */
-        ROLLBACK
+        ROLLBACK,
+
+        /** Revisions recorded as applied without running them. */
+        STAMP
 
     }
 

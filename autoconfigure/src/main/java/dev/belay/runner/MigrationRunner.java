@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -158,8 +159,17 @@ public final class MigrationRunner {
      * cannot be created
      */
     public <T> T rehearse(String scratchSchema, Inspection<T> inspection) {
+        return rehearse(scratchSchema, null, inspection);
+    }
+
+    /**
+     * {@linkplain #rehearse(String, Inspection) Rehearses} the revisions that {@code target}
+     * needs (itself and its ancestors), or the whole chain when it is {@code null}.
+     */
+    public <T> T rehearse(String scratchSchema, @Nullable String target, Inspection<T> inspection) {
         Objects.requireNonNull(scratchSchema, "scratchSchema");
         Objects.requireNonNull(inspection, "inspection");
+        List<RevisionInfo> chain = graph().pending(Set.of(), target);
         RevisionHistory history = new RevisionHistory(scratchSchema, this.settings.historyTable());
         try (Connection connection = connect()) {
             if (schemaExists(connection, scratchSchema)) {
@@ -169,7 +179,7 @@ public final class MigrationRunner {
             SessionSettings previous = SessionSettings.apply(connection, scratchSchema, this.settings.lockTimeout());
             try {
                 RevisionExecutor executor = new RevisionExecutor(this.revisions, history, this.settings.lockTimeout());
-                return executor.rehearse(connection, true, graph().revisions(), new ArrayList<>(),
+                return executor.rehearse(connection, true, chain, new ArrayList<>(),
                         RevisionSession.Mode.REHEARSAL, inspection);
             }
             finally {
@@ -190,6 +200,87 @@ public final class MigrationRunner {
     public interface Inspection<T> {
 
         T inspect(Connection connection) throws SQLException;
+
+    }
+
+    /**
+     * Records the pending revisions up to {@code target} (all heads when {@code null}) as applied
+     * without running them, for a database that already has what they build: one whose schema was
+     * built before Belay managed it, by Hibernate's {@code ddl-auto}, by hand or by another tool.
+     * Like {@code alembic stamp} and Flyway's baseline, but {@code verification} runs first, while
+     * the migration lock is held, and may refuse; the rows are written in one transaction after it
+     * passes. Recorded revisions are kept, incomplete or unknown ones refused as {@link #apply}
+     * refuses them.
+     * @param target the revision to stamp up to, or {@code null} for every head
+     * @param verification checks, with the revisions about to be recorded in graph order, that the
+     * database has what they build; it throws to refuse, and then nothing is recorded
+     * @return the revisions recorded, with no statements and no execution time
+     */
+    public MigrationResult stamp(@Nullable String target, Verification verification) {
+        Objects.requireNonNull(verification, "verification");
+        long started = System.nanoTime();
+        if (target != null) {
+            graph().get(target);
+        }
+        try (Connection connection = connect()) {
+            RevisionHistory history = locate(connection).history();
+            MigrationLock lock = MigrationLock.acquire(this.dataSource, history, this.settings.lockWait());
+            try {
+                Optional<List<HistoryEntry>> recorded = history.readIfPresent(connection);
+                List<HistoryEntry> entries = recorded.orElse(List.of());
+                graph().checkRecorded(entries, history.qualifiedName());
+                checkComplete(entries, history);
+                List<RevisionInfo> pending = graph().pending(appliedIds(entries), target);
+                List<RevisionRun> runs = new ArrayList<>();
+                if (!pending.isEmpty()) {
+                    verification.verify(pending);
+                    connection.setAutoCommit(false);
+                    try {
+                        if (recorded.isEmpty()) {
+                            history.create(connection);
+                        }
+                        for (RevisionInfo info : pending) {
+                            history.insert(connection, info, HistoryState.APPLIED, null);
+                            runs.add(new RevisionRun(info.id(), info.message(), Instant.now(), 0, List.of()));
+                        }
+                        connection.commit();
+                    }
+                    catch (SQLException | RuntimeException ex) {
+                        connection.rollback();
+                        throw ex;
+                    }
+                    finally {
+                        connection.setAutoCommit(true);
+                    }
+                }
+                MigrationResult result = new MigrationResult(Operation.STAMP, false, history.schema(), runs,
+                        millisSince(started));
+                logger.info("Stamped " + count(runs.size()) + " as applied to schema "
+                        + Identifiers.quote(history.schema()) + " without running them"
+                        + (runs.isEmpty() ? "" : ": " + quoted(result.ids())));
+                return result;
+            }
+            finally {
+                lock.close();
+            }
+        }
+        catch (SQLException ex) {
+            throw databaseError("stamp revisions", ex);
+        }
+    }
+
+    /**
+     * Checks, before a {@linkplain #stamp stamp} records them, that the database already has what
+     * the revisions build.
+     */
+    @FunctionalInterface
+    public interface Verification {
+
+        /**
+         * @param revisions the revisions about to be recorded, in graph order
+         * @throws MigrationException (or another runtime exception) to refuse
+         */
+        void verify(List<RevisionInfo> revisions);
 
     }
 

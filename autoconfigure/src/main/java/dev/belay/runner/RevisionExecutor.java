@@ -258,6 +258,13 @@ final class RevisionExecutor {
             return "That statement cannot run inside a transaction: declare the revision with "
                     + "@MigrationRevision(..., transactional = false).";
         }
+        if ("42P07".equals(state) || "42710".equals(state) || "42701".equals(state)) {
+            // duplicate_table, duplicate_object, duplicate_column: typically a schema built before Belay.
+            return "The database already has what the revision creates. If its schema was built before Belay managed "
+                    + "it (by Hibernate's ddl-auto, by hand or by another tool), record the revisions that built it "
+                    + "without running them: `belay stamp` (it first checks that the database is what they build). "
+                    + "Otherwise fix the revision and start again.";
+        }
         return "Fix the revision, or the data it trips over, and start again.";
     }
 
