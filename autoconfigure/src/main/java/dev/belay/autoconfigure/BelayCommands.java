@@ -16,11 +16,13 @@ import dev.belay.runner.MigrationStatus;
 import dev.belay.runner.RevisionRun;
 import dev.belay.runner.RevisionState;
 import dev.belay.runner.RevisionStatus;
+import dev.belay.schema.postgres.SchemaInspector;
 import dev.belay.workbench.Comparison;
 import dev.belay.workbench.GenerateRequest;
 import dev.belay.workbench.GenerateResult;
 import dev.belay.workbench.RenameCandidate;
 import dev.belay.workbench.RenameHint;
+import dev.belay.workbench.RevisionStamp;
 import dev.belay.workbench.SchemaWorkbench;
 import dev.belay.workbench.WrittenRevision;
 
@@ -36,8 +38,8 @@ import org.springframework.shell.core.command.ExitStatus;
 
 /**
  * Belay's Spring Shell commands: {@code belay status}, {@code generate}, {@code merge},
- * {@code apply}, {@code rollback}, {@code diff} and {@code check}, and {@code belay} itself, which
- * lists them. Each works interactively and non-interactively
+ * {@code apply}, {@code rollback}, {@code stamp}, {@code diff} and {@code check}, and {@code belay}
+ * itself, which lists them. Each works interactively and non-interactively
  * ({@code java -jar app.jar belay status} with {@code spring.shell.interactive.enabled=false});
  * see {@link BelayCommand} for exit statuses.
  */
@@ -67,6 +69,9 @@ final class BelayCommands {
 
     private static final CommandOption TARGET_ROLLBACK = option("target", String.class,
             "Roll back every applied revision this one does not need");
+
+    private static final CommandOption TARGET_STAMP = option("target", String.class,
+            "Stamp only this revision and those it comes after (default: every head)");
 
     private static final CommandOption YES = flag("yes", "Do not ask before running down()");
 
@@ -163,6 +168,28 @@ final class BelayCommands {
         return command("rollback", "Roll back applied revisions, latest first, running their down()",
                 "belay rollback [--steps N | --target ID] [--yes]", List.of(STEPS, TARGET_ROLLBACK, YES),
                 (context, input, out) -> rollback(context, input, out));
+    }
+
+    Command stamp() {
+        return command("stamp",
+                "Record pending revisions as applied without running them, once the database is shown to have what "
+                        + "they build (to take over a database built before Belay)",
+                "belay stamp [--target ID]", List.of(TARGET_STAMP), (context, input, out) -> {
+                    MigrationResult result = new RevisionStamp(this.runner, new SchemaInspector())
+                        .stamp(input.string("target"));
+                    if (result.revisions().isEmpty()) {
+                        out.println("Nothing to stamp: schema " + result.schema() + " records every revision"
+                                + ((input.string("target") != null) ? " up to '" + input.string("target") + "'" : "")
+                                + " as applied.");
+                        return ExitStatus.OK;
+                    }
+                    out.println("Schema " + result.schema() + " has what the revisions build. Recorded as applied, "
+                            + "without running them:");
+                    for (RevisionRun run : result.revisions()) {
+                        out.println("  " + run.id() + CommandReports.message(run.message()));
+                    }
+                    return ExitStatus.OK;
+                });
     }
 
     Command diff() {

@@ -66,6 +66,11 @@ public final class BelayShellAutoConfiguration {
     }
 
     @Bean
+    Command belayStampCommand(BelayCommands commands) {
+        return commands.stamp();
+    }
+
+    @Bean
     Command belayDiffCommand(BelayCommands commands) {
         return commands.diff();
     }

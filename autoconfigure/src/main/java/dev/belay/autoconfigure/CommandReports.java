@@ -40,7 +40,9 @@ final class CommandReports {
             table.row(revision.id(), TextTable.shortened(revision.message(), 40),
                     revision.state().name().toLowerCase(java.util.Locale.ROOT),
                     (revision.appliedAt() != null) ? APPLIED_AT.format(revision.appliedAt()) : "",
-                    (revision.executionMs() != null) ? revision.executionMs().toString() : "");
+                    (revision.executionMs() != null) ? revision.executionMs().toString()
+                            // Only belay stamp records an applied revision without a time.
+                            : (revision.state() == RevisionState.APPLIED) ? "stamped" : "");
         }
         out.print(table);
         out.println();
@@ -157,6 +159,7 @@ final class CommandReports {
                   belay merge                   join the heads of the revision graph
                   belay apply [--dry-run]       apply pending revisions
                   belay rollback [--yes]        roll back the latest revision (or --steps N, --target ID)
+                  belay stamp [--target ID]     record revisions as applied to a database that already has them
                   belay diff                    the SQL that would bring the database to the mapping
                   belay check                   exit 0 when the mapping matches the database with all revisions
 

@@ -42,7 +42,10 @@ public class RefusedException extends MigrationException {
         NOTHING_TO_MERGE,
 
         /** The revision cannot be written: the directory, the package or the file is wrong. */
-        CANNOT_WRITE
+        CANNOT_WRITE,
+
+        /** The database is not what the revisions build, so they cannot be stamped as applied. */
+        SCHEMA_DIFFERS
 
     }
 

@@ -35,7 +35,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything Belay does between the mapping, the database and the revisions in the code: compare
  * them ({@link #diff}, {@link #check}, {@link #drift}) and write new revisions
- * ({@link #generate}, {@link #merge}). The shell commands and the actuator endpoint are thin layers
+ * ({@link #generate}, {@link #merge}); {@link RevisionStamp} takes over a database built without
+ * them. The shell commands and the actuator endpoint are thin layers
  * over it.
  * <p>
  * <b>The two sides.</b> The desired schema is the mapping's
@@ -332,11 +333,15 @@ public final class SchemaWorkbench {
             }
         }
         catch (SQLException ex) {
-            throw new MigrationException("Belay could not read the schemas to compare: " + ex.getMessage() + " [SQLSTATE "
-                    + ex.getSQLState() + "].", "Check that the database is reachable and that its user may create "
-                            + "schemas (Belay builds the desired schema in a scratch schema that it rolls back).",
-                    ex);
+            throw readError(ex);
         }
+    }
+
+    static MigrationException readError(SQLException ex) {
+        return new MigrationException("Belay could not read the schemas to compare: " + ex.getMessage() + " [SQLSTATE "
+                + ex.getSQLState() + "].", "Check that the database is reachable and that its user may create "
+                        + "schemas (Belay builds schemas to compare in scratch schemas that it rolls back).",
+                ex);
     }
 
     /**

@@ -7,7 +7,9 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import dev.belay.schema.Identifiers;
 import dev.belay.schema.jpa.JpaDesiredSchema;
+import dev.belay.test.TestDatabase;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
@@ -18,6 +20,7 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.cfg.MappingSettings;
 import org.hibernate.cfg.SchemaToolingSettings;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import org.springframework.boot.hibernate.SpringImplicitNamingStrategy;
 
@@ -52,6 +55,17 @@ final class MappedModel implements AutoCloseable {
                 SchemaToolingSettings.HBM2DDL_HALT_ON_ERROR, true));
         model.sessionFactory = model.metadata.buildSessionFactory();
         return model;
+    }
+
+    /** Creates {@code schema} in the test database and has Hibernate's {@code ddl-auto=create} fill it. */
+    static MappedModel createdByHibernate(TestDatabase database, String schema, Class<?>... entities) {
+        database.execute("CREATE SCHEMA " + Identifiers.quote(schema));
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(database.url());
+        dataSource.setCurrentSchema(schema);
+        dataSource.setUser(database.user());
+        dataSource.setPassword(database.password());
+        return createdByHibernate(dataSource, entities);
     }
 
     private static MappedModel of(DataSource dataSource, Collection<Class<?>> entities, Map<String, Object> extra) {

@@ -305,13 +305,7 @@ class SchemaWorkbenchTests {
 
     @Test
     void aDatabaseBuiltByHibernateItselfHasNoSpuriousCheckChanges() throws SQLException {
-        this.database.execute("CREATE SCHEMA " + this.schema);
-        org.postgresql.ds.PGSimpleDataSource adopted = new org.postgresql.ds.PGSimpleDataSource();
-        adopted.setUrl(this.database.url());
-        adopted.setCurrentSchema(this.schema);
-        adopted.setUser(this.database.user());
-        adopted.setPassword(this.database.password());
-        try (MappedModel hibernate = MappedModel.createdByHibernate(adopted, Notes.Task.class)) {
+        try (MappedModel hibernate = MappedModel.createdByHibernate(this.database, this.schema, Notes.Task.class)) {
             assertThat(this.jdbc.queryForObject("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = "
                     + "'task_priority_check' AND connamespace = ?::regnamespace", String.class, this.schema))
                 .contains("::text[]");

@@ -89,6 +89,27 @@ class ShellCommandsTests {
     }
 
     @Test
+    void stampRecordsTheRevisionsOfADatabaseThatHasWhatTheyBuildAndRefusesOneThatDoesNot(CapturedOutput output) {
+        // A database built before Belay: the tables, and no history.
+        run("belay", "apply");
+        this.jdbc.execute("DROP TABLE " + this.schema + ".belay_history");
+        this.jdbc.execute("ALTER TABLE " + this.schema + ".trip ADD COLUMN note text");
+
+        assertThat(run("belay", "stamp")).isEqualTo(1);
+        assertThat(output).contains("is not what the revisions build, so Belay will not record '" + INIT + "'")
+            .contains("ALTER TABLE trip ADD COLUMN note text;")
+            .contains("Nothing was recorded.");
+        assertThat(tables()).containsExactly("trip");
+
+        this.jdbc.execute("ALTER TABLE " + this.schema + ".trip DROP COLUMN note");
+        assertThat(run("belay", "stamp")).isZero();
+        assertThat(output).contains("Recorded as applied, without running them:\n  " + INIT + " (create trips)");
+
+        assertThat(run("belay", "status")).isZero();
+        assertThat(output).containsPattern(INIT + "  create trips  applied  \\S+ \\S+\\s+stamped");
+    }
+
+    @Test
     void diffShowsTheSqlAndItsHazards(CapturedOutput output) {
         run("belay", "apply");
         this.jdbc.execute("ALTER TABLE " + this.schema + ".trip ADD COLUMN note text");
