@@ -70,7 +70,7 @@ class BelayWorkbenchAutoConfigurationTests {
             assertThat(context).hasNotFailed().hasSingleBean(SchemaWorkbench.class).hasSingleBean(BelayEndpoint.class);
             assertThat(context.getBeansOfType(Command.class).values()).extracting(Command::getName)
                 .containsExactlyInAnyOrder("belay", "belay status", "belay generate", "belay merge", "belay apply",
-                        "belay rollback", "belay diff", "belay check");
+                        "belay rollback", "belay stamp", "belay diff", "belay check");
         });
     }
 
@@ -78,7 +78,7 @@ class BelayWorkbenchAutoConfigurationTests {
     void withoutAnEntityManagerFactoryThereIsNoWorkbenchButTheCommandsAndEndpointRemain() {
         app(org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration.class).run((context) -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(SchemaWorkbench.class).hasSingleBean(BelayEndpoint.class);
-            assertThat(context.getBeansOfType(Command.class)).hasSize(8);
+            assertThat(context.getBeansOfType(Command.class)).hasSize(9);
         });
     }
 
