@@ -1,7 +1,5 @@
 package dev.belay.workbench;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 
@@ -70,23 +68,11 @@ public final class RevisionStamp {
         String scratch = ScratchSchema.newName("belay_stamp_");
         Schema built = this.runner.rehearse(scratch, target,
                 (connection) -> this.inspector.inspect(connection, scratch).withoutTable(historyTable));
-        try (Connection connection = this.runner.dataSource().getConnection()) {
-            int serverVersion = connection.getMetaData().getDatabaseMajorVersion();
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                Schema current = this.inspector.inspect(connection, schema).withoutTable(historyTable);
-                current = CheckAlignment.align(connection, this.inspector, current, built, serverVersion);
-                return SchemaDiff.between(built, current, DiffOptions.defaults().withServerVersion(serverVersion));
-            }
-            finally {
-                connection.rollback();
-                connection.setAutoCommit(autoCommit);
-            }
-        }
-        catch (SQLException ex) {
-            throw SchemaWorkbench.readError(ex);
-        }
+        return RolledBack.read(this.runner.dataSource(), (connection, serverVersion) -> {
+            Schema current = this.inspector.inspect(connection, schema).withoutTable(historyTable);
+            current = CheckAlignment.align(connection, this.inspector, current, built, serverVersion);
+            return SchemaDiff.between(built, current, DiffOptions.defaults().withServerVersion(serverVersion));
+        });
     }
 
     private static String describe(List<RevisionInfo> revisions) {

@@ -316,32 +316,13 @@ public final class SchemaWorkbench {
      */
     private Sides sides(MigrationStatus status, boolean shadow) {
         String historyTable = this.runner.settings().historyTable();
-        try (Connection connection = this.runner.dataSource().getConnection()) {
-            int serverVersion = connection.getMetaData().getDatabaseMajorVersion();
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                Schema desired = settledDesired(connection, serverVersion);
-                Schema current = shadow ? shadow(historyTable)
-                        : this.inspector.inspect(connection, status.schema()).withoutTable(historyTable);
-                current = CheckAlignment.align(connection, this.inspector, current, desired, serverVersion);
-                return new Sides(current, desired, serverVersion);
-            }
-            finally {
-                connection.rollback();
-                connection.setAutoCommit(autoCommit);
-            }
-        }
-        catch (SQLException ex) {
-            throw readError(ex);
-        }
-    }
-
-    static MigrationException readError(SQLException ex) {
-        return new MigrationException("Belay could not read the schemas to compare: " + ex.getMessage() + " [SQLSTATE "
-                + ex.getSQLState() + "].", "Check that the database is reachable and that its user may create "
-                        + "schemas (Belay builds schemas to compare in scratch schemas that it rolls back).",
-                ex);
+        return RolledBack.read(this.runner.dataSource(), (connection, serverVersion) -> {
+            Schema desired = settledDesired(connection, serverVersion);
+            Schema current = shadow ? shadow(historyTable)
+                    : this.inspector.inspect(connection, status.schema()).withoutTable(historyTable);
+            current = CheckAlignment.align(connection, this.inspector, current, desired, serverVersion);
+            return new Sides(current, desired, serverVersion);
+        });
     }
 
     /**
