@@ -45,4 +45,15 @@ public @interface MigrationRevision {
      */
     boolean transactional() default true;
 
+    /**
+     * Whether {@code up} (and {@code down}) may simply run again, from the start, after a run that
+     * stopped midway, and then finish the job: every step is safe to repeat ({@code CREATE INDEX
+     * CONCURRENTLY IF NOT EXISTS}, {@code VALIDATE CONSTRAINT}, {@code ADD VALUE IF NOT EXISTS}, a
+     * backfill that skips rows already done). It matters only with {@code transactional = false}:
+     * an interrupted non-transactional revision is normally left for a person to finish, but an
+     * idempotent one is resumed by the next {@code belay apply} or start. {@code belay generate
+     * --online-safe} declares its non-transactional revisions so.
+     */
+    boolean idempotent() default false;
+
 }

@@ -14,15 +14,23 @@ import org.springframework.util.ClassUtils;
  * @param parents the ids it comes after, in declaration order
  * @param message what it does
  * @param transactional whether it runs in one transaction with its history row
+ * @param idempotent whether an interrupted run may be resumed by running it again from the start
+ * (see {@link MigrationRevision#idempotent()})
  * @param source where it is declared (the class name), for error messages
  */
-public record RevisionInfo(String id, List<String> parents, String message, boolean transactional, String source) {
+public record RevisionInfo(String id, List<String> parents, String message, boolean transactional,
+        boolean idempotent, String source) {
 
     public RevisionInfo {
         Objects.requireNonNull(id, "id");
         parents = List.copyOf(parents);
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(source, "source");
+    }
+
+    /** A revision that is not {@linkplain MigrationRevision#idempotent() idempotent}. */
+    public RevisionInfo(String id, List<String> parents, String message, boolean transactional, String source) {
+        this(id, parents, message, transactional, false, source);
     }
 
     /**
@@ -43,7 +51,7 @@ public record RevisionInfo(String id, List<String> parents, String message, bool
                             + "where it belongs in the revision graph.");
         }
         return new RevisionInfo(annotation.id(), List.of(annotation.after()), annotation.message(),
-                annotation.transactional(), userClass.getName());
+                annotation.transactional(), annotation.idempotent(), userClass.getName());
     }
 
     /** The id and where the revision is declared, e.g. {@code 'add_author' (com.example.AddAuthor)}. */
