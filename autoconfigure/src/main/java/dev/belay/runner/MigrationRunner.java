@@ -460,10 +460,16 @@ public final class MigrationRunner {
                 statuses);
     }
 
-    /** The applied revisions that no other applied revision comes after, as the history records them. */
+    /**
+     * The applied revisions that no other applied revision comes after, as the history records
+     * them. An incomplete revision does not count: the database is at its parents until it
+     * finishes.
+     */
     private static List<String> current(List<HistoryEntry> entries) {
         Set<String> parents = new HashSet<>();
-        entries.forEach((entry) -> parents.addAll(entry.parents()));
+        entries.stream()
+            .filter((entry) -> entry.state() == HistoryState.APPLIED)
+            .forEach((entry) -> parents.addAll(entry.parents()));
         return entries.stream()
             .filter((entry) -> entry.state() == HistoryState.APPLIED && !parents.contains(entry.id()))
             .map(HistoryEntry::id)
