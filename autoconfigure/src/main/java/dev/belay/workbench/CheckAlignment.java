@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import dev.belay.diff.DiffOptions;
 import dev.belay.diff.SchemaDiff;
+import dev.belay.runner.ScratchSchema;
 import dev.belay.schema.CheckConstraint;
 import dev.belay.schema.Column;
 import dev.belay.schema.Schema;

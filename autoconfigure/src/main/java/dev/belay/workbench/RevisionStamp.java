@@ -9,6 +9,7 @@ import dev.belay.diff.SchemaDiff;
 import dev.belay.revision.RevisionInfo;
 import dev.belay.runner.MigrationResult;
 import dev.belay.runner.MigrationRunner;
+import dev.belay.runner.ScratchSchema;
 import dev.belay.schema.Schema;
 import dev.belay.schema.postgres.SchemaInspector;
 import dev.belay.workbench.RefusedException.Reason;

@@ -26,6 +26,7 @@ import dev.belay.runner.MigrationRunner;
 import dev.belay.runner.MigrationStatus;
 import dev.belay.runner.RevisionState;
 import dev.belay.runner.RevisionStatus;
+import dev.belay.runner.ScratchSchema;
 import dev.belay.schema.Schema;
 import dev.belay.schema.postgres.SchemaInspector;
 import dev.belay.workbench.RefusedException.Reason;

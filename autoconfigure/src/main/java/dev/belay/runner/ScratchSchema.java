@@ -1,4 +1,4 @@
-package dev.belay.workbench;
+package dev.belay.runner;
 
 import java.security.SecureRandom;
 import java.sql.BatchUpdateException;
@@ -19,7 +19,7 @@ import dev.belay.schema.Identifiers;
  * statements land in it while names they only read, such as extension types, still resolve), and
  * filled with a plan's statements.
  */
-final class ScratchSchema {
+public final class ScratchSchema {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -30,14 +30,14 @@ final class ScratchSchema {
     }
 
     /** A new name starting with the prefix, e.g. {@code belay_settle_3f9a0c...}. */
-    static String newName(String prefix) {
+    public static String newName(String prefix) {
         byte[] bytes = new byte[8];
         RANDOM.nextBytes(bytes);
         return prefix + HexFormat.of().formatHex(bytes);
     }
 
     /** Creates a scratch schema in the connection's transaction, which must be open. */
-    static ScratchSchema create(Connection connection, String prefix) throws SQLException {
+    public static ScratchSchema create(Connection connection, String prefix) throws SQLException {
         String name = newName(prefix);
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + Identifiers.quote(name));
@@ -51,7 +51,7 @@ final class ScratchSchema {
         return new ScratchSchema(name);
     }
 
-    String name() {
+    public String name() {
         return this.name;
     }
 
@@ -61,7 +61,7 @@ final class ScratchSchema {
      * the statements run again one at a time to name the one that fails.
      * @throws SQLException naming the statement that fails
      */
-    void run(Connection connection, List<SqlStatement> statements) throws SQLException {
+    public void run(Connection connection, List<SqlStatement> statements) throws SQLException {
         List<String> sql = statements.stream()
             .map((statement) -> statement.inTransaction().orElse(null))
             .filter(java.util.Objects::nonNull)
