@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.belay.schema.Identifiers;
 
@@ -142,54 +143,86 @@ public final class RevisionHistory {
         }
     }
 
-    /** Adds a revision's row. */
-    public void insert(Connection connection, RevisionInfo revision, HistoryState state, @Nullable Long executionMs)
+    /*
+     * Every write below takes an SQL condition, onlyIf, that the caller vouches for (built from
+     * numbers and a token, never from input): the row changes only where it holds. The runner
+     * passes its migration lock's guard, so that nothing is recorded by a session that does not
+     * hold the lock. Each returns whether a row changed; a false return leaves the transaction
+     * usable so that the caller can find out why.
+     */
+
+    /**
+     * Adds a revision's row, unless the condition is false or the revision has a row already
+     * (then it waits for a transaction that is inserting one to end, and adds nothing).
+     */
+    public boolean claim(Connection connection, RevisionInfo revision, HistoryState state, String onlyIf)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + this.qualifiedName
-                + " (id, parents, message, state, execution_ms) VALUES (?, ?, ?, ?, ?)")) {
+                + " (id, parents, message, state) SELECT ?, ?, ?, ? WHERE " + onlyIf
+                + " ON CONFLICT (id) DO NOTHING")) {
             statement.setString(1, revision.id());
             statement.setArray(2, connection.createArrayOf("text", revision.parents().toArray()));
             statement.setString(3, revision.message());
             statement.setString(4, state.sql());
-            if (executionMs != null) {
-                statement.setLong(5, executionMs);
-            }
-            else {
-                statement.setNull(5, java.sql.Types.BIGINT);
-            }
-            statement.executeUpdate();
-        }
-    }
-
-    /** Marks a revision that was {@code applying} as applied, now, after the given time. */
-    public void markApplied(Connection connection, String id, long executionMs) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + this.qualifiedName
-                + " SET state = 'applied', applied_at = now(), execution_ms = ? WHERE id = ?")) {
-            statement.setLong(1, executionMs);
-            statement.setString(2, id);
-            requireOneRow(statement.executeUpdate(), id);
+            return statement.executeUpdate() == 1;
         }
     }
 
     /**
-     * Changes only a revision's state: to {@code reverting} when its {@code down} starts, or back
-     * to {@code applied} when that failed before doing anything.
+     * Marks a revision that is {@code applying} as applied, now, after the given time (none for a
+     * revision recorded without running it).
      */
-    public void setState(Connection connection, String id, HistoryState state) throws SQLException {
-        try (PreparedStatement statement = connection
-            .prepareStatement("UPDATE " + this.qualifiedName + " SET state = ? WHERE id = ?")) {
-            statement.setString(1, state.sql());
+    public boolean markApplied(Connection connection, String id, @Nullable Long executionMs, String onlyIf)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + this.qualifiedName
+                + " SET state = 'applied', applied_at = now(), execution_ms = ? WHERE id = ? AND state = 'applying' "
+                + "AND " + onlyIf)) {
+            if (executionMs != null) {
+                statement.setLong(1, executionMs);
+            }
+            else {
+                statement.setNull(1, java.sql.Types.BIGINT);
+            }
             statement.setString(2, id);
-            requireOneRow(statement.executeUpdate(), id);
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Changes a revision's state from one of {@code from} to {@code to}: to {@code reverting} when
+     * its {@code down} starts, to {@code applying} when an interrupted revision is run again, back
+     * to {@code applied} when a {@code down} failed before doing anything. Running {@code up}
+     * again also records who started it, and when.
+     */
+    public boolean setState(Connection connection, String id, Set<HistoryState> from, HistoryState to, String onlyIf)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + this.qualifiedName
+                + " SET state = ?" + ((to == HistoryState.APPLYING) ? ", applied_at = now(), applied_by = current_user" : "")
+                + " WHERE id = ? AND state = ANY (?) AND " + onlyIf)) {
+            statement.setString(1, to.sql());
+            statement.setString(2, id);
+            statement.setArray(3, connection.createArrayOf("text", from.stream().map(HistoryState::sql).toArray()));
+            return statement.executeUpdate() == 1;
         }
     }
 
     /** Removes a revision's row. */
-    public void delete(Connection connection, String id) throws SQLException {
+    public boolean delete(Connection connection, String id, String onlyIf) throws SQLException {
         try (PreparedStatement statement = connection
-            .prepareStatement("DELETE FROM " + this.qualifiedName + " WHERE id = ?")) {
+            .prepareStatement("DELETE FROM " + this.qualifiedName + " WHERE id = ? AND " + onlyIf)) {
             statement.setString(1, id);
-            requireOneRow(statement.executeUpdate(), id);
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    /** The state of a revision's row, or empty when it has none. */
+    public Optional<HistoryState> stateOf(Connection connection, String id) throws SQLException {
+        try (PreparedStatement statement = connection
+            .prepareStatement("SELECT state FROM " + this.qualifiedName + " WHERE id = ?")) {
+            statement.setString(1, id);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(HistoryState.fromSql(row.getString(1))) : Optional.empty();
+            }
         }
     }
 
@@ -201,13 +234,6 @@ public final class RevisionHistory {
     /** The statement that marks a revision as applied, for messages that tell a person what to run. */
     public String markAppliedStatement(String id) {
         return "UPDATE " + this.qualifiedName + " SET state = 'applied' WHERE id = " + Identifiers.literal(id);
-    }
-
-    private void requireOneRow(int count, String id) {
-        if (count != 1) {
-            throw new IllegalStateException("Expected one row for revision '" + id + "' in " + this.qualifiedName
-                    + " but found " + count + "; was the table changed by hand while Belay was migrating?");
-        }
     }
 
 }

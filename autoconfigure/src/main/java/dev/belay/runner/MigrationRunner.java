@@ -25,8 +25,12 @@ import dev.belay.revision.RevisionGraph;
 import dev.belay.revision.RevisionHistory;
 import dev.belay.revision.RevisionInfo;
 import dev.belay.revision.Revisions;
+import dev.belay.diff.DiffOptions;
+import dev.belay.diff.SchemaDiff;
 import dev.belay.runner.MigrationResult.Operation;
 import dev.belay.schema.Identifiers;
+import dev.belay.schema.Schema;
+import dev.belay.schema.postgres.SchemaInspector;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -37,9 +41,12 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Applying first reads the history table without any lock: when everything wanted is applied
  * (the usual start of an application) that is all it does. Otherwise it takes the
- * {@linkplain MigrationLock migration lock}, reads the history again (another instance may have
- * done the work meanwhile) and runs what is still pending, each transactional revision in one
- * transaction with its history row.
+ * {@linkplain MigrationLock migration lock} in its own session, reads the history again (another
+ * instance may have done the work meanwhile) and runs what is still pending in that same
+ * session, each transactional revision in one transaction with its history row. Every history
+ * write is guarded by the lock, so work can only be recorded (and a transactional revision can
+ * only commit) while this session holds it: if the session ends, its transaction is rolled back
+ * and the next instance goes on from what the history records.
  * <p>
  * A plain class: Spring Boot makes one for the application's schema, and code that needs the
  * same revisions elsewhere (a scratch schema, say) makes another with {@link #forSchema}.
@@ -107,9 +114,10 @@ public final class MigrationRunner {
 
     /**
      * Applies the pending revisions up to {@code target} (all heads when {@code null}), or with
-     * {@code dryRun} shows what that would do: the pending revisions run in one transaction that
-     * is rolled back, statements that cannot run in a transaction are recorded without running,
-     * and the result lists every statement.
+     * {@code dryRun} shows what that would do without touching the managed schema: the pending
+     * revisions are rehearsed on a copy of its tables (structure only, no rows) in a scratch schema,
+     * in one transaction that is rolled back, and the result lists every statement they send. A dry
+     * run takes no lock on any table of the managed schema.
      * @throws MigrationException naming the revision that failed, the revisions the code lacks, an
      * incomplete revision, or the session holding the lock when the wait ran out
      */
@@ -119,20 +127,19 @@ public final class MigrationRunner {
         if (target != null) {
             graph.get(target);
         }
+        if (dryRun) {
+            return dryRun(target, started);
+        }
         try (Connection connection = connect()) {
             Located located = locate(connection);
             RevisionHistory history = located.history();
             Map<String, HistoryState> states = located.exists() ? history.readStates(connection) : Map.of();
             if (located.exists() ? upToDate(connection, states, target, history) : graph.isEmpty()) {
                 logUpToDate(history, states.keySet(), target);
-                return new MigrationResult(Operation.APPLY, dryRun, history.schema(), List.of(), millisSince(started));
+                return new MigrationResult(Operation.APPLY, false, history.schema(), List.of(), millisSince(started));
             }
-            MigrationLock lock = MigrationLock.acquire(this.dataSource, history, this.settings.lockWait());
-            try {
-                return applyLocked(connection, history, target, dryRun, started);
-            }
-            finally {
-                lock.close();
+            try (MigrationLock lock = MigrationLock.acquire(connection, history, this.settings.lockWait())) {
+                return applyLocked(connection, lock, history, target, started);
             }
         }
         catch (SQLException ex) {
@@ -179,8 +186,12 @@ public final class MigrationRunner {
             SessionSettings previous = SessionSettings.apply(connection, scratchSchema, this.settings.lockTimeout());
             try {
                 RevisionExecutor executor = new RevisionExecutor(this.revisions, history, this.settings.lockTimeout());
-                return executor.rehearse(connection, true, chain, new ArrayList<>(),
-                        RevisionSession.Mode.REHEARSAL, inspection);
+                return rolledBack(connection, () -> {
+                    // Creates the schema too, so statements have somewhere to go.
+                    history.create(connection);
+                    executor.rehearse(connection, chain, new ArrayList<>());
+                    return inspection.inspect(connection);
+                });
             }
             finally {
                 restore(connection, previous);
@@ -224,12 +235,16 @@ public final class MigrationRunner {
         }
         try (Connection connection = connect()) {
             RevisionHistory history = locate(connection).history();
-            MigrationLock lock = MigrationLock.acquire(this.dataSource, history, this.settings.lockWait());
-            try {
+            try (MigrationLock lock = MigrationLock.acquire(connection, history, this.settings.lockWait())) {
                 Optional<List<HistoryEntry>> recorded = history.readIfPresent(connection);
                 List<HistoryEntry> entries = recorded.orElse(List.of());
                 graph().checkRecorded(entries, history.qualifiedName());
-                checkComplete(entries, history);
+                Map<String, HistoryState> interrupted = interrupted(entries, history);
+                if (!interrupted.isEmpty()) {
+                    throw new MigrationException("Revision " + quoted(List.copyOf(interrupted.keySet()))
+                            + " was interrupted, so Belay will not stamp anything: run `belay apply` first, which "
+                            + "runs it again.", "Nothing was recorded.");
+                }
                 List<RevisionInfo> pending = graph().pending(appliedIds(entries), target);
                 List<RevisionRun> runs = new ArrayList<>();
                 if (!pending.isEmpty()) {
@@ -240,7 +255,11 @@ public final class MigrationRunner {
                             history.create(connection);
                         }
                         for (RevisionInfo info : pending) {
-                            history.insert(connection, info, HistoryState.APPLIED, null);
+                            if (!history.claim(connection, info, HistoryState.APPLIED, lock.condition())) {
+                                lock.check();
+                                throw new MigrationException("Revision " + info.describe() + " was recorded by "
+                                        + "another session while Belay stamped.", "Nothing was recorded; start again.");
+                            }
                             runs.add(new RevisionRun(info.id(), info.message(), Instant.now(), 0, List.of()));
                         }
                         connection.commit();
@@ -259,9 +278,6 @@ public final class MigrationRunner {
                         + Identifiers.quote(history.schema()) + " without running them"
                         + (runs.isEmpty() ? "" : ": " + quoted(result.ids())));
                 return result;
-            }
-            finally {
-                lock.close();
             }
         }
         catch (SQLException ex) {
@@ -317,68 +333,112 @@ public final class MigrationRunner {
         });
     }
 
-    private MigrationResult applyLocked(Connection connection, RevisionHistory history, @Nullable String target,
-            boolean dryRun, long started) throws SQLException {
+    private MigrationResult applyLocked(Connection connection, MigrationLock lock, RevisionHistory history,
+            @Nullable String target, long started) throws SQLException {
         Optional<List<HistoryEntry>> recorded = history.readIfPresent(connection);
         List<HistoryEntry> entries = recorded.orElse(List.of());
         graph().checkRecorded(entries, history.qualifiedName());
-        checkComplete(entries, history);
+        Map<String, HistoryState> interrupted = interrupted(entries, history);
         List<RevisionInfo> pending = graph().pending(appliedIds(entries), target);
         if (pending.isEmpty()) {
             logUpToDate(history, appliedIds(entries), target);
-            return new MigrationResult(Operation.APPLY, dryRun, history.schema(), List.of(), millisSince(started));
+            return new MigrationResult(Operation.APPLY, false, history.schema(), List.of(), millisSince(started));
         }
-        if (!dryRun && recorded.isEmpty()) {
+        if (recorded.isEmpty()) {
             history.create(connection);
         }
-        RevisionExecutor executor = new RevisionExecutor(this.revisions, history, this.settings.lockTimeout());
         SessionSettings previous = SessionSettings.apply(connection, history.schema(), this.settings.lockTimeout());
+        RevisionExecutor executor = new RevisionExecutor(this.revisions, history, this.settings.lockTimeout(),
+                lock.withSearchPath(Identifiers.quote(history.schema())), new LockRetries(this.settings.lockRetries()));
         List<RevisionRun> runs = new ArrayList<>();
         try {
-            if (dryRun) {
-                executor.dryRun(connection, recorded.isEmpty(), pending, runs);
-            }
-            else {
-                for (RevisionInfo revision : pending) {
-                    RevisionRun run = executor.up(connection, revision, runs);
-                    runs.add(run);
-                    logger.info("Applied revision " + describe(run) + " in " + run.executionMs() + " ms");
-                }
+            for (RevisionInfo revision : pending) {
+                RevisionRun run = executor.up(connection, revision, interrupted.get(revision.id()), runs);
+                runs.add(run);
+                logger.info("Applied revision " + describe(run) + " in " + run.executionMs() + " ms");
             }
         }
         finally {
             restore(connection, previous);
         }
-        MigrationResult result = new MigrationResult(Operation.APPLY, dryRun, history.schema(), runs,
+        MigrationResult result = new MigrationResult(Operation.APPLY, false, history.schema(), runs,
                 millisSince(started));
-        logger.info((dryRun ? "Dry run: would apply " : "Applied ") + count(runs.size()) + " to schema "
-                + Identifiers.quote(history.schema()) + " in " + result.totalMs() + " ms"
-                + (dryRun ? ", then rolled back"
-                        : "; now at " + quoted((target != null) ? List.of(target) : graph().heads())));
+        logger.info("Applied " + count(runs.size()) + " to schema " + Identifiers.quote(history.schema()) + " in "
+                + result.totalMs() + " ms; now at " + quoted((target != null) ? List.of(target) : graph().heads()));
         return result;
+    }
+
+    /**
+     * Rehearses the pending revisions on a copy of the managed schema's tables (structure only)
+     * in a scratch schema, rolled back: what {@code apply} would send, without a lock on any of
+     * the managed schema's tables. Objects the model does not copy (views, functions) are still
+     * found in the managed schema, behind the copy on the {@code search_path}.
+     */
+    private MigrationResult dryRun(@Nullable String target, long started) {
+        try (Connection connection = connect()) {
+            Located located = locate(connection);
+            RevisionHistory history = located.history();
+            List<HistoryEntry> entries = located.read(connection);
+            graph().checkRecorded(entries, history.qualifiedName());
+            interrupted(entries, history);
+            List<RevisionInfo> pending = graph().pending(appliedIds(entries), target);
+            List<RevisionRun> runs = new ArrayList<>();
+            if (!pending.isEmpty()) {
+                int serverVersion = connection.getMetaData().getDatabaseMajorVersion();
+                rolledBack(connection, () -> {
+                    setLocal(connection, "lock_timeout", this.settings.lockTimeout().toMillis() + "ms");
+                    Schema schema = new SchemaInspector().inspect(connection, history.schema())
+                        .withoutTable(history.table());
+                    ScratchSchema copy = ScratchSchema.create(connection, "belay_dry_run_");
+                    try {
+                        copy.run(connection, SchemaDiff.between(Schema.empty(), schema,
+                                DiffOptions.defaults().withServerVersion(serverVersion)).sqlStatements());
+                    }
+                    catch (SQLException ex) {
+                        throw new MigrationException("Belay could not copy schema "
+                                + Identifiers.quote(history.schema()) + " for a dry run: " + ex.getMessage() + ".",
+                                "Nothing was changed. Apply the revisions to a test database instead.", ex);
+                    }
+                    RevisionHistory scratch = new RevisionHistory(copy.name(), history.table());
+                    scratch.create(connection);
+                    new RevisionExecutor(this.revisions, scratch, this.settings.lockTimeout()).rehearse(connection,
+                            pending, runs);
+                    return null;
+                });
+            }
+            MigrationResult result = new MigrationResult(Operation.APPLY, true, history.schema(), runs,
+                    millisSince(started));
+            logger.info("Dry run: would apply " + count(runs.size()) + " to schema "
+                    + Identifiers.quote(history.schema()) + "; rehearsed on a copy of its tables in a scratch schema, "
+                    + "rolled back");
+            return result;
+        }
+        catch (SQLException ex) {
+            throw databaseError("rehearse the pending revisions", ex);
+        }
     }
 
     private MigrationResult rollback(Function<List<HistoryEntry>, List<HistoryEntry>> choose) {
         long started = System.nanoTime();
         try (Connection connection = connect()) {
             RevisionHistory history = locate(connection).history();
-            MigrationLock lock = MigrationLock.acquire(this.dataSource, history, this.settings.lockWait());
-            try {
+            try (MigrationLock lock = MigrationLock.acquire(connection, history, this.settings.lockWait())) {
                 List<HistoryEntry> entries = history.readIfPresent(connection).orElse(List.of());
                 graph().checkRecorded(entries, history.qualifiedName());
-                checkComplete(entries, history);
+                interrupted(entries, history);
                 List<HistoryEntry> chosen = new ArrayList<>(choose.apply(entries));
                 Collections.reverse(chosen);
                 List<RevisionRun> runs = new ArrayList<>();
                 if (!chosen.isEmpty()) {
-                    RevisionExecutor executor = new RevisionExecutor(this.revisions, history,
-                            this.settings.lockTimeout());
                     SessionSettings previous = SessionSettings.apply(connection, history.schema(),
                             this.settings.lockTimeout());
+                    RevisionExecutor executor = new RevisionExecutor(this.revisions, history,
+                            this.settings.lockTimeout(), lock.withSearchPath(Identifiers.quote(history.schema())),
+                            new LockRetries(this.settings.lockRetries()));
                     try {
                         for (HistoryEntry entry : chosen) {
                             RevisionInfo info = graph().get(entry.id());
-                            RevisionRun run = executor.down(connection, info, runs);
+                            RevisionRun run = executor.down(connection, info, entry.state(), runs);
                             runs.add(run);
                             logger.info("Rolled back revision " + describe(run) + " in " + run.executionMs() + " ms");
                         }
@@ -392,9 +452,6 @@ public final class MigrationRunner {
                 logger.info("Rolled back " + count(runs.size()) + " of schema " + Identifiers.quote(history.schema())
                         + " in " + result.totalMs() + " ms");
                 return result;
-            }
-            finally {
-                lock.close();
             }
         }
         catch (SQLException ex) {
@@ -416,12 +473,28 @@ public final class MigrationRunner {
         return graph().pending(states.keySet(), target).isEmpty();
     }
 
-    private void checkComplete(List<HistoryEntry> entries, RevisionHistory history) {
-        List<HistoryEntry> incomplete = entries.stream()
-            .filter((entry) -> entry.state() != HistoryState.APPLIED)
-            .toList();
+    /**
+     * The interrupted non-transactional revisions that may simply run again (they are
+     * {@linkplain RevisionInfo#idempotent() idempotent}), by id with the state they were left in.
+     * Read under the lock, where an interrupted row cannot belong to a run in progress.
+     * @throws MigrationException naming those that are not idempotent: they need a person
+     */
+    private Map<String, HistoryState> interrupted(List<HistoryEntry> entries, RevisionHistory history) {
+        Map<String, HistoryState> resumable = new java.util.LinkedHashMap<>();
+        List<HistoryEntry> incomplete = new ArrayList<>();
+        for (HistoryEntry entry : entries) {
+            if (entry.state() == HistoryState.APPLIED) {
+                continue;
+            }
+            if (graph().find(entry.id()).filter(RevisionInfo::idempotent).isPresent()) {
+                resumable.put(entry.id(), entry.state());
+            }
+            else {
+                incomplete.add(entry);
+            }
+        }
         if (incomplete.isEmpty()) {
-            return;
+            return resumable;
         }
         String list = incomplete.stream()
             .map((entry) -> graph().find(entry.id()).map(RevisionInfo::describe).orElse("'" + entry.id() + "'")
@@ -431,6 +504,40 @@ public final class MigrationRunner {
         throw new MigrationException("A non-transactional revision is incomplete: " + list
                 + ". It may be partly applied, so Belay will not migrate this schema until a person has looked.",
                 RevisionExecutor.incompleteFix(history, incomplete.stream().map(HistoryEntry::id).toList()));
+    }
+
+    /**
+     * Runs {@code body} in a transaction on the connection and rolls it back, whatever happens.
+     */
+    private static <T> T rolledBack(Connection connection, InTransaction<T> body) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            return body.run();
+        }
+        finally {
+            try {
+                connection.rollback();
+            }
+            finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** Work in a transaction that is rolled back. */
+    @FunctionalInterface
+    private interface InTransaction<T> {
+
+        @Nullable T run() throws SQLException;
+
+    }
+
+    private static void setLocal(Connection connection, String setting, String value) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config(?, ?, true)")) {
+            statement.setString(1, setting);
+            statement.setString(2, value);
+            statement.executeQuery().close();
+        }
     }
 
     private MigrationStatus status(RevisionHistory history, List<HistoryEntry> entries) {
@@ -489,8 +596,12 @@ public final class MigrationRunner {
         }
     }
 
+    /** The revisions recorded as applied (not those an interrupted run left behind). */
     private static Set<String> appliedIds(List<HistoryEntry> entries) {
-        return entries.stream().map(HistoryEntry::id).collect(Collectors.toSet());
+        return entries.stream()
+            .filter((entry) -> entry.state() == HistoryState.APPLIED)
+            .map(HistoryEntry::id)
+            .collect(Collectors.toSet());
     }
 
     /**
@@ -561,7 +672,9 @@ public final class MigrationRunner {
             previous.restore(connection);
         }
         catch (SQLException ex) {
-            logger.warn("Could not restore the migration connection's search_path and lock_timeout", ex);
+            if (!SessionGone.is(ex)) {
+                logger.warn("Could not restore the migration connection's search_path and lock_timeout", ex);
+            }
         }
     }
 

@@ -13,9 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param historyTable the history table's name in the managed schema
  * @param lockTimeout PostgreSQL's {@code lock_timeout} for migration statements; zero waits forever
  * @param lockWait how long to wait for another instance's migration lock before giving up
+ * @param lockRetries how many times to try a revision (or, in a non-transactional revision, a
+ * statement) again after a statement timed out on {@code lockTimeout}
  */
 public record MigrationSettings(@Nullable String schema, String historyTable, Duration lockTimeout,
-        Duration lockWait) {
+        Duration lockWait, int lockRetries) {
 
     /** The history table's name unless configured otherwise. */
     public static final String DEFAULT_HISTORY_TABLE = "belay_history";
@@ -30,16 +32,32 @@ public record MigrationSettings(@Nullable String schema, String historyTable, Du
         }
         requireNotNegative(Objects.requireNonNull(lockTimeout, "lockTimeout"), "lockTimeout");
         requireNotNegative(Objects.requireNonNull(lockWait, "lockWait"), "lockWait");
+        if (lockRetries < 0) {
+            throw new IllegalArgumentException("lockRetries must not be negative, but is " + lockRetries);
+        }
     }
 
-    /** The current schema, {@code belay_history}, a 10 s lock timeout and a 5 min lock wait. */
+    /** Settings that never try a revision again after a lock timeout. */
+    public MigrationSettings(@Nullable String schema, String historyTable, Duration lockTimeout, Duration lockWait) {
+        this(schema, historyTable, lockTimeout, lockWait, 0);
+    }
+
+    /**
+     * The current schema, {@code belay_history}, a 10 s lock timeout, a 5 min lock wait and no
+     * retries.
+     */
     public static MigrationSettings defaults() {
-        return new MigrationSettings(null, DEFAULT_HISTORY_TABLE, Duration.ofSeconds(10), Duration.ofMinutes(5));
+        return new MigrationSettings(null, DEFAULT_HISTORY_TABLE, Duration.ofSeconds(10), Duration.ofMinutes(5), 0);
     }
 
     /** The same settings for another schema. */
     public MigrationSettings withSchema(String schema) {
-        return new MigrationSettings(schema, this.historyTable, this.lockTimeout, this.lockWait);
+        return new MigrationSettings(schema, this.historyTable, this.lockTimeout, this.lockWait, this.lockRetries);
+    }
+
+    /** The same settings with another number of lock retries. */
+    public MigrationSettings withLockRetries(int lockRetries) {
+        return new MigrationSettings(this.schema, this.historyTable, this.lockTimeout, this.lockWait, lockRetries);
     }
 
     private static void requireNotNegative(Duration duration, String name) {

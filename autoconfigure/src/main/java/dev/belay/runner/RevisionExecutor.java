@@ -4,9 +4,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.belay.actions.SqlStatement;
 import dev.belay.revision.HistoryState;
 import dev.belay.revision.MigrationException;
 import dev.belay.revision.Revision;
@@ -21,14 +25,25 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one revision's {@code up} or {@code down} on the migration connection (which holds the
- * lock-protected session settings) and records it in the history table: a transactional
- * revision in one transaction with its row, a non-transactional one marked while it runs.
+ * migration lock and the session settings) and records it in the history table.
+ * <p>
+ * A transactional revision claims its history row first, then does its work, then marks the row
+ * applied, all in one transaction: every history write is {@linkplain LockGuard guarded} by the
+ * lock, so the work can only commit in a session that holds it, and a second session that tried
+ * the same revision would stop at the claim before doing anything. A non-transactional revision
+ * claims its row (state {@code applying}) in a transaction of its own before it starts, checks
+ * the lock before each statement, and is marked applied when it has finished; if it stops midway
+ * the row names it, and an {@linkplain RevisionInfo#idempotent() idempotent} one is simply run
+ * again next time.
+ * <p>
  * Failures come out as a {@link MigrationException} that names the revision, what became of it
- * and what to do.
+ * and what to do, and names the sessions in the way when a statement timed out on a lock.
  */
 final class RevisionExecutor {
 
     private static final Log logger = LogFactory.getLog(RevisionExecutor.class);
+
+    private static final Set<HistoryState> INTERRUPTED = EnumSet.of(HistoryState.APPLYING, HistoryState.REVERTING);
 
     private final Revisions revisions;
 
@@ -36,56 +51,112 @@ final class RevisionExecutor {
 
     private final Duration lockTimeout;
 
-    RevisionExecutor(Revisions revisions, RevisionHistory history, Duration lockTimeout) {
+    private final LockGuard lock;
+
+    private final LockRetries retries;
+
+    RevisionExecutor(Revisions revisions, RevisionHistory history, Duration lockTimeout, LockGuard lock,
+            LockRetries retries) {
         this.revisions = revisions;
         this.history = history;
         this.lockTimeout = lockTimeout;
+        this.lock = lock;
+        this.retries = retries;
     }
 
-    /** Applies a revision and records it. */
-    RevisionRun up(Connection connection, RevisionInfo info, List<RevisionRun> earlier)
+    /** An executor for rehearsals in a scratch schema: no lock, no retries. */
+    RevisionExecutor(Revisions revisions, RevisionHistory history, Duration lockTimeout) {
+        this(revisions, history, lockTimeout, LockGuard.NONE, LockRetries.NONE);
+    }
+
+    /**
+     * Applies a revision and records it.
+     * @param interrupted the state an interrupted earlier run left the revision in (only for an
+     * idempotent non-transactional revision, which then runs again), or {@code null}
+     */
+    RevisionRun up(Connection connection, RevisionInfo info, @Nullable HistoryState interrupted,
+            List<RevisionRun> earlier) throws SQLException {
+        if (info.transactional()) {
+            return withRetries(connection, info, earlier, Direction.UP);
+        }
+        return upWithAutocommit(connection, info, interrupted, earlier);
+    }
+
+    /**
+     * Rolls a revision back and deletes its record.
+     * @param recorded the revision's state in the history: applied, or (for an idempotent
+     * non-transactional revision) the state an interrupted run left it in
+     */
+    RevisionRun down(Connection connection, RevisionInfo info, HistoryState recorded, List<RevisionRun> earlier)
             throws SQLException {
-        return info.transactional() ? upInTransaction(connection, info, earlier)
-                : upWithAutocommit(connection, info, earlier);
+        if (info.transactional()) {
+            return withRetries(connection, info, earlier, Direction.DOWN);
+        }
+        return downWithAutocommit(connection, info, recorded, earlier);
     }
 
-    /** Rolls a revision back and deletes its record. */
-    RevisionRun down(Connection connection, RevisionInfo info, List<RevisionRun> earlier)
-            throws SQLException {
-        return info.transactional() ? downInTransaction(connection, info, earlier)
-                : downWithAutocommit(connection, info, earlier);
+    /**
+     * Runs a transactional revision, again after a pause when one of its statements timed out on
+     * a lock and {@code belay.lock-retries} allows: its transaction was rolled back, so trying
+     * again repeats nothing.
+     */
+    private RevisionRun withRetries(Connection connection, RevisionInfo info, List<RevisionRun> earlier,
+            Direction direction) throws SQLException {
+        for (int tries = 1;; tries++) {
+            try {
+                return inTransaction(connection, info, earlier, direction);
+            }
+            catch (MigrationException ex) {
+                if (!LockRetries.isLockTimeout(ex) || !this.retries.allowsAnother(tries)) {
+                    throw ex;
+                }
+                logger.warn("Revision " + info.describe() + " timed out waiting for a lock in " + direction.method
+                        + "() (try " + tries + " of " + (this.retries.retries() + 1) + "); its transaction was rolled "
+                        + "back, trying again in " + this.retries.pauseAfter(tries).toSeconds() + " s. "
+                        + ex.getMessage());
+                this.retries.pause(tries);
+            }
+        }
     }
 
-    private RevisionRun upInTransaction(Connection connection, RevisionInfo info, List<RevisionRun> earlier)
-            throws SQLException {
-        return inTransaction(connection, info, earlier, Direction.UP,
-                (executionMs) -> this.history.insert(connection, info, HistoryState.APPLIED, executionMs));
-    }
-
-    private RevisionRun downInTransaction(Connection connection, RevisionInfo info, List<RevisionRun> earlier)
-            throws SQLException {
-        return inTransaction(connection, info, earlier, Direction.DOWN,
-                (executionMs) -> this.history.delete(connection, info.id()));
-    }
-
-    /** Runs one direction of a revision and its history update in one transaction. */
+    /**
+     * Runs one direction of a revision and its history update in one transaction: the row is
+     * claimed first (so a second session could not even start the same work), and both history
+     * writes hold only while this session holds the lock.
+     */
     private RevisionRun inTransaction(Connection connection, RevisionInfo info, List<RevisionRun> earlier,
-            Direction direction, HistoryUpdate record) throws SQLException {
+            Direction direction) throws SQLException {
         Revision revision = instance(info, earlier);
-        RevisionSession session = new RevisionSession(connection, this.history.schema(), Mode.TRANSACTIONAL, info);
+        RevisionSession session = new RevisionSession(connection, this.history.schema(), Mode.TRANSACTIONAL, info,
+                this.lock, this.retries);
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
         connection.setAutoCommit(false);
         try {
+            if (direction == Direction.UP) {
+                recorded(connection, info, this.history.claim(connection, info, HistoryState.APPLYING,
+                        this.lock.condition()), "claim its history row");
+            }
+            else {
+                recorded(connection, info, this.history.setState(connection, info.id(), EnumSet.of(HistoryState.APPLIED),
+                        HistoryState.REVERTING, this.lock.condition()), "mark its history row as reverting");
+            }
             direction.run(revision, session);
             long executionMs = millisSince(started);
-            record.write(executionMs);
+            if (direction == Direction.UP) {
+                recorded(connection, info, this.history.markApplied(connection, info.id(), executionMs,
+                        this.lock.condition()), "mark it as applied");
+            }
+            else {
+                recorded(connection, info, this.history.delete(connection, info.id(), this.lock.condition()),
+                        "delete its history row");
+            }
             connection.commit();
             return new RevisionRun(info.id(), info.message(), startedAt, executionMs, session.statements());
         }
         catch (RuntimeException | SQLException ex) {
             rollbackQuietly(connection, ex);
-            throw failed(info, direction.method, ex, session, earlier, direction.rolledBack);
+            throw failed(connection, info, direction.method, ex, session, earlier, direction.rolledBack);
         }
         catch (Error ex) {
             rollbackQuietly(connection, ex);
@@ -96,102 +167,121 @@ final class RevisionExecutor {
         }
     }
 
-    private RevisionRun upWithAutocommit(Connection connection, RevisionInfo info, List<RevisionRun> earlier)
-            throws SQLException {
+    private RevisionRun upWithAutocommit(Connection connection, RevisionInfo info, @Nullable HistoryState interrupted,
+            List<RevisionRun> earlier) throws SQLException {
         Revision revision = instance(info, earlier);
-        RevisionSession session = new RevisionSession(connection, this.history.schema(), Mode.AUTOCOMMIT, info);
+        RevisionSession session = new RevisionSession(connection, this.history.schema(), Mode.AUTOCOMMIT, info,
+                this.lock, this.retries);
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
         // Recorded before it runs, so that a run that dies midway leaves a row naming it.
-        this.history.insert(connection, info, HistoryState.APPLYING, null);
+        if (interrupted == null) {
+            recorded(connection, info, this.history.claim(connection, info, HistoryState.APPLYING, this.lock.condition()),
+                    "claim its history row");
+        }
+        else {
+            logger.info("Running revision " + info.describe() + " again from the start: an earlier run was interrupted "
+                    + "(it is idempotent, so running it again finishes the job)");
+            recorded(connection, info, this.history.setState(connection, info.id(), INTERRUPTED, HistoryState.APPLYING,
+                    this.lock.condition()), "mark it as applying");
+        }
         try {
             revision.up(session);
         }
         catch (RuntimeException ex) {
-            if (!session.sentAnything()) {
-                this.history.delete(connection, info.id());
-                throw failed(info, "up", ex, session, earlier, "Nothing of it ran, so it was not recorded.");
+            if (!session.sentAnything() && interrupted == null) {
+                forget(connection, info, ex);
+                throw failed(connection, info, "up", ex, session, earlier, "Nothing of it ran, so it was not recorded.");
             }
-            throw failed(info, "up", ex, session, earlier,
-                    "It runs without a transaction, so what it did before the failure stays; it is marked '"
-                            + HistoryState.APPLYING.sql() + "' in " + this.history.qualifiedName() + ".",
-                    incompleteFix(history, List.of(info.id())));
+            throw failed(connection, info, "up", ex, session, earlier, interruptedNote(info, session, "up",
+                    HistoryState.APPLYING), interruptedFix(info));
         }
         long executionMs = millisSince(started);
-        this.history.markApplied(connection, info.id(), executionMs);
+        recorded(connection, info, this.history.markApplied(connection, info.id(), executionMs, this.lock.condition()),
+                "mark it as applied");
         return new RevisionRun(info.id(), info.message(), startedAt, executionMs, session.statements());
     }
 
-    /**
-     * Runs the pending revisions' {@code up} in one transaction that is rolled back, recording
-     * their statements into {@code runs}.
-     */
-    void dryRun(Connection connection, boolean createHistory, List<RevisionInfo> pending, List<RevisionRun> runs)
-            throws SQLException {
-        rehearse(connection, createHistory, pending, runs, Mode.DRY_RUN, (rolledBack) -> null);
-    }
-
-    /**
-     * Runs the pending revisions' {@code up} in one transaction, recording their statements into
-     * {@code runs}, then hands the connection to {@code beforeRollback} and rolls everything back.
-     * @param mode {@link Mode#DRY_RUN} or {@link Mode#REHEARSAL}
-     */
-    <T> T rehearse(Connection connection, boolean createHistory, List<RevisionInfo> pending, List<RevisionRun> runs,
-            Mode mode, MigrationRunner.Inspection<T> beforeRollback) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            if (createHistory) {
-                // Creates the schema too when it is missing, so statements have somewhere to go.
-                this.history.create(connection);
-            }
-            for (RevisionInfo info : pending) {
-                Revision revision = instance(info, runs);
-                RevisionSession session = new RevisionSession(connection, this.history.schema(), mode, info);
-                Instant startedAt = Instant.now();
-                long started = System.nanoTime();
-                try {
-                    revision.up(session);
-                }
-                catch (RuntimeException ex) {
-                    throw failed(info, "up", ex, session, List.of(), (mode == Mode.DRY_RUN)
-                            ? "This was a dry run: nothing was changed."
-                            : "This was a rehearsal in scratch schema " + this.history.schema()
-                                    + ", which was rolled back: nothing was changed.");
-                }
-                runs.add(new RevisionRun(info.id(), info.message(), startedAt, millisSince(started),
-                        session.statements()));
-            }
-            return beforeRollback.inspect(connection);
-        }
-        finally {
-            connection.rollback();
-            autocommit(connection);
-        }
-    }
-
-    private RevisionRun downWithAutocommit(Connection connection, RevisionInfo info, List<RevisionRun> earlier)
-            throws SQLException {
+    private RevisionRun downWithAutocommit(Connection connection, RevisionInfo info, HistoryState recordedState,
+            List<RevisionRun> earlier) throws SQLException {
         Revision revision = instance(info, earlier);
-        RevisionSession session = new RevisionSession(connection, this.history.schema(), Mode.AUTOCOMMIT, info);
+        RevisionSession session = new RevisionSession(connection, this.history.schema(), Mode.AUTOCOMMIT, info,
+                this.lock, this.retries);
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
-        this.history.setState(connection, info.id(), HistoryState.REVERTING);
+        recorded(connection, info, this.history.setState(connection, info.id(), EnumSet.of(recordedState),
+                HistoryState.REVERTING, this.lock.condition()), "mark it as reverting");
         try {
             revision.down(session);
         }
         catch (RuntimeException ex) {
-            if (!session.sentAnything()) {
-                this.history.setState(connection, info.id(), HistoryState.APPLIED);
-                throw failed(info, "down", ex, session, earlier, "Nothing of it ran, so it stays applied.");
+            if (!session.sentAnything() && recordedState == HistoryState.APPLIED) {
+                try {
+                    this.history.setState(connection, info.id(), EnumSet.of(HistoryState.REVERTING),
+                            HistoryState.APPLIED, this.lock.condition());
+                }
+                catch (SQLException failure) {
+                    ex.addSuppressed(failure);
+                }
+                throw failed(connection, info, "down", ex, session, earlier, "Nothing of it ran, so it stays applied.");
             }
-            throw failed(info, "down", ex, session, earlier,
-                    "It runs without a transaction, so what it undid before the failure stays undone; it is marked '"
-                            + HistoryState.REVERTING.sql() + "' in " + this.history.qualifiedName() + ".",
-                    incompleteFix(history, List.of(info.id())));
+            throw failed(connection, info, "down", ex, session, earlier, interruptedNote(info, session, "down",
+                    HistoryState.REVERTING), interruptedFix(info));
         }
         long executionMs = millisSince(started);
-        this.history.delete(connection, info.id());
+        recorded(connection, info, this.history.delete(connection, info.id(), this.lock.condition()),
+                "delete its history row");
         return new RevisionRun(info.id(), info.message(), startedAt, executionMs, session.statements());
+    }
+
+    /**
+     * Runs the pending revisions' {@code up} as a rehearsal, recording their statements into
+     * {@code runs}: in the caller's transaction, which the caller rolls back, with the
+     * connection's {@code search_path}, which the caller points at a scratch schema.
+     */
+    void rehearse(Connection connection, List<RevisionInfo> pending, List<RevisionRun> runs) {
+        for (RevisionInfo info : pending) {
+            Revision revision = instance(info, runs);
+            RevisionSession session = new RevisionSession(connection, this.history.schema(), Mode.REHEARSAL, info);
+            Instant startedAt = Instant.now();
+            long started = System.nanoTime();
+            try {
+                revision.up(session);
+            }
+            catch (RuntimeException ex) {
+                throw failed(null, info, "up", ex, session, List.of(), "This was a rehearsal in scratch schema "
+                        + this.history.schema() + ", which was rolled back: nothing was changed.");
+            }
+            runs.add(new RevisionRun(info.id(), info.message(), startedAt, millisSince(started),
+                    session.statements()));
+        }
+    }
+
+    /**
+     * Makes sure a guarded history write changed its row: if it did not, either the lock is gone
+     * ({@link LockGuard#check()} says how) or the row is not what this run expected.
+     */
+    private void recorded(Connection connection, RevisionInfo info, boolean changed, String what)
+            throws SQLException {
+        if (changed) {
+            return;
+        }
+        this.lock.check();
+        String state = this.history.stateOf(connection, info.id()).map(HistoryState::sql).orElse("no row");
+        throw new MigrationException("Belay could not " + what + " for revision " + info.describe() + ": "
+                + this.history.qualifiedName() + " shows it as " + state + ", which this run did not expect. Another "
+                + "session changed the history without holding Belay's migration lock (a person, or a tool).",
+                "Compare the history table with the database, set it right by hand if needed, and start again.");
+    }
+
+    /** Deletes the row of a non-transactional revision that failed before it sent anything. */
+    private void forget(Connection connection, RevisionInfo info, RuntimeException failure) {
+        try {
+            this.history.delete(connection, info.id(), this.lock.condition());
+        }
+        catch (SQLException ex) {
+            failure.addSuppressed(ex);
+        }
     }
 
     private Revision instance(RevisionInfo info, List<RevisionRun> earlier) {
@@ -208,47 +298,85 @@ final class RevisionExecutor {
         }
     }
 
+    private String interruptedNote(RevisionInfo info, RevisionSession session, String method, HistoryState state) {
+        String dropped = session.droppedInvalidIndexes().isEmpty() ? ""
+                : " The invalid index the failed CREATE INDEX CONCURRENTLY left behind was dropped ("
+                        + String.join(", ", session.droppedInvalidIndexes()) + ").";
+        return "It runs without a transaction, so what its " + method + "() did before the failure stays; it is marked '"
+                + state.sql() + "' in " + this.history.qualifiedName() + "." + dropped
+                + (info.idempotent() ? " It is idempotent: the next `belay " + ((state == HistoryState.APPLYING)
+                        ? "apply` (or start)" : "rollback`") + " runs it again from the start." : "");
+    }
+
+    private @Nullable String interruptedFix(RevisionInfo info) {
+        return info.idempotent() ? null : incompleteFix(this.history, List.of(info.id()));
+    }
+
     static String incompleteFix(RevisionHistory history, List<String> ids) {
         String markApplied = ids.stream().map(history::markAppliedStatement).collect(Collectors.joining("; "));
         String delete = ids.stream().map(history::deleteStatement).collect(Collectors.joining("; "));
         return "Compare what the revision does with the database and finish or undo it by hand. Then, if it is now "
                 + "fully applied, run: " + markApplied + "; or, if nothing of it remains, run: " + delete
-                + " (Belay then applies it again on the next start).";
+                + " (Belay then applies it again on the next start). A revision whose steps can all run again "
+                + "safely can say so with @MigrationRevision(..., idempotent = true), and Belay then resumes it "
+                + "itself.";
     }
 
-    private MigrationException failed(RevisionInfo info, String method, Throwable ex, RevisionSession session,
-            List<RevisionRun> earlier, String consequence) {
-        return failed(info, method, ex, session, earlier, consequence, null);
+    private MigrationException failed(@Nullable Connection connection, RevisionInfo info, String method, Throwable ex,
+            RevisionSession session, List<RevisionRun> earlier, String consequence) {
+        return failed(connection, info, method, ex, session, earlier, consequence, null);
     }
 
-    private MigrationException failed(RevisionInfo info, String method, Throwable ex, RevisionSession session,
-            List<RevisionRun> earlier, String consequence, @Nullable String fix) {
+    private MigrationException failed(@Nullable Connection connection, RevisionInfo info, String method, Throwable ex,
+            RevisionSession session, List<RevisionRun> earlier, String consequence, @Nullable String fix) {
         if (ex instanceof MigrationException explained) {
             return new MigrationException(explained.problem() + " " + consequence + earlierNote(earlier),
                     (fix != null) ? explained.fix() + " " + fix : explained.fix(), ex);
         }
         SQLException sqlError = sqlCause(ex);
+        // A bare SQLException comes from Belay's own history row or commit, not from a statement of the revision.
+        List<SqlStatement> statements = (ex instanceof SQLException) ? List.of() : session.statements();
+        SqlStatement last = statements.isEmpty() ? null : statements.get(statements.size() - 1);
         String what;
         if (sqlError != null) {
-            // A bare SQLException comes from Belay's own history row or commit, not from a statement of the revision.
-            List<?> statements = (ex instanceof SQLException) ? List.of() : session.statements();
             what = sqlError.getMessage() + " [SQLSTATE " + sqlError.getSQLState() + "]"
-                    + (statements.isEmpty() ? "" : ", running: " + statements.get(statements.size() - 1));
+                    + ((last != null) ? ", running: " + last : "");
         }
         else {
             what = ex.toString();
         }
         String problem = "Revision " + info.describe() + " failed in " + method + "(): " + what + ". " + consequence
                 + earlierNote(earlier);
-        return new MigrationException(problem, (fix != null) ? fix : fixFor(sqlError), ex);
+        String state = (sqlError != null) ? sqlError.getSQLState() : null;
+        if ("55P03".equals(state)) {
+            List<String> holders = holders(connection, last);
+            problem += " It waited longer than belay.lock-timeout (" + this.lockTimeout + ") for a lock"
+                    + (holders.isEmpty() ? "; no session holds a lock on those tables any more."
+                            : ", held by " + String.join("; ", holders) + ".");
+        }
+        return new MigrationException(problem, (fix != null) ? fix : fixFor(state), ex);
     }
 
-    private String fixFor(@Nullable SQLException ex) {
-        String state = (ex != null) ? ex.getSQLState() : null;
+    private List<String> holders(@Nullable Connection connection, @Nullable SqlStatement statement) {
+        if (connection == null) {
+            return List.of();
+        }
+        try {
+            return SessionReport.holdingLocksFor(connection, this.history.schema(),
+                    (statement != null) ? statement.sql() : "");
+        }
+        catch (SQLException ex) {
+            logger.debug("Could not read which sessions hold locks", ex);
+            return new ArrayList<>();
+        }
+    }
+
+    private String fixFor(@Nullable String state) {
         if ("55P03".equals(state)) {
-            return "A statement waited longer than belay.lock-timeout (" + this.lockTimeout
-                    + ") for a lock that another session holds: start again when the table is less busy, or raise "
-                    + "belay.lock-timeout.";
+            return "End the transaction of the session named (if it is stuck or left behind: SELECT "
+                    + "pg_terminate_backend(<pid>)) and start again; or let Belay try again by itself "
+                    + "(belay.lock-retries, now " + this.retries.retries() + "); or raise belay.lock-timeout when the "
+                    + "wait is acceptable.";
         }
         if ("55P04".equals(state)) {
             return "A new enum value can only be used once the transaction that added it has committed: use it in a "
@@ -264,6 +392,11 @@ final class RevisionExecutor {
                     + "it (by Hibernate's ddl-auto, by hand or by another tool), record the revisions that built it "
                     + "without running them: `belay stamp` (it first checks that the database is what they build). "
                     + "Otherwise fix the revision and start again.";
+        }
+        if (SessionGone.isState(state)) {
+            return "Belay's database session ended (a pg_terminate_backend, a server restart or a lost connection); "
+                    + "PostgreSQL rolled back its open transaction and released the migration lock with it. Start "
+                    + "again: the next run goes on from what the history table records.";
         }
         return "Fix the revision, or the data it trips over, and start again.";
     }
@@ -310,7 +443,7 @@ final class RevisionExecutor {
 
         UP("up", "Nothing of it was applied: its transaction was rolled back."),
 
-        DOWN("down", "Nothing of it was rolled back: its transaction was rolled back, and it stays applied.");
+        DOWN("down", "Its transaction was rolled back, so it is still applied, exactly as before.");
 
         private final String method;
 
@@ -329,14 +462,6 @@ final class RevisionExecutor {
                 revision.down(session);
             }
         }
-
-    }
-
-    /** Writes a revision's history row inside its transaction. */
-    @FunctionalInterface
-    private interface HistoryUpdate {
-
-        void write(long executionMs) throws SQLException;
 
     }
 

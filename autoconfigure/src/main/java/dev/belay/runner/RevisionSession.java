@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.belay.actions.DatabaseActions;
 import dev.belay.actions.SqlStatement;
@@ -14,6 +15,8 @@ import dev.belay.revision.MigrationException;
 import dev.belay.revision.Migrator;
 import dev.belay.revision.RevisionInfo;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
@@ -28,6 +31,8 @@ import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
  */
 final class RevisionSession implements Migrator, StatementSink {
 
+    private static final Log logger = LogFactory.getLog(RevisionSession.class);
+
     /** How the revision runs. */
     enum Mode {
 
@@ -38,15 +43,10 @@ final class RevisionSession implements Migrator, StatementSink {
         AUTOCOMMIT,
 
         /**
-         * Inside a transaction that will be rolled back; statements that cannot run in a
-         * transaction are recorded only.
-         */
-        DRY_RUN,
-
-        /**
-         * Like a dry run, in a scratch schema, where statements that cannot run in a transaction
-         * run in their transactional form ({@link SqlStatement#inTransaction()}), so that what
-         * they build is there; those without one are recorded only.
+         * Inside a transaction that will be rolled back, in a scratch schema (a dry run, or a
+         * rehearsal of the chain): statements that cannot run in a transaction run in their
+         * transactional form ({@link SqlStatement#inTransaction()}), so that what they build is
+         * there; those without one are recorded only.
          */
         REHEARSAL
 
@@ -60,18 +60,36 @@ final class RevisionSession implements Migrator, StatementSink {
 
     private final RevisionInfo revision;
 
+    private final LockGuard lock;
+
+    private final LockRetries retries;
+
     private final DatabaseActions actions;
 
     private final List<SqlStatement> statements = new ArrayList<>();
 
+    private final List<String> droppedInvalidIndexes = new ArrayList<>();
+
     private @Nullable JdbcTemplate jdbc;
 
-    RevisionSession(Connection connection, String schema, Mode mode, RevisionInfo revision) {
+    /**
+     * @param lock checked before each statement that commits on its own ({@link Mode#AUTOCOMMIT})
+     * @param retries how often such a statement is tried again when it times out on a lock
+     */
+    RevisionSession(Connection connection, String schema, Mode mode, RevisionInfo revision, LockGuard lock,
+            LockRetries retries) {
         this.connection = connection;
         this.schema = schema;
         this.mode = mode;
         this.revision = revision;
+        this.lock = lock;
+        this.retries = retries;
         this.actions = new DatabaseActions(this);
+    }
+
+    /** A session of a rehearsal or dry run, which takes no lock and retries nothing. */
+    RevisionSession(Connection connection, String schema, Mode mode, RevisionInfo revision) {
+        this(connection, schema, mode, revision, LockGuard.NONE, LockRetries.NONE);
     }
 
     @Override
@@ -82,8 +100,12 @@ final class RevisionSession implements Migrator, StatementSink {
     @Override
     public JdbcTemplate jdbc() {
         if (this.jdbc == null) {
-            Connection recording = RecordingConnection.wrap(this.connection,
-                    (sql) -> this.statements.add(SqlStatement.of(sql)));
+            Connection recording = RecordingConnection.wrap(this.connection, (sql) -> {
+                this.statements.add(SqlStatement.of(sql));
+                if (this.mode == Mode.AUTOCOMMIT) {
+                    checkLock();
+                }
+            });
             this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(recording, true));
         }
         return this.jdbc;
@@ -96,7 +118,7 @@ final class RevisionSession implements Migrator, StatementSink {
 
     @Override
     public boolean dryRun() {
-        return this.mode == Mode.DRY_RUN || this.mode == Mode.REHEARSAL;
+        return this.mode == Mode.REHEARSAL;
     }
 
     @Override
@@ -109,16 +131,9 @@ final class RevisionSession implements Migrator, StatementSink {
                         "Declare the revision with @MigrationRevision(..., transactional = false); each of its "
                                 + "statements then commits on its own.");
             }
-            if (this.mode == Mode.DRY_RUN) {
-                this.statements.add(statement);
-                return;
-            }
             if (this.mode == Mode.REHEARSAL) {
                 this.statements.add(statement);
-                java.util.Optional<SqlStatement> runnable = statement.inTransaction();
-                if (runnable.isPresent()) {
-                    run(runnable.get());
-                }
+                statement.inTransaction().ifPresent(this::send);
                 return;
             }
         }
@@ -130,6 +145,35 @@ final class RevisionSession implements Migrator, StatementSink {
     }
 
     private void run(SqlStatement statement) {
+        if (this.mode != Mode.AUTOCOMMIT) {
+            send(statement);
+            return;
+        }
+        // Each statement commits on its own: none may run once the lock is gone, and a statement
+        // that timed out on a lock left nothing behind, so it may simply be tried again.
+        Optional<String> index = (statement.mode() == TransactionMode.NO_TRANSACTION)
+                ? InvalidIndexes.builtBy(statement.sql()) : Optional.empty();
+        for (int tries = 1;; tries++) {
+            checkLock();
+            index.ifPresent((name) -> dropInvalid(name, "left by an earlier attempt"));
+            try {
+                send(statement);
+                return;
+            }
+            catch (DataAccessException ex) {
+                index.ifPresent((name) -> dropInvalid(name, "left by the failed statement"));
+                if (!LockRetries.isLockTimeout(ex) || !this.retries.allowsAnother(tries)) {
+                    throw ex;
+                }
+                logger.warn("Revision " + this.revision.describe() + ": statement timed out waiting for a lock (try "
+                        + tries + " of " + (this.retries.retries() + 1) + "), trying again in "
+                        + this.retries.pauseAfter(tries).toSeconds() + " s: " + statement.sql() + blockers(statement));
+                this.retries.pause(tries);
+            }
+        }
+    }
+
+    private void send(SqlStatement statement) {
         try (Statement jdbcStatement = this.connection.createStatement()) {
             jdbcStatement.execute(statement.sql());
         }
@@ -140,12 +184,51 @@ final class RevisionSession implements Migrator, StatementSink {
         }
     }
 
-    /** The statements sent so far (in a dry run, including those only recorded), in order. */
+    private void checkLock() {
+        try {
+            this.lock.check();
+        }
+        catch (SQLException ex) {
+            throw new UncategorizedSQLException("Revision '" + this.revision.id() + "'", "(migration lock check)", ex);
+        }
+    }
+
+    private void dropInvalid(String index, String why) {
+        try {
+            InvalidIndexes.dropIfInvalid(this.connection, index).ifPresent((dropped) -> {
+                this.droppedInvalidIndexes.add(dropped);
+                logger.warn("Revision " + this.revision.describe() + ": dropped the invalid index " + dropped + " "
+                        + why + " (CREATE INDEX CONCURRENTLY leaves one behind when it fails)");
+            });
+        }
+        catch (SQLException ex) {
+            logger.warn("Revision " + this.revision.describe() + ": could not drop the invalid index " + index + " "
+                    + why + "; drop it by hand (DROP INDEX CONCURRENTLY " + index + ")", ex);
+        }
+    }
+
+    /** Who holds locks on what the statement names, for a log line. */
+    private String blockers(SqlStatement statement) {
+        try {
+            List<String> holders = SessionReport.holdingLocksFor(this.connection, this.schema, statement.sql());
+            return holders.isEmpty() ? "" : " (held by " + String.join("; ", holders) + ")";
+        }
+        catch (SQLException ex) {
+            return "";
+        }
+    }
+
+    /** The invalid indexes Belay dropped after failed {@code CREATE INDEX CONCURRENTLY} statements. */
+    List<String> droppedInvalidIndexes() {
+        return List.copyOf(this.droppedInvalidIndexes);
+    }
+
+    /** The statements sent so far (in a rehearsal, including those only recorded), in order. */
     List<SqlStatement> statements() {
         return List.copyOf(this.statements);
     }
 
-    /** Whether anything was sent to the database (or recorded, in a dry run). */
+    /** Whether anything was sent to the database (or recorded, in a rehearsal). */
     boolean sentAnything() {
         return !this.statements.isEmpty();
     }

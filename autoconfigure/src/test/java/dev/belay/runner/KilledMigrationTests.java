@@ -94,6 +94,56 @@ class KilledMigrationTests {
         }
     }
 
+    @Test
+    void theSessionOfAnInstanceKilledDuringALongStatementEndsByItselfAndTheNextStartFinishes() throws Exception {
+        String schema = "killed_during_statement";
+        Process process = startPaused(schema, true, KillableMigration.Halfway.LONG_STATEMENT);
+        int pid = await().atMost(Duration.ofSeconds(20)).until(() -> sleeping(), (found) -> found != null);
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+        // Belay's client_connection_check_interval: the server cancels the statement of a client
+        // that is gone, instead of running it to its end (two minutes) holding every lock.
+        await().atMost(Duration.ofSeconds(20)).until(() -> !alive(pid));
+        assertThat(runner(schema, true).apply().ids()).containsExactly("second", "third");
+    }
+
+    @Test
+    void anOrphanedSessionOfAKilledInstanceIsNamedByTheNextStartAndEndingItLetsTheMigrationGoOn()
+            throws Exception {
+        String schema = "killed_leaving_orphan";
+        Process process = startPaused(schema, true, KillableMigration.Halfway.LONG_STATEMENT_UNCHECKED);
+        int pid = await().atMost(Duration.ofSeconds(20)).until(() -> sleeping(), (found) -> found != null);
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertThat(alive(pid)).as("the orphaned session runs on").isTrue();
+
+        MigrationRunner next = new MigrationRunner(this.database.dataSource(),
+                new MigrationSettings(schema, "belay_history", Duration.ofSeconds(10), Duration.ofSeconds(1)),
+                KillableMigration.revisions(true, false));
+        MigrationException blocked = org.junit.jupiter.api.Assertions.assertThrows(MigrationException.class,
+                next::apply);
+        assertThat(blocked.problem()).contains("held by PID " + pid + " (user " + this.database.user())
+            .contains("active for")
+            .contains("in a transaction for")
+            .contains("running: SELECT pg_sleep(120)");
+        assertThat(blocked.fix()).contains("pg_terminate_backend(<pid>)").contains("killed instance");
+
+        this.jdbc.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, pid);
+        assertThat(runner(schema, true).apply().ids()).containsExactly("second", "third");
+        assertThat(history(schema)).containsExactly("first:applied", "second:applied", "third:applied");
+    }
+
+    /** The server process running the long statement of 'second', or null. */
+    private Integer sleeping() {
+        List<Integer> pids = this.jdbc.queryForList("SELECT pid FROM pg_stat_activity WHERE state = 'active' "
+                + "AND query = 'SELECT pg_sleep(120)'", Integer.class);
+        return pids.isEmpty() ? null : pids.get(0);
+    }
+
+    private boolean alive(int pid) {
+        return this.jdbc.queryForObject("SELECT EXISTS (SELECT FROM pg_stat_activity WHERE pid = ?)", Boolean.class,
+                pid);
+    }
+
     private void killHalfway(String schema, boolean transactional) throws Exception {
         Process process = startPaused(schema, transactional);
         assertThat(advisoryLocks()).isEqualTo(1);
@@ -105,10 +155,15 @@ class KilledMigrationTests {
     }
 
     private Process startPaused(String schema, boolean transactional) throws IOException {
+        return startPaused(schema, transactional, KillableMigration.Halfway.PAUSE);
+    }
+
+    private Process startPaused(String schema, boolean transactional, KillableMigration.Halfway halfway)
+            throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 KillableMigration.class.getName(), this.database.url(), this.database.user(), this.database.password(),
-                schema, String.valueOf(transactional))
+                schema, String.valueOf(transactional), halfway.name())
             .redirectErrorStream(true)
             .start();
         StringBuilder output = new StringBuilder();

@@ -285,7 +285,7 @@ class MigrationRunnerTests {
 
         assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> runner.rollback(1))
             .withMessageContaining("Revision 'b' (test.b) failed in down()")
-            .withMessageContaining("it stays applied");
+            .withMessageContaining("so it is still applied");
         assertThat(tables()).contains("b");
         assertThat(runner.status().upToDate()).isTrue();
     }
@@ -353,7 +353,7 @@ class MigrationRunnerTests {
     }
 
     @Test
-    void aStatementThatWaitsLongerThanTheLockTimeoutFailsAndSaysWhichPropertyToRaise() throws SQLException {
+    void aStatementThatWaitsLongerThanTheLockTimeoutFailsNamingTheSessionInTheWay() throws SQLException {
         MigrationRunner runner = new MigrationRunner(this.database.dataSource(),
                 new MigrationSettings(this.schema, "belay_history", Duration.ofMillis(200), Duration.ofSeconds(5)),
                 TestRevisions.chain().table("a", null).add("alter", "a",
@@ -363,11 +363,21 @@ class MigrationRunnerTests {
         runner.apply("a");
         try (Connection busy = this.database.connect(); Statement statement = busy.createStatement()) {
             busy.setAutoCommit(false);
+            statement.execute("SET application_name = 'a long report'");
             statement.execute("LOCK TABLE " + this.schema + ".a IN ACCESS SHARE MODE");
+            int pid = this.jdbc.queryForObject("SELECT pid FROM pg_stat_activity WHERE application_name = "
+                    + "'a long report'", Integer.class);
 
             assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::apply)
                 .withMessageContaining("SQLSTATE 55P03")
-                .satisfies((ex) -> assertThat(ex.fix()).contains("belay.lock-timeout (PT0.2S)"));
+                .withMessageContaining("longer than belay.lock-timeout (PT0.2S) for a lock, held by PID " + pid
+                        + " (user postgres, application 'a long report'")
+                .withMessageContaining("idle in transaction for")
+                .withMessageContaining("holding a (AccessShareLock)")
+                .withMessageContaining("last statement: LOCK TABLE " + this.schema + ".a IN ACCESS SHARE MODE")
+                .satisfies((ex) -> assertThat(ex.fix()).contains("pg_terminate_backend(<pid>)")
+                    .contains("belay.lock-retries")
+                    .contains("raise belay.lock-timeout"));
             busy.rollback();
         }
         assertThat(runner.apply().ids()).containsExactly("alter");

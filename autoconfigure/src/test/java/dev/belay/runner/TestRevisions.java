@@ -24,8 +24,18 @@ final class TestRevisions {
 
     TestRevisions add(String id, String after, boolean transactional, Consumer<Migrator> up,
             Consumer<Migrator> down) {
+        return add(id, after, transactional, false, up, down);
+    }
+
+    /** A non-transactional revision declared idempotent: Belay runs it again after an interruption. */
+    TestRevisions idempotent(String id, String after, Consumer<Migrator> up, Consumer<Migrator> down) {
+        return add(id, after, false, true, up, down);
+    }
+
+    private TestRevisions add(String id, String after, boolean transactional, boolean idempotent,
+            Consumer<Migrator> up, Consumer<Migrator> down) {
         List<String> parents = (after == null) ? List.of() : List.of(after.split(","));
-        RevisionInfo info = new RevisionInfo(id, parents, "make " + id, transactional, "test." + id);
+        RevisionInfo info = new RevisionInfo(id, parents, "make " + id, transactional, idempotent, "test." + id);
         Revision revision = new Revision() {
             @Override
             public void up(Migrator migrator) {
