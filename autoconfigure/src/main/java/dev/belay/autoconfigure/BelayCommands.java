@@ -85,34 +85,44 @@ final class BelayCommands {
     }
 
     /**
-     * {@code belay}: lists the commands. It also declares every flag of the others, because Spring
-     * Shell's parser looks up whether an option takes no value on the first word of the command
-     * line.
+     * {@code belay}: lists the commands. A word after it that names no command, or an option
+     * other than {@code --help}, is a usage error.
      */
     Command root() {
-        List<CommandOption> flags = List.of(SHADOW, ONLINE_SAFE, DRY_RUN, YES, flag("help", "Show help"));
-        AbstractCommand root = new AbstractCommand("belay", "Belay's schema migration commands", BelayCommand.GROUP,
-                CommandReports.overview(), false) {
+        List<CommandOption> options = List.of(flag("help", "Show help"));
+        AbstractCommand root = new AbstractCommand(BelayCommandParser.ROOT, "Belay's schema migration commands",
+                BelayCommand.GROUP, CommandReports.overview(), false) {
 
             @Override
             public ExitStatus doExecute(CommandContext context) {
                 PrintWriter out = context.outputWriter();
-                List<CommandArgument> words = context.parsedInput().arguments();
-                if (!words.isEmpty()) {
-                    String name = "belay " + words.stream().map(CommandArgument::value).collect(Collectors.joining(" "));
-                    out.println("There is no command '" + name + "'.");
+                try {
+                    List<CommandArgument> words = context.parsedInput().arguments();
+                    if (!words.isEmpty()) {
+                        String name = "belay "
+                                + words.stream().map(CommandArgument::value).collect(Collectors.joining(" "));
+                        out.println("There is no command '" + name + "'.");
+                        out.println();
+                        out.print(CommandReports.overview());
+                        return BelayCommand.usage("There is no command '" + name + "'.");
+                    }
+                    CommandInput.of(context, getName(), getOptions());
+                    out.print(CommandReports.overview());
+                    return ExitStatus.OK;
+                }
+                catch (CommandInput.UsageException ex) {
+                    out.println(ex.getMessage());
                     out.println();
                     out.print(CommandReports.overview());
-                    out.flush();
-                    return BelayCommand.usage("There is no command '" + name + "'.");
+                    return BelayCommand.usage(ex.getMessage());
                 }
-                out.print(CommandReports.overview());
-                out.flush();
-                return ExitStatus.OK;
+                finally {
+                    out.flush();
+                }
             }
 
         };
-        root.setOptions(flags);
+        root.setOptions(options);
         return root;
     }
 

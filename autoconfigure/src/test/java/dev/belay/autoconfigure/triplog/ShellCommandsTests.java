@@ -215,9 +215,39 @@ class ShellCommandsTests {
     }
 
     @Test
+    void anUnknownOptionIsNamedWithTheOptionsTheCommandTakesWithOrWithoutAValueWhereverItStands(
+            CapturedOutput output) {
+        String named = "'belay apply' has no option --bogus; it takes --target, --dry-run.";
+        assertThat(run("belay", "apply", "--bogus")).isEqualTo(2);
+        assertThat(run("belay", "apply", "--bogus", "--dry-run")).isEqualTo(2);
+        assertThat(run("belay", "apply", "--dry-run", "--bogus", "x")).isEqualTo(2);
+        assertThat(output).contains(named).doesNotContain("requires a value").doesNotContain("Could not read");
+        assertThat(run("belay", "status", "--verbose")).isEqualTo(2);
+        assertThat(output).contains("'belay status' has no option --verbose; it takes no options.");
+        assertThat(run("belay", "--bogus")).isEqualTo(2);
+        assertThat(output).contains("'belay' has no option --bogus; it takes --help.");
+        assertThat(tables()).isEmpty();
+    }
+
+    @Test
+    void aNegativeNumberReachesTheCommandAsTheOptionsValue(CapturedOutput output) {
+        run("belay", "apply");
+
+        assertThat(run("belay", "rollback", "--steps", "-1", "--yes")).isEqualTo(2);
+        assertThat(output).contains("--steps takes a whole number of 1 or more, not '-1'.")
+            .contains("Run 'belay rollback --help' for its options.");
+        assertThat(run("belay", "rollback", "--steps=-1")).isEqualTo(2);
+        assertThat(run("belay", "rollback", "--steps", "-3")).isEqualTo(2);
+        assertThat(output).contains("not '-3'").doesNotContain("requires a value");
+        assertThat(tables()).contains("trip");
+    }
+
+    @Test
     void anOptionWithoutItsValueIsAUsageErrorWithStatus2(CapturedOutput output) {
         assertThat(run("belay", "apply", "--target")).isEqualTo(2);
-        assertThat(output).contains("Option '--target' requires a value");
+        assertThat(output).contains("--target needs a value.");
+        assertThat(run("belay", "apply", "--target", "--dry-run")).isEqualTo(2);
+        assertThat(tables()).isEmpty();
     }
 
     @Test
