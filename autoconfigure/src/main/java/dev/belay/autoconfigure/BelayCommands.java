@@ -129,7 +129,7 @@ final class BelayCommands {
     Command status() {
         return command("status", "Show every revision and whether the database has it", "belay status", List.of(),
                 (context, input, out) -> {
-                    CommandReports.printStatus(this.runner.status(), out);
+                    CommandReports.printStatus(this.runner.status(), this.runner.graph(), out);
                     return ExitStatus.OK;
                 });
     }
@@ -225,7 +225,8 @@ final class BelayCommands {
                 "belay check", List.of(), (context, input, out) -> {
                     Comparison check = workbench("check").check();
                     String compared = check.shadow()
-                            ? "what the revisions build (in a scratch schema, since " + CommandReports.pendingOrProblems(check) + ")"
+                            ? "what the revisions build (in a scratch schema, since " + CommandReports.shadowReason(check)
+                                    + ")"
                             : "schema " + check.status().schema();
                     if (check.passed()) {
                         out.println("OK: the JPA mapping matches " + compared + ".");
@@ -234,21 +235,19 @@ final class BelayCommands {
                         }
                         return ExitStatus.OK;
                     }
-                    for (RevisionStatus problem : check.problems()) {
-                        out.println("The database has revision '" + problem.id() + "' "
-                                + ((problem.state() == RevisionState.UNKNOWN) ? "that this code does not have"
-                                        : "half-applied (interrupted)")
-                                + ".");
-                    }
+                    CommandReports.problems(check.status(), this.runner.graph()).forEach(out::println);
                     if (!check.matches()) {
                         out.println("The JPA mapping differs from " + compared + ". What it still needs:");
                         out.println();
                         out.print(check.plan());
                         out.println();
                         out.println("Write it as a revision with `belay generate`.");
+                        return BelayCommand.failed("the JPA mapping differs from the schema the revisions build");
                     }
-                    return BelayCommand.failed(check.matches() ? "the database has revisions this code cannot "
-                            + "account for" : "the JPA mapping differs from the schema the revisions build");
+                    out.println("The JPA mapping matches " + compared + "; the check passes once the "
+                            + ((check.problems().size() == 1) ? "revision above is" : "revisions above are")
+                            + " resolved.");
+                    return BelayCommand.failed(String.join("; ", CommandReports.problemSummaries(check.status())));
                 });
     }
 
