@@ -77,6 +77,7 @@ class BelayCommandParserTests {
     @Test
     void helpIsAFlag() {
         assertThat(options(this.parser.parse("belay rollback --help"))).containsExactly(Map.entry("help", "true"));
+        assertThat(options(this.parser.parse("belay --help"))).containsExactly(Map.entry("help", "true"));
         assertThat(this.parser.parse("belay rollback -h").options()).singleElement()
             .satisfies((option) -> assertThat(option.shortName()).isEqualTo('h'));
     }
