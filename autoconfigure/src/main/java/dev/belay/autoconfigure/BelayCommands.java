@@ -85,41 +85,51 @@ final class BelayCommands {
     }
 
     /**
-     * {@code belay}: lists the commands. It also declares every flag of the others, because Spring
-     * Shell's parser looks up whether an option takes no value on the first word of the command
-     * line.
+     * {@code belay}: lists the commands. A word after it that names no command, or an option
+     * other than {@code --help}, is a usage error.
      */
     Command root() {
-        List<CommandOption> flags = List.of(SHADOW, ONLINE_SAFE, DRY_RUN, YES, flag("help", "Show help"));
-        AbstractCommand root = new AbstractCommand("belay", "Belay's schema migration commands", BelayCommand.GROUP,
-                CommandReports.overview(), false) {
+        List<CommandOption> options = List.of(flag("help", "Show help"));
+        AbstractCommand root = new AbstractCommand(BelayCommandParser.ROOT, "Belay's schema migration commands",
+                BelayCommand.GROUP, CommandReports.overview(), false) {
 
             @Override
             public ExitStatus doExecute(CommandContext context) {
                 PrintWriter out = context.outputWriter();
-                List<CommandArgument> words = context.parsedInput().arguments();
-                if (!words.isEmpty()) {
-                    String name = "belay " + words.stream().map(CommandArgument::value).collect(Collectors.joining(" "));
-                    out.println("There is no command '" + name + "'.");
+                try {
+                    List<CommandArgument> words = context.parsedInput().arguments();
+                    if (!words.isEmpty()) {
+                        String name = "belay "
+                                + words.stream().map(CommandArgument::value).collect(Collectors.joining(" "));
+                        out.println("There is no command '" + name + "'.");
+                        out.println();
+                        out.print(CommandReports.overview());
+                        return BelayCommand.usage("There is no command '" + name + "'.");
+                    }
+                    CommandInput.of(context, getName(), getOptions());
+                    out.print(CommandReports.overview());
+                    return ExitStatus.OK;
+                }
+                catch (CommandInput.UsageException ex) {
+                    out.println(ex.getMessage());
                     out.println();
                     out.print(CommandReports.overview());
-                    out.flush();
-                    return BelayCommand.usage("There is no command '" + name + "'.");
+                    return BelayCommand.usage(ex.getMessage());
                 }
-                out.print(CommandReports.overview());
-                out.flush();
-                return ExitStatus.OK;
+                finally {
+                    out.flush();
+                }
             }
 
         };
-        root.setOptions(flags);
+        root.setOptions(options);
         return root;
     }
 
     Command status() {
         return command("status", "Show every revision and whether the database has it", "belay status", List.of(),
                 (context, input, out) -> {
-                    CommandReports.printStatus(this.runner.status(), out);
+                    CommandReports.printStatus(this.runner.status(), this.runner.graph(), out);
                     return ExitStatus.OK;
                 });
     }
@@ -215,7 +225,8 @@ final class BelayCommands {
                 "belay check", List.of(), (context, input, out) -> {
                     Comparison check = workbench("check").check();
                     String compared = check.shadow()
-                            ? "what the revisions build (in a scratch schema, since " + CommandReports.pendingOrProblems(check) + ")"
+                            ? "what the revisions build (in a scratch schema, since " + CommandReports.shadowReason(check)
+                                    + ")"
                             : "schema " + check.status().schema();
                     if (check.passed()) {
                         out.println("OK: the JPA mapping matches " + compared + ".");
@@ -224,21 +235,19 @@ final class BelayCommands {
                         }
                         return ExitStatus.OK;
                     }
-                    for (RevisionStatus problem : check.problems()) {
-                        out.println("The database has revision '" + problem.id() + "' "
-                                + ((problem.state() == RevisionState.UNKNOWN) ? "that this code does not have"
-                                        : "half-applied (interrupted)")
-                                + ".");
-                    }
+                    CommandReports.problems(check.status(), this.runner.graph()).forEach(out::println);
                     if (!check.matches()) {
                         out.println("The JPA mapping differs from " + compared + ". What it still needs:");
                         out.println();
                         out.print(check.plan());
                         out.println();
                         out.println("Write it as a revision with `belay generate`.");
+                        return BelayCommand.failed("the JPA mapping differs from the schema the revisions build");
                     }
-                    return BelayCommand.failed(check.matches() ? "the database has revisions this code cannot "
-                            + "account for" : "the JPA mapping differs from the schema the revisions build");
+                    out.println("The JPA mapping matches " + compared + "; the check passes once the "
+                            + ((check.problems().size() == 1) ? "revision above is" : "revisions above are")
+                            + " resolved.");
+                    return BelayCommand.failed(String.join("; ", CommandReports.problemSummaries(check.status())));
                 });
     }
 

@@ -4,15 +4,18 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.belay.actions.SqlStatement;
 import dev.belay.diff.Change;
 import dev.belay.diff.Hazard;
 import dev.belay.diff.MigrationPlan;
+import dev.belay.revision.MigrationException;
 import dev.belay.runner.MigrationResult;
 import dev.belay.runner.MigrationRunner;
 import dev.belay.runner.MigrationStatus;
 import dev.belay.runner.RevisionRun;
+import dev.belay.runner.RevisionState;
 import dev.belay.runner.RevisionStatus;
 import dev.belay.workbench.Comparison;
 import dev.belay.workbench.SchemaWorkbench;
@@ -32,15 +35,16 @@ import org.springframework.context.ApplicationContext;
  * The {@code belay} actuator endpoint.
  * <ul>
  * <li>{@code GET /actuator/belay}: each {@link MigrationRunner} of the application's contexts with
- * its schema, heads, current revisions and every revision with its state (applied, pending,
- * incomplete, unknown), in the style of Spring Boot's {@code flyway} endpoint. One query per
- * runner.</li>
+ * its schema, heads, current revisions, the incomplete and unknown ones, and every revision with
+ * its state (applied, pending, incomplete, unknown), in the style of Spring Boot's {@code flyway}
+ * endpoint. One query per runner.</li>
  * <li>{@code GET /actuator/belay/drift}: the JPA mapping compared with the database: whether they
  * match, and the changes (with their SQL and hazards) that would bring the database to the
  * mapping. It builds the desired schema in a scratch schema, so it costs more than the status and
  * is a call of its own.</li>
  * <li>{@code POST /actuator/belay} with an optional {@code {"target": "<revision id>"}}: applies
- * the pending revisions (up to the target) and returns what it applied. Only with
+ * the pending revisions (up to the target) and returns what it applied, or, through
+ * {@link BelayEndpointWebExtension}, why it would not. Only with
  * {@code management.endpoint.belay.access=unrestricted}: the endpoint's default access is
  * read-only.</li>
  * </ul>
@@ -85,15 +89,30 @@ public class BelayEndpoint {
     }
 
     /**
-     * Applies pending revisions of the application's {@link MigrationRunner}.
+     * Applies pending revisions of the application's {@link MigrationRunner}. Over HTTP,
+     * {@link BelayEndpointWebExtension} answers instead, with the reason for a refusal in the body.
      * @param target the revision to stop at (with every revision it comes after), or {@code null} for all
+     * @throws InvalidEndpointRequestException when there is no such revision
+     * @throws MigrationException when Belay refuses to apply or a revision fails
      */
     @WriteOperation
     public AppliedDescriptor apply(@Nullable String target) {
+        try {
+            return applyTo(target);
+        }
+        catch (UnknownTargetException ex) {
+            throw new InvalidEndpointRequestException(ex.getMessage(), "Unknown target revision");
+        }
+    }
+
+    /**
+     * @throws UnknownTargetException when there is no such revision: the caller's mistake, told
+     * apart from Belay refusing to apply or a revision failing (any other MigrationException)
+     */
+    AppliedDescriptor applyTo(@Nullable String target) {
         MigrationRunner runner = this.context.getBean(MigrationRunner.class);
         if (target != null && !runner.graph().contains(target)) {
-            throw new InvalidEndpointRequestException("There is no revision '" + target + "'; the heads are "
-                    + runner.graph().heads() + ".", "Unknown target revision");
+            throw new UnknownTargetException(target, runner.graph().heads());
         }
         return new AppliedDescriptor(runner.apply(target));
     }
@@ -156,8 +175,22 @@ public class BelayEndpoint {
             return this.status.heads();
         }
 
+        /** The applied revisions that no applied revision comes after. */
         public List<String> getCurrent() {
             return this.status.current();
+        }
+
+        /**
+         * The revisions that started and did not finish (interrupted non-transactional ones): the
+         * database may be partly migrated, and applying resumes or refuses with what to do.
+         */
+        public List<String> getIncomplete() {
+            return this.status.inState(RevisionState.INCOMPLETE).stream().map(RevisionStatus::id).toList();
+        }
+
+        /** The revisions the database has and the application does not: newer code migrated it. */
+        public List<String> getUnknown() {
+            return this.status.inState(RevisionState.UNKNOWN).stream().map(RevisionStatus::id).toList();
         }
 
         public boolean isUpToDate() {
@@ -292,6 +325,30 @@ public class BelayEndpoint {
 
     }
 
+    /** Why the endpoint refused a request, and what to do about it. */
+    public static final class RefusalDescriptor implements OperationResponseBody {
+
+        private final String error;
+
+        private final String fix;
+
+        RefusalDescriptor(MigrationException refusal) {
+            this.error = refusal.problem();
+            this.fix = refusal.fix();
+        }
+
+        /** What is wrong, naming the revisions involved. */
+        public String getError() {
+            return this.error;
+        }
+
+        /** What to do about it. */
+        public String getFix() {
+            return this.fix;
+        }
+
+    }
+
     /** One revision that was applied. */
     public static final class AppliedRevisionDescriptor {
 
@@ -315,6 +372,17 @@ public class BelayEndpoint {
 
         public List<String> getStatements() {
             return this.run.statements().stream().map(SqlStatement::sql).toList();
+        }
+
+    }
+
+    /** A target that is not a revision of the application: the request is wrong, not the database. */
+    static final class UnknownTargetException extends MigrationException {
+
+        UnknownTargetException(String target, List<String> heads) {
+            super("There is no revision '" + target + "'.", "Give the id of one of the application's revisions "
+                    + "(GET /actuator/belay lists them), or no target to apply every pending revision; the heads are "
+                    + heads.stream().map((head) -> "'" + head + "'").collect(Collectors.joining(", ")) + ".");
         }
 
     }

@@ -13,10 +13,11 @@ import org.springframework.shell.core.command.Command;
 
 /**
  * Belay's Spring Shell commands ({@code belay status}, {@code generate}, {@code merge},
- * {@code apply}, {@code rollback}, {@code diff}, {@code check}) as {@link Command} beans, which
- * Spring Shell registers, and a non-interactive runner whose failures set the process's exit
- * status. Active when Spring Shell 4 is on the class path; the commands that compare with the
- * mapping need the {@link SchemaWorkbench} and say so when it is missing.
+ * {@code apply}, {@code rollback}, {@code stamp}, {@code diff}, {@code check}) as {@link Command}
+ * beans, which Spring Shell registers, a non-interactive runner whose failures set the process's
+ * exit status, and a parser that lets each command judge its own options. Active when Spring
+ * Shell 4 is on the class path; the commands that compare with the mapping need the
+ * {@link SchemaWorkbench} and say so when it is missing.
  */
 @AutoConfiguration(after = { BelayAutoConfiguration.class, BelayWorkbenchAutoConfiguration.class })
 @ConditionalOnClass(name = { "org.springframework.shell.core.command.Command",
@@ -28,6 +29,11 @@ public final class BelayShellAutoConfiguration {
     @Bean
     static BelayShellRunnerPostProcessor belayShellRunnerPostProcessor() {
         return new BelayShellRunnerPostProcessor();
+    }
+
+    @Bean
+    static BelayCommandParserPostProcessor belayCommandParserPostProcessor() {
+        return new BelayCommandParserPostProcessor();
     }
 
     @Bean

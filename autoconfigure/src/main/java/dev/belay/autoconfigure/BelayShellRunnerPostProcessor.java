@@ -16,7 +16,8 @@ import org.springframework.shell.core.command.CommandRegistry;
  * Puts {@link BelayNonInteractiveShellRunner} in place of Spring Shell's
  * {@link NonInteractiveShellRunner}, which only logs a failed command and lets the process end
  * with status 0, so that {@code java -jar app.jar belay check} can fail a build. Nothing else
- * about the shell changes: the same parser, registry and commands.
+ * about the shell changes: the same parser bean (see {@link BelayCommandParserPostProcessor}),
+ * registry and commands.
  */
 final class BelayShellRunnerPostProcessor implements BeanPostProcessor, BeanFactoryAware {
 

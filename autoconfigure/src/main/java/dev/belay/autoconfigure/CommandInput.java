@@ -35,11 +35,11 @@ final class CommandInput {
         Set<String> known = declared.stream().map(CommandOption::longName).collect(Collectors.toSet());
         List<CommandOption> given = new ArrayList<>();
         for (CommandOption option : context.parsedInput().options()) {
-            String name = (option.longName() != null && !option.longName().isEmpty()) ? option.longName()
-                    : String.valueOf(option.shortName());
-            if (!known.contains(name)) {
-                throw new UsageException("'" + command + "' has no option --" + name + "; it takes "
-                        + (known.isEmpty() ? "none" : declared.stream()
+            boolean longName = option.longName() != null && !option.longName().isEmpty();
+            if (!longName || !known.contains(option.longName())) {
+                String name = longName ? "--" + option.longName() : "-" + option.shortName();
+                throw new UsageException("'" + command + "' has no option " + name + "; it takes "
+                        + (known.isEmpty() ? "no options" : declared.stream()
                             .map((each) -> "--" + each.longName())
                             .collect(Collectors.joining(", ")))
                         + ".");

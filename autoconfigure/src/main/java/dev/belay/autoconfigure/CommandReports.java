@@ -4,12 +4,15 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.belay.codegen.GeneratedRevision;
 import dev.belay.diff.Hazard;
 import dev.belay.diff.MigrationPlan;
+import dev.belay.revision.RevisionGraph;
+import dev.belay.revision.RevisionInfo;
 import dev.belay.runner.MigrationResult;
 import dev.belay.runner.MigrationStatus;
 import dev.belay.runner.RevisionRun;
@@ -29,11 +32,14 @@ final class CommandReports {
     private CommandReports() {
     }
 
-    static void printStatus(MigrationStatus status, PrintWriter out) {
+    static void printStatus(MigrationStatus status, RevisionGraph graph, PrintWriter out) {
+        List<RevisionStatus> incomplete = status.inState(RevisionState.INCOMPLETE);
         out.println("Schema " + status.schema() + ", history in " + status.historyTable());
         out.println("Heads: " + (status.heads().isEmpty() ? "(no revisions)" : String.join(", ", status.heads()))
                 + "    Database at: " + (status.current().isEmpty() ? "(nothing applied)"
-                        : String.join(", ", status.current())));
+                        : String.join(", ", status.current()))
+                + (incomplete.isEmpty() ? "" : "    Incomplete: "
+                        + incomplete.stream().map(RevisionStatus::id).collect(Collectors.joining(", "))));
         out.println();
         TextTable table = new TextTable("ID", "MESSAGE", "STATE", "APPLIED AT (UTC)", "MS");
         for (RevisionStatus revision : status.revisions()) {
@@ -47,22 +53,56 @@ final class CommandReports {
         out.print(table);
         out.println();
         List<RevisionStatus> pending = status.inState(RevisionState.PENDING);
-        List<RevisionStatus> unknown = status.inState(RevisionState.UNKNOWN);
-        List<RevisionStatus> incomplete = status.inState(RevisionState.INCOMPLETE);
         if (status.upToDate()) {
             out.println("Up to date.");
         }
+        problems(status, graph).forEach(out::println);
         if (!pending.isEmpty()) {
             out.println(pendingNote(pending) + ": run `belay apply`.");
         }
+    }
+
+    /**
+     * What to know and do about the revisions that are neither applied nor pending: each
+     * incomplete one with how it is resolved (resumed when it is idempotent, else a person decides
+     * and {@code belay apply} says how), and those the code does not have.
+     */
+    static List<String> problems(MigrationStatus status, RevisionGraph graph) {
+        List<String> problems = new ArrayList<>();
+        for (RevisionStatus revision : status.inState(RevisionState.INCOMPLETE)) {
+            boolean resumable = graph.find(revision.id()).map(RevisionInfo::idempotent).orElse(false);
+            problems.add("Revision " + quoted(revision) + " started and did not finish (it was interrupted): "
+                    + (resumable ? "it is idempotent, and `belay apply` resumes it."
+                            : "it may be partly applied, and `belay apply` says how to resolve it."));
+        }
+        List<RevisionStatus> unknown = status.inState(RevisionState.UNKNOWN);
         if (!unknown.isEmpty()) {
-            out.println(count(unknown.size(), "revision") + " in the database " + ((unknown.size() == 1) ? "is" : "are")
-                    + " unknown to this code: it was migrated by newer code.");
+            boolean one = unknown.size() == 1;
+            problems.add("The database has " + (one ? "revision " : "revisions ")
+                    + unknown.stream().map(CommandReports::quoted).collect(Collectors.joining(", "))
+                    + ", which this code does not have: newer code migrated " + (one ? "it" : "them")
+                    + ". Update this checkout, or use the code that has " + (one ? "it." : "them."));
         }
+        return problems;
+    }
+
+    /**
+     * Why the database is not simply at head, in a few words each: incomplete revisions, and
+     * revisions the code does not have.
+     */
+    static List<String> problemSummaries(MigrationStatus status) {
+        List<String> summaries = new ArrayList<>();
+        List<RevisionStatus> incomplete = status.inState(RevisionState.INCOMPLETE);
         if (!incomplete.isEmpty()) {
-            out.println(count(incomplete.size(), "revision") + " started and did not finish: `belay apply` says "
-                    + "how to resolve " + ((incomplete.size() == 1) ? "it" : "them") + ".");
+            summaries.add(((incomplete.size() == 1) ? "revision " : "revisions ") + ids(incomplete)
+                    + " did not finish");
         }
+        List<RevisionStatus> unknown = status.inState(RevisionState.UNKNOWN);
+        if (!unknown.isEmpty()) {
+            summaries.add("the database has " + ((unknown.size() == 1) ? "revision " : "revisions ") + ids(unknown)
+                    + ", which this code does not have");
+        }
+        return summaries;
     }
 
     static void printGenerated(GenerateResult result, PrintWriter out) {
@@ -122,15 +162,28 @@ final class CommandReports {
         }
     }
 
-    static String pendingOrProblems(Comparison check) {
-        return check.pending().isEmpty() ? "the database has revisions this code cannot account for"
-                : pendingNote(check.pending()).toLowerCase(java.util.Locale.ROOT).charAt(0)
-                        + pendingNote(check.pending()).substring(1);
+    /** Why {@code belay check} compared with what the revisions build rather than the database. */
+    static String shadowReason(Comparison check) {
+        List<String> reasons = new ArrayList<>();
+        if (!check.pending().isEmpty()) {
+            String note = pendingNote(check.pending());
+            reasons.add(Character.toLowerCase(note.charAt(0)) + note.substring(1));
+        }
+        reasons.addAll(problemSummaries(check.status()));
+        return String.join(" and ", reasons);
     }
 
     static String pendingNote(List<RevisionStatus> pending) {
         return count(pending.size(), "revision") + ((pending.size() == 1) ? " is" : " are") + " not applied yet ("
                 + pending.stream().map(RevisionStatus::id).collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static String ids(List<RevisionStatus> revisions) {
+        return revisions.stream().map((revision) -> "'" + revision.id() + "'").collect(Collectors.joining(", "));
+    }
+
+    private static String quoted(RevisionStatus revision) {
+        return "'" + revision.id() + "'" + message(revision.message());
     }
 
     static String describe(RevisionStatus revision) {

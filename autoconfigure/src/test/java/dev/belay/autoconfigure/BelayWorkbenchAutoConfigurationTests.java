@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
@@ -24,6 +25,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.shell.core.command.Command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Which of Belay's surfaces an application gets: the workbench with JPA, the shell commands with
@@ -67,7 +69,10 @@ class BelayWorkbenchAutoConfigurationTests {
     @Test
     void withJpaShellAndActuatorEverySurfaceIsThere() {
         this.app.withUserConfiguration(TripEntities.class).run((context) -> {
-            assertThat(context).hasNotFailed().hasSingleBean(SchemaWorkbench.class).hasSingleBean(BelayEndpoint.class);
+            assertThat(context).hasNotFailed()
+                .hasSingleBean(SchemaWorkbench.class)
+                .hasSingleBean(BelayEndpoint.class)
+                .hasSingleBean(BelayEndpointWebExtension.class);
             assertThat(context.getBeansOfType(Command.class).values()).extracting(Command::getName)
                 .containsExactlyInAnyOrder("belay", "belay status", "belay generate", "belay merge", "belay apply",
                         "belay rollback", "belay stamp", "belay diff", "belay check");
@@ -95,7 +100,25 @@ class BelayWorkbenchAutoConfigurationTests {
     void theEndpointIsThereOnlyWhenExposed() {
         this.app.withUserConfiguration(TripEntities.class)
             .withPropertyValues("management.endpoints.web.exposure.include=health")
-            .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(BelayEndpoint.class));
+            .run((context) -> assertThat(context).hasNotFailed()
+                .doesNotHaveBean(BelayEndpoint.class)
+                .doesNotHaveBean(BelayEndpointWebExtension.class));
+    }
+
+    @Test
+    void overJmxAloneTheEndpointAnswersWithoutTheWebExtensionAndARefusalKeepsItsReason() {
+        this.app.withUserConfiguration(TripEntities.class)
+            .withPropertyValues("management.endpoints.web.exposure.include=health", "spring.jmx.enabled=true",
+                    "management.endpoints.jmx.exposure.include=belay")
+            .run((context) -> {
+                assertThat(context).hasNotFailed()
+                    .hasSingleBean(BelayEndpoint.class)
+                    .doesNotHaveBean(BelayEndpointWebExtension.class);
+                assertThatExceptionOfType(InvalidEndpointRequestException.class)
+                    .isThrownBy(() -> context.getBean(BelayEndpoint.class).apply("nope"))
+                    .withMessageStartingWith("There is no revision 'nope'. Give the id of one of the application's "
+                            + "revisions");
+            });
     }
 
     @Test

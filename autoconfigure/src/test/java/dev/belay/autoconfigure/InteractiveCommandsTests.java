@@ -24,7 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.CommandExecutor;
 import org.springframework.shell.core.command.CommandOption;
+import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.core.command.ParsedInput;
@@ -33,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The commands in an interactive shell, where a person answers: rollback runs only after a yes,
- * and generate asks whether a drop and an add of the same type are a rename.
+ * generate asks whether a drop and an add of the same type are a rename, and a line typed at the
+ * prompt is read as the same words on the command line are.
  */
 @PostgresTest
 class InteractiveCommandsTests {
@@ -83,6 +86,20 @@ class InteractiveCommandsTests {
         }
     }
 
+    @Test
+    void aLineAtThePromptIsReadAsOnTheCommandLineSoTheCommandJudgesItsOptions() {
+        try (ConfigurableApplicationContext context = start("interactive_options", Map.of())) {
+            Run negative = executeLine(context, "belay rollback --steps -1 --yes");
+            assertThat(negative.status().code()).isEqualTo(2);
+            assertThat(negative.output()).contains("--steps takes a whole number of 1 or more, not '-1'.");
+
+            Run unknown = executeLine(context, "belay apply --bogus");
+            assertThat(unknown.status().code()).isEqualTo(2);
+            assertThat(unknown.output()).contains("'belay apply' has no option --bogus; it takes --target, --dry-run.");
+            assertThat(context.getBean(MigrationRunner.class).status().upToDate()).isTrue();
+        }
+    }
+
     private ConfigurableApplicationContext start(String schema, Map<String, Object> properties) {
         SpringApplication application = new SpringApplication(TripLogApplication.class);
         Map<String, Object> defaults = new java.util.HashMap<>(Map.of("spring.datasource.url", this.database.url(),
@@ -104,6 +121,24 @@ class InteractiveCommandsTests {
         try {
             ExitStatus status = command.execute(new CommandContext(parsed.build(), new CommandRegistry(),
                     new PrintWriter(output, true), input));
+            return new Run(status, output.toString());
+        }
+        catch (Exception ex) {
+            throw new AssertionError(ex);
+        }
+    }
+
+    /**
+     * Reads a line with the application's parser, the one its interactive shell runner is given,
+     * and executes it as that runner does.
+     */
+    private static Run executeLine(ConfigurableApplicationContext context, String line) {
+        StringWriter output = new StringWriter();
+        CommandRegistry registry = context.getBean(CommandRegistry.class);
+        ParsedInput parsed = context.getBean(CommandParser.class).parse(line);
+        try {
+            ExitStatus status = new CommandExecutor(registry)
+                .execute(new CommandContext(parsed, registry, new PrintWriter(output, true), new Answers()));
             return new Run(status, output.toString());
         }
         catch (Exception ex) {

@@ -64,6 +64,7 @@ class BelayEndpointWriteTests {
         assertThat(JsonPath.<List<?>>read(again.body(), "$.applied")).isEmpty();
         HttpResponse<String> unknown = client.post("/actuator/belay", "{\"target\": \"nope\"}");
         assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.<String>read(unknown.body(), "$.error")).isEqualTo("There is no revision 'nope'.");
     }
 
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.belay.autoconfigure.tripbackfill.TripBackfills.FillTripModes;
+import dev.belay.autoconfigure.tripbackfill.TripBackfills.MarkOldTrips;
 import dev.belay.test.PostgresTest;
 import dev.belay.test.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +109,70 @@ class ShellCommandsTests {
 
         assertThat(run("belay", "status")).isZero();
         assertThat(output).containsPattern(INIT + "  create trips  applied  \\S+ \\S+\\s+stamped");
+    }
+
+    @Test
+    void statusShowsWhereTheDatabaseIsAndThatAnInterruptedIdempotentRevisionIsResumedByApply(CapturedOutput output) {
+        List<Class<?>> code = List.of(FillTripModes.class);
+        assertThat(run(code, "belay", "apply")).isZero();
+        interrupt(FillTripModes.ID);
+
+        assertThat(run(code, "belay", "status")).isZero();
+
+        assertThat(output).contains("Database at: " + INIT + "    Incomplete: " + FillTripModes.ID)
+            .contains(FillTripModes.ID + "  fill trip modes  incomplete")
+            .contains("Revision '" + FillTripModes.ID + "' (fill trip modes) started and did not finish (it was "
+                    + "interrupted): it is idempotent, and `belay apply` resumes it.")
+            .doesNotContain("Up to date.");
+    }
+
+    @Test
+    void statusSaysThatApplyExplainsHowToResolveAnInterruptedRevisionThatIsNotIdempotent(CapturedOutput output) {
+        List<Class<?>> code = List.of(MarkOldTrips.class);
+        run(code, "belay", "apply");
+        interrupt(MarkOldTrips.ID);
+
+        assertThat(run(code, "belay", "status")).isZero();
+
+        assertThat(output).contains("Database at: " + INIT + "    Incomplete: " + MarkOldTrips.ID)
+            .contains("Revision '" + MarkOldTrips.ID + "' (mark old trips) started and did not finish (it was "
+                    + "interrupted): it may be partly applied, and `belay apply` says how to resolve it.");
+    }
+
+    @Test
+    void checkNamesAnInterruptedRevisionAsIncompleteWithWhatToDo(CapturedOutput output) {
+        List<Class<?>> code = List.of(MarkOldTrips.class);
+        run(code, "belay", "apply");
+        interrupt(MarkOldTrips.ID);
+
+        assertThat(run(code, "belay", "check")).isEqualTo(1);
+
+        assertThat(output)
+            .contains("Revision '" + MarkOldTrips.ID + "' (mark old trips) started and did not finish (it was "
+                    + "interrupted): it may be partly applied, and `belay apply` says how to resolve it.")
+            .contains("The JPA mapping matches what the revisions build (in a scratch schema, since revision '"
+                    + MarkOldTrips.ID + "' did not finish); the check passes once the revision above is resolved.")
+            .contains("Command 'belay check' failed (exit status 1): revision '" + MarkOldTrips.ID
+                    + "' did not finish")
+            .doesNotContain("this code does not have")
+            .doesNotContain("cannot account for");
+    }
+
+    @Test
+    void checkAndStatusNameARevisionTheCodeDoesNotHaveAsUnknownWithWhatToDo(CapturedOutput output) {
+        // Newer code, with one more revision, migrated the database.
+        run(List.of(FillTripModes.class), "belay", "apply");
+
+        assertThat(run("belay", "check")).isEqualTo(1);
+        String unknown = "The database has revision '" + FillTripModes.ID + "' (fill trip modes), which this code "
+                + "does not have: newer code migrated it. Update this checkout, or use the code that has it.";
+        assertThat(output).contains(unknown)
+            .contains("since the database has revision '" + FillTripModes.ID + "', which this code does not have)")
+            .doesNotContain("did not finish")
+            .doesNotContain("cannot account for");
+
+        assertThat(run("belay", "status")).isZero();
+        assertThat(output.toString().split(java.util.regex.Pattern.quote(unknown), -1)).hasSize(3);
     }
 
     @Test
@@ -215,9 +281,39 @@ class ShellCommandsTests {
     }
 
     @Test
+    void anUnknownOptionIsNamedWithTheOptionsTheCommandTakesWithOrWithoutAValueWhereverItStands(
+            CapturedOutput output) {
+        String named = "'belay apply' has no option --bogus; it takes --target, --dry-run.";
+        assertThat(run("belay", "apply", "--bogus")).isEqualTo(2);
+        assertThat(run("belay", "apply", "--bogus", "--dry-run")).isEqualTo(2);
+        assertThat(run("belay", "apply", "--dry-run", "--bogus", "x")).isEqualTo(2);
+        assertThat(output).contains(named).doesNotContain("requires a value").doesNotContain("Could not read");
+        assertThat(run("belay", "status", "--verbose")).isEqualTo(2);
+        assertThat(output).contains("'belay status' has no option --verbose; it takes no options.");
+        assertThat(run("belay", "--bogus")).isEqualTo(2);
+        assertThat(output).contains("'belay' has no option --bogus; it takes --help.");
+        assertThat(tables()).isEmpty();
+    }
+
+    @Test
+    void aNegativeNumberReachesTheCommandAsTheOptionsValue(CapturedOutput output) {
+        run("belay", "apply");
+
+        assertThat(run("belay", "rollback", "--steps", "-1", "--yes")).isEqualTo(2);
+        assertThat(output).contains("--steps takes a whole number of 1 or more, not '-1'.")
+            .contains("Run 'belay rollback --help' for its options.");
+        assertThat(run("belay", "rollback", "--steps=-1")).isEqualTo(2);
+        assertThat(run("belay", "rollback", "--steps", "-3")).isEqualTo(2);
+        assertThat(output).contains("not '-3'").doesNotContain("requires a value");
+        assertThat(tables()).contains("trip");
+    }
+
+    @Test
     void anOptionWithoutItsValueIsAUsageErrorWithStatus2(CapturedOutput output) {
         assertThat(run("belay", "apply", "--target")).isEqualTo(2);
-        assertThat(output).contains("Option '--target' requires a value");
+        assertThat(output).contains("--target needs a value.");
+        assertThat(run("belay", "apply", "--target", "--dry-run")).isEqualTo(2);
+        assertThat(tables()).isEmpty();
     }
 
     @Test
@@ -238,6 +334,19 @@ class ShellCommandsTests {
 
     private int run(Map<String, Object> properties, String... args) {
         return ShellRun.run(this.database, this.schema, properties, args);
+    }
+
+    private int run(List<Class<?>> revisions, String... args) {
+        return ShellRun.run(this.database, this.schema, Map.of(), revisions, args);
+    }
+
+    /**
+     * Leaves an applied non-transactional revision as a process killed while it ran leaves it:
+     * its history row says it started and records no time.
+     */
+    private void interrupt(String revision) {
+        assertThat(this.jdbc.update("UPDATE " + this.schema + ".belay_history SET state = 'applying', "
+                + "execution_ms = NULL WHERE id = ?", revision)).isOne();
     }
 
     private List<String> tables() {

@@ -61,6 +61,15 @@ class ShellProcessTests {
         assertThat(result.out()).contains("There is no command 'belay nope'.");
     }
 
+    @Test
+    void anUnknownOptionExitsWith2AndNamesTheOptionsTheCommandTakes() throws Exception {
+        Result result = launch("unknown_option", "belay", "apply", "--bogus");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.out()).contains("'belay apply' has no option --bogus; it takes --target, --dry-run.");
+        assertThat(result.err()).contains("Command 'belay apply' failed (exit status 2)").doesNotContain("\tat ");
+    }
+
     private Result launch(String schema, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

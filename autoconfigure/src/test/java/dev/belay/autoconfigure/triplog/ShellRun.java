@@ -1,6 +1,7 @@
 package dev.belay.autoconfigure.triplog;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.belay.test.TestDatabase;
@@ -19,7 +20,17 @@ final class ShellRun {
     }
 
     static int run(TestDatabase database, String schema, Map<String, Object> properties, String... args) {
+        return run(database, schema, properties, List.of(), args);
+    }
+
+    /**
+     * Runs the application with more sources, such as revisions outside its packages (code that
+     * has revisions another start does not).
+     */
+    static int run(TestDatabase database, String schema, Map<String, Object> properties, List<Class<?>> sources,
+            String... args) {
         SpringApplication application = new SpringApplication(TripLogApplication.class);
+        application.addPrimarySources(sources);
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("spring.datasource.url", database.url());
         defaults.put("spring.datasource.username", database.user());
