@@ -13,10 +13,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Belay's migrations: a {@link MigrationRunner} for the application's {@code DataSource} and its
@@ -40,7 +42,32 @@ public final class BelayAutoConfiguration {
     @ConditionalOnMissingBean
     MigrationRunner belayMigrationRunner(DataSource dataSource, BelayProperties properties,
             ConfigurableListableBeanFactory beanFactory) {
-        return new MigrationRunner(dataSource, properties.toSettings(), RevisionBeans.revisions(beanFactory));
+        return new MigrationRunner(migrationDataSource(dataSource, properties), properties.toSettings(),
+                RevisionBeans.revisions(beanFactory));
+    }
+
+    /**
+     * The data source Belay migrates through: the application's, or (as Spring Boot does for
+     * Flyway) one of its own when {@code belay.url} or {@code belay.user} says otherwise, opening
+     * a plain connection per use, so that no pooler sits between the migration and its lock.
+     */
+    static DataSource migrationDataSource(DataSource dataSource, BelayProperties properties) {
+        if (properties.getUrl() != null && !properties.getUrl().isBlank()) {
+            return DataSourceBuilder.create()
+                .type(SimpleDriverDataSource.class)
+                .url(properties.getUrl())
+                .username(properties.getUser())
+                .password(properties.getPassword())
+                .build();
+        }
+        if (properties.getUser() != null && !properties.getUser().isBlank()) {
+            return DataSourceBuilder.derivedFrom(dataSource)
+                .type(SimpleDriverDataSource.class)
+                .username(properties.getUser())
+                .password(properties.getPassword())
+                .build();
+        }
+        return dataSource;
     }
 
     @Bean

@@ -62,7 +62,8 @@ final class BelayCommands {
             "Apply only up to this revision (with those it comes after); by default, all");
 
     private static final CommandOption DRY_RUN = flag("dry-run",
-            "Show the SQL the revisions send, in a transaction that is rolled back; changes nothing");
+            "Show the SQL the revisions send, rehearsed on a copy of the schema's tables (no rows) in a scratch "
+                    + "schema that is rolled back; changes and locks no real table");
 
     private static final CommandOption STEPS = option("steps", Integer.class,
             "How many of the last applied revisions to roll back (default 1)");

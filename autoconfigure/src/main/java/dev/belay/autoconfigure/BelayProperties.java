@@ -56,6 +56,32 @@ public class BelayProperties {
     private Duration lockWait = Duration.ofMinutes(5);
 
     /**
+     * How many times to try a revision again (or, in a non-transactional revision, a statement)
+     * after one of its statements waited longer than the lock timeout, pausing 1 s, 2 s, 4 s and
+     * so on (at most 30 s) before each try. 0 fails at once.
+     */
+    private int lockRetries = 0;
+
+    /**
+     * JDBC URL of the database to migrate, when Belay should connect otherwise than the
+     * application: directly rather than through a pooler in transaction mode, say. By default,
+     * the application's DataSource.
+     */
+    private @Nullable String url;
+
+    /**
+     * Database user Belay migrates as, for example one that owns the schema while the
+     * application connects with a user that only reads and writes rows. With belay.url, the user
+     * of that URL; without it, the application's DataSource with this user.
+     */
+    private @Nullable String user;
+
+    /**
+     * Password of belay.user.
+     */
+    private @Nullable String password;
+
+    /**
      * What to do when, once the application has started, the database schema differs from what
      * the JPA mapping wants: nothing, log the differences as one warning, or fail the start
      * with them.
@@ -120,6 +146,38 @@ public class BelayProperties {
         this.lockWait = lockWait;
     }
 
+    public int getLockRetries() {
+        return this.lockRetries;
+    }
+
+    public void setLockRetries(int lockRetries) {
+        this.lockRetries = lockRetries;
+    }
+
+    public @Nullable String getUrl() {
+        return this.url;
+    }
+
+    public void setUrl(@Nullable String url) {
+        this.url = url;
+    }
+
+    public @Nullable String getUser() {
+        return this.user;
+    }
+
+    public void setUser(@Nullable String user) {
+        this.user = user;
+    }
+
+    public @Nullable String getPassword() {
+        return this.password;
+    }
+
+    public void setPassword(@Nullable String password) {
+        this.password = password;
+    }
+
     public Drift getDrift() {
         return this.drift;
     }
@@ -135,7 +193,8 @@ public class BelayProperties {
     /** The runner's settings from these properties; a blank schema means the current one. */
     MigrationSettings toSettings() {
         String configuredSchema = (this.schema != null && !this.schema.isBlank()) ? this.schema : null;
-        return new MigrationSettings(configuredSchema, this.historyTable, this.lockTimeout, this.lockWait);
+        return new MigrationSettings(configuredSchema, this.historyTable, this.lockTimeout, this.lockWait,
+                this.lockRetries);
     }
 
     /** What to do when the database schema differs from the mapping at startup. */

@@ -148,7 +148,8 @@ final class CommandReports {
         }
         if (result.dryRun()) {
             out.println("Dry run: " + count(result.revisions().size(), "revision") + " would be applied to schema "
-                    + result.schema() + "; all of it was rolled back.");
+                    + result.schema() + ". Rehearsed on a copy of its tables (structure only, no rows) in a scratch "
+                    + "schema and rolled back: no table of " + result.schema() + " was changed or locked.");
         }
         else {
             out.println("Applied " + count(result.revisions().size(), "revision") + " to schema " + result.schema()

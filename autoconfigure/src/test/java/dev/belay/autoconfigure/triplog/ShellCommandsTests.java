@@ -63,7 +63,8 @@ class ShellCommandsTests {
     @Test
     void applyAppliesAndADryRunBeforeItPrintsTheSqlAndChangesNothing(CapturedOutput output) {
         assertThat(run("belay", "apply", "--dry-run")).isZero();
-        assertThat(output).contains("Dry run: 1 revision would be applied").contains("CREATE TABLE trip (");
+        assertThat(output).contains("Dry run: 1 revision would be applied").contains("CREATE TABLE trip (")
+            .contains("Rehearsed on a copy of its tables");
         assertThat(tables()).isEmpty();
 
         assertThat(run("belay", "apply")).isZero();
