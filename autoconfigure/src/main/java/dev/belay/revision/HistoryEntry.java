@@ -17,9 +17,14 @@ import org.jspecify.annotations.Nullable;
  * @param appliedAt when it was applied (or started, for an interrupted revision)
  * @param executionMs how long {@code up} took, when it finished
  * @param appliedBy the database user that applied it
+ * @param runId the run of {@code belay apply} (or start) that applied it, shared by the revisions
+ * applied together; {@code null} when stamped, or applied before Belay recorded runs
+ * @param effectFingerprint on the last revision of a run: the fingerprint of what the run changed
+ * in the schema (see {@link dev.belay.actions.SchemaSnapshot#effectTo}); otherwise {@code null}
  */
 public record HistoryEntry(String id, List<String> parents, String message, HistoryState state, long rank,
-        Instant appliedAt, @Nullable Long executionMs, String appliedBy) {
+        Instant appliedAt, @Nullable Long executionMs, String appliedBy, @Nullable String runId,
+        @Nullable String effectFingerprint) {
 
     public HistoryEntry {
         Objects.requireNonNull(id, "id");
@@ -28,6 +33,12 @@ public record HistoryEntry(String id, List<String> parents, String message, Hist
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(appliedAt, "appliedAt");
         Objects.requireNonNull(appliedBy, "appliedBy");
+    }
+
+    /** A row without a recorded run. */
+    public HistoryEntry(String id, List<String> parents, String message, HistoryState state, long rank,
+            Instant appliedAt, @Nullable Long executionMs, String appliedBy) {
+        this(id, parents, message, state, rank, appliedAt, executionMs, appliedBy, null, null);
     }
 
 }

@@ -86,7 +86,46 @@ public final class RevisionHistory {
                     + "applied_rank bigint GENERATED ALWAYS AS IDENTITY, "
                     + "applied_at timestamptz NOT NULL DEFAULT now(), "
                     + "execution_ms bigint, "
-                    + "applied_by text NOT NULL DEFAULT current_user)");
+                    + "applied_by text NOT NULL DEFAULT current_user, "
+                    + FINGERPRINT_COLUMNS.replace("ADD COLUMN IF NOT EXISTS ", "") + ")");
+        }
+    }
+
+    /**
+     * The columns that record what each run of revisions did to the schema, added to a history
+     * table created before they existed:
+     * <ul>
+     * <li>{@code run_id}: the run that applied the revision, shared by the revisions applied
+     * together;</li>
+     * <li>{@code effect_fingerprint} and {@code effect}, on the last revision of a run: what the
+     * run changed, for {@code belay verify};</li>
+     * <li>{@code schema_fingerprint} and {@code schema_snapshot}, on the latest applied revision
+     * only: the whole schema as the last migration left it, for the drift check.</li>
+     * </ul>
+     */
+    private static final String FINGERPRINT_COLUMNS = "ADD COLUMN IF NOT EXISTS run_id text, "
+            + "ADD COLUMN IF NOT EXISTS effect_fingerprint text, ADD COLUMN IF NOT EXISTS effect bytea, "
+            + "ADD COLUMN IF NOT EXISTS schema_fingerprint text, ADD COLUMN IF NOT EXISTS schema_snapshot bytea";
+
+    /** Whether the table has the fingerprint columns (a table created by an older Belay has not). */
+    public boolean hasFingerprintColumns(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT EXISTS (SELECT FROM pg_attribute "
+                + "WHERE attrelid = to_regclass(?) AND attname = 'schema_snapshot' AND NOT attisdropped)")) {
+            statement.setString(1, this.qualifiedName);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * Adds the fingerprint columns to a table created before they existed. Run it while holding
+     * the migration lock; it needs the right to alter the table (its owner).
+     */
+    public void addFingerprintColumns(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE " + this.qualifiedName + " " + FINGERPRINT_COLUMNS);
         }
     }
 
@@ -100,36 +139,133 @@ public final class RevisionHistory {
 
     /** The rows in the order the revisions were applied. */
     public List<HistoryEntry> read(Connection connection) throws SQLException {
+        boolean runs = hasFingerprintColumns(connection);
         List<HistoryEntry> entries = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT id, parents, message, state, applied_rank, applied_at, "
-                        + "execution_ms, applied_by FROM " + this.qualifiedName + " ORDER BY applied_rank")) {
+                        + "execution_ms, applied_by, " + (runs ? "run_id, effect_fingerprint" : "NULL, NULL")
+                        + " FROM " + this.qualifiedName + " ORDER BY applied_rank")) {
             while (rows.next()) {
                 Array parents = rows.getArray(2);
                 long executionMs = rows.getLong(7);
                 Long finishedIn = rows.wasNull() ? null : executionMs;
                 entries.add(new HistoryEntry(rows.getString(1), List.of((String[]) parents.getArray()),
                         rows.getString(3), HistoryState.fromSql(rows.getString(4)), rows.getLong(5),
-                        rows.getObject(6, OffsetDateTime.class).toInstant(), finishedIn, rows.getString(8)));
+                        rows.getObject(6, OffsetDateTime.class).toInstant(), finishedIn, rows.getString(8),
+                        rows.getString(9), rows.getString(10)));
             }
         }
         return entries;
     }
 
     /**
-     * Only the id and state of each row, in the order the revisions were applied: all that a
-     * start needs to see that nothing is pending, and cheaper to read than {@link #read}.
+     * Only the id and state of each row, in the order the revisions were applied, and the schema
+     * fingerprint of the latest applied one: all that a start needs to see that nothing is
+     * pending and what the schema should be, and cheaper to read than {@link #read}.
+     * @param fingerprints whether the table has the fingerprint columns
      */
-    public Map<String, HistoryState> readStates(Connection connection) throws SQLException {
+    public States readStates(Connection connection, boolean fingerprints) throws SQLException {
         Map<String, HistoryState> states = new LinkedHashMap<>();
+        String fingerprint = null;
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement
-                    .executeQuery("SELECT id, state FROM " + this.qualifiedName + " ORDER BY applied_rank")) {
+                ResultSet rows = statement.executeQuery("SELECT id, state, "
+                        + (fingerprints ? "schema_fingerprint" : "NULL") + " FROM " + this.qualifiedName
+                        + " ORDER BY applied_rank")) {
             while (rows.next()) {
-                states.put(rows.getString(1), HistoryState.fromSql(rows.getString(2)));
+                HistoryState state = HistoryState.fromSql(rows.getString(2));
+                states.put(rows.getString(1), state);
+                if (state == HistoryState.APPLIED) {
+                    fingerprint = rows.getString(3);
+                }
             }
         }
-        return states;
+        return new States(states, fingerprints, fingerprint);
+    }
+
+    /**
+     * Each revision's state, in the order they were applied, and what the start needs to know
+     * about fingerprints.
+     *
+     * @param states the state of each revision, by id, in the order they were applied
+     * @param fingerprintColumns whether the table has the fingerprint columns
+     * @param schemaFingerprint the schema fingerprint recorded on the latest applied revision, or
+     * {@code null}
+     */
+    public record States(Map<String, HistoryState> states, boolean fingerprintColumns,
+            @Nullable String schemaFingerprint) {
+
+    }
+
+    /**
+     * Records, on the latest applied revision, the schema as the last migration left it (and
+     * clears it from the others, so the table keeps one snapshot).
+     * @return whether there was a revision to record it on and the condition held
+     */
+    public boolean recordSchema(Connection connection, String fingerprint, byte[] snapshot, String onlyIf)
+            throws SQLException {
+        try (PreparedStatement clear = connection.prepareStatement("UPDATE " + this.qualifiedName
+                + " SET schema_fingerprint = NULL, schema_snapshot = NULL WHERE schema_fingerprint IS NOT NULL AND "
+                + onlyIf);
+                PreparedStatement record = connection.prepareStatement("UPDATE " + this.qualifiedName
+                        + " SET schema_fingerprint = ?, schema_snapshot = ? WHERE applied_rank = (SELECT max(applied_rank) "
+                        + "FROM " + this.qualifiedName + " WHERE state = 'applied') AND " + onlyIf)) {
+            clear.executeUpdate();
+            record.setString(1, fingerprint);
+            record.setBytes(2, snapshot);
+            return record.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * The schema fingerprint and compressed snapshot recorded on the latest applied revision, or
+     * empty when none is recorded (or the table predates them).
+     */
+    public Optional<RecordedSchema> recordedSchema(Connection connection) throws SQLException {
+        if (!hasFingerprintColumns(connection)) {
+            return Optional.empty();
+        }
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT id, schema_fingerprint, schema_snapshot FROM "
+                        + this.qualifiedName + " WHERE state = 'applied' ORDER BY applied_rank DESC LIMIT 1")) {
+            if (!row.next() || row.getString(2) == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new RecordedSchema(row.getString(1), row.getString(2), row.getBytes(3)));
+        }
+    }
+
+    /**
+     * The schema as the last migration left it.
+     *
+     * @param revision the latest applied revision, which carries it
+     * @param fingerprint its fingerprint
+     * @param snapshot its compressed snapshot
+     */
+    public record RecordedSchema(String revision, String fingerprint, byte[] snapshot) {
+
+    }
+
+    /** Records what a run changed on the last revision it applied. */
+    public boolean recordEffect(Connection connection, String id, String fingerprint, byte[] effect, String onlyIf)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + this.qualifiedName
+                + " SET effect_fingerprint = ?, effect = ? WHERE id = ? AND " + onlyIf)) {
+            statement.setString(1, fingerprint);
+            statement.setBytes(2, effect);
+            statement.setString(3, id);
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    /** The compressed effect recorded on a revision, if any. */
+    public Optional<byte[]> effect(Connection connection, String id) throws SQLException {
+        try (PreparedStatement statement = connection
+            .prepareStatement("SELECT effect FROM " + this.qualifiedName + " WHERE id = ?")) {
+            statement.setString(1, id);
+            try (ResultSet row = statement.executeQuery()) {
+                return (row.next() && row.getBytes(1) != null) ? Optional.of(row.getBytes(1)) : Optional.empty();
+            }
+        }
     }
 
     /** Whether the table exists. */
@@ -154,16 +290,18 @@ public final class RevisionHistory {
     /**
      * Adds a revision's row, unless the condition is false or the revision has a row already
      * (then it waits for a transaction that is inserting one to end, and adds nothing).
+     * @param runId the run that applies it, or {@code null} when it is recorded without running
      */
-    public boolean claim(Connection connection, RevisionInfo revision, HistoryState state, String onlyIf)
-            throws SQLException {
+    public boolean claim(Connection connection, RevisionInfo revision, HistoryState state, @Nullable String runId,
+            String onlyIf) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + this.qualifiedName
-                + " (id, parents, message, state) SELECT ?, ?, ?, ? WHERE " + onlyIf
+                + " (id, parents, message, state, run_id) SELECT ?, ?, ?, ?, ? WHERE " + onlyIf
                 + " ON CONFLICT (id) DO NOTHING")) {
             statement.setString(1, revision.id());
             statement.setArray(2, connection.createArrayOf("text", revision.parents().toArray()));
             statement.setString(3, revision.message());
             statement.setString(4, state.sql());
+            statement.setString(5, runId);
             return statement.executeUpdate() == 1;
         }
     }
@@ -196,12 +334,26 @@ public final class RevisionHistory {
      */
     public boolean setState(Connection connection, String id, Set<HistoryState> from, HistoryState to, String onlyIf)
             throws SQLException {
+        return setState(connection, id, from, to, null, onlyIf);
+    }
+
+    /**
+     * {@linkplain #setState(Connection, String, Set, HistoryState, String) Changes a revision's
+     * state}, and when it is run again, records the run that does it.
+     */
+    public boolean setState(Connection connection, String id, Set<HistoryState> from, HistoryState to,
+            @Nullable String runId, String onlyIf) throws SQLException {
+        boolean again = to == HistoryState.APPLYING;
         try (PreparedStatement statement = connection.prepareStatement("UPDATE " + this.qualifiedName
-                + " SET state = ?" + ((to == HistoryState.APPLYING) ? ", applied_at = now(), applied_by = current_user" : "")
+                + " SET state = ?" + (again ? ", applied_at = now(), applied_by = current_user, run_id = ?" : "")
                 + " WHERE id = ? AND state = ANY (?) AND " + onlyIf)) {
-            statement.setString(1, to.sql());
-            statement.setString(2, id);
-            statement.setArray(3, connection.createArrayOf("text", from.stream().map(HistoryState::sql).toArray()));
+            int parameter = 1;
+            statement.setString(parameter++, to.sql());
+            if (again) {
+                statement.setString(parameter++, runId);
+            }
+            statement.setString(parameter++, id);
+            statement.setArray(parameter, connection.createArrayOf("text", from.stream().map(HistoryState::sql).toArray()));
             return statement.executeUpdate() == 1;
         }
     }

@@ -113,6 +113,29 @@ final class MigrationLock implements LockGuard, AutoCloseable {
         }
     }
 
+    /**
+     * Takes the lock if it is free right now, on the migration's connection.
+     * @return the lock, or empty when another session holds it
+     */
+    static java.util.Optional<MigrationLock> tryAcquire(Connection connection, RevisionHistory history)
+            throws SQLException {
+        long key = key(history);
+        String token = newToken();
+        Attempt attempt = tryLock(connection, key, token);
+        if (attempt.outcome() != Outcome.TAKEN) {
+            return java.util.Optional.empty();
+        }
+        MigrationLock lock = new MigrationLock(connection, history, key, token, attempt.pid());
+        try {
+            lock.check();
+        }
+        catch (MigrationException ex) {
+            lock.close();
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(lock);
+    }
+
     /** A 64-bit advisory lock key from the schema and table, the same in every JVM. */
     static long key(RevisionHistory history) {
         try {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -25,6 +26,7 @@ import dev.belay.revision.RevisionGraph;
 import dev.belay.revision.RevisionHistory;
 import dev.belay.revision.RevisionInfo;
 import dev.belay.revision.Revisions;
+import dev.belay.actions.SchemaSnapshot;
 import dev.belay.diff.DiffOptions;
 import dev.belay.diff.SchemaDiff;
 import dev.belay.runner.MigrationResult.Operation;
@@ -133,9 +135,13 @@ public final class MigrationRunner {
         try (Connection connection = connect()) {
             Located located = locate(connection);
             RevisionHistory history = located.history();
-            Map<String, HistoryState> states = located.exists() ? history.readStates(connection) : Map.of();
-            if (located.exists() ? upToDate(connection, states, target, history) : graph.isEmpty()) {
-                logUpToDate(history, states.keySet(), target);
+            RevisionHistory.States states = located.exists() ? history.readStates(connection, located.fingerprints())
+                    : new RevisionHistory.States(Map.of(), false, null);
+            if (located.exists() ? upToDate(connection, states.states(), target, history) : graph.isEmpty()) {
+                logUpToDate(history, states.states().keySet(), target);
+                if (located.exists() && lacksSchemaRecord(connection, states)) {
+                    recordMissingSchema(connection, history);
+                }
                 return new MigrationResult(Operation.APPLY, false, history.schema(), List.of(), millisSince(started));
             }
             try (MigrationLock lock = MigrationLock.acquire(connection, history, this.settings.lockWait())) {
@@ -236,7 +242,7 @@ public final class MigrationRunner {
         try (Connection connection = connect()) {
             RevisionHistory history = locate(connection).history();
             try (MigrationLock lock = MigrationLock.acquire(connection, history, this.settings.lockWait())) {
-                Optional<List<HistoryEntry>> recorded = history.readIfPresent(connection);
+                Optional<List<HistoryEntry>> recorded = readUpgraded(connection, history);
                 List<HistoryEntry> entries = recorded.orElse(List.of());
                 graph().checkRecorded(entries, history.qualifiedName());
                 Map<String, HistoryState> interrupted = interrupted(entries, history);
@@ -255,13 +261,14 @@ public final class MigrationRunner {
                             history.create(connection);
                         }
                         for (RevisionInfo info : pending) {
-                            if (!history.claim(connection, info, HistoryState.APPLIED, lock.condition())) {
+                            if (!history.claim(connection, info, HistoryState.APPLIED, null, lock.condition())) {
                                 lock.check();
                                 throw new MigrationException("Revision " + info.describe() + " was recorded by "
                                         + "another session while Belay stamped.", "Nothing was recorded; start again.");
                             }
                             runs.add(new RevisionRun(info.id(), info.message(), Instant.now(), 0, List.of()));
                         }
+                        new SchemaRecorder(history).recordSchema(connection, lock);
                         connection.commit();
                     }
                     catch (SQLException | RuntimeException ex) {
@@ -335,21 +342,27 @@ public final class MigrationRunner {
 
     private MigrationResult applyLocked(Connection connection, MigrationLock lock, RevisionHistory history,
             @Nullable String target, long started) throws SQLException {
-        Optional<List<HistoryEntry>> recorded = history.readIfPresent(connection);
+        Optional<List<HistoryEntry>> recorded = readUpgraded(connection, history);
         List<HistoryEntry> entries = recorded.orElse(List.of());
         graph().checkRecorded(entries, history.qualifiedName());
         Map<String, HistoryState> interrupted = interrupted(entries, history);
         List<RevisionInfo> pending = graph().pending(appliedIds(entries), target);
+        SchemaRecorder recorder = new SchemaRecorder(history);
         if (pending.isEmpty()) {
             logUpToDate(history, appliedIds(entries), target);
+            if (lacksSchemaRecord(connection, history.readStates(connection, true))) {
+                recorder.recordSchema(connection, lock);
+            }
             return new MigrationResult(Operation.APPLY, false, history.schema(), List.of(), millisSince(started));
         }
         if (recorded.isEmpty()) {
             history.create(connection);
         }
+        SchemaSnapshot before = recorder.snapshot(connection);
         SessionSettings previous = SessionSettings.apply(connection, history.schema(), this.settings.lockTimeout());
         RevisionExecutor executor = new RevisionExecutor(this.revisions, history, this.settings.lockTimeout(),
-                lock.withSearchPath(Identifiers.quote(history.schema())), new LockRetries(this.settings.lockRetries()));
+                lock.withSearchPath(Identifiers.quote(history.schema())), new LockRetries(this.settings.lockRetries()),
+                UUID.randomUUID().toString());
         List<RevisionRun> runs = new ArrayList<>();
         try {
             for (RevisionInfo revision : pending) {
@@ -360,6 +373,9 @@ public final class MigrationRunner {
         }
         finally {
             restore(connection, previous);
+            if (!runs.isEmpty()) {
+                recordQuietly(() -> recorder.recordRun(connection, lock, before, runs.get(runs.size() - 1).id()));
+            }
         }
         MigrationResult result = new MigrationResult(Operation.APPLY, false, history.schema(), runs,
                 millisSince(started));
@@ -423,7 +439,7 @@ public final class MigrationRunner {
         try (Connection connection = connect()) {
             RevisionHistory history = locate(connection).history();
             try (MigrationLock lock = MigrationLock.acquire(connection, history, this.settings.lockWait())) {
-                List<HistoryEntry> entries = history.readIfPresent(connection).orElse(List.of());
+                List<HistoryEntry> entries = readUpgraded(connection, history).orElse(List.of());
                 graph().checkRecorded(entries, history.qualifiedName());
                 interrupted(entries, history);
                 List<HistoryEntry> chosen = new ArrayList<>(choose.apply(entries));
@@ -434,7 +450,7 @@ public final class MigrationRunner {
                             this.settings.lockTimeout());
                     RevisionExecutor executor = new RevisionExecutor(this.revisions, history,
                             this.settings.lockTimeout(), lock.withSearchPath(Identifiers.quote(history.schema())),
-                            new LockRetries(this.settings.lockRetries()));
+                            new LockRetries(this.settings.lockRetries()), null);
                     try {
                         for (HistoryEntry entry : chosen) {
                             RevisionInfo info = graph().get(entry.id());
@@ -445,6 +461,10 @@ public final class MigrationRunner {
                     }
                     finally {
                         restore(connection, previous);
+                        if (!runs.isEmpty()) {
+                            // What the database should now be: a down that keeps data on purpose is no drift.
+                            recordQuietly(() -> new SchemaRecorder(history).recordSchema(connection, lock));
+                        }
                     }
                 }
                 MigrationResult result = new MigrationResult(Operation.ROLLBACK, false, history.schema(), runs,
@@ -471,6 +491,93 @@ public final class MigrationRunner {
             return false;
         }
         return graph().pending(states.keySet(), target).isEmpty();
+    }
+
+    /**
+     * The history rows, once the table has the fingerprint columns (added here to a table an
+     * older Belay created); empty when the table does not exist. Runs under the lock.
+     */
+    private static Optional<List<HistoryEntry>> readUpgraded(Connection connection, RevisionHistory history)
+            throws SQLException {
+        if (!history.exists(connection)) {
+            return Optional.empty();
+        }
+        if (!history.hasFingerprintColumns(connection)) {
+            history.addFingerprintColumns(connection);
+            logger.info("Added the fingerprint columns to " + history.qualifiedName());
+        }
+        return Optional.of(history.read(connection));
+    }
+
+    /**
+     * Whether the database has applied revisions but no fingerprint of the schema they left that
+     * this server can compare with: recorded by an older Belay, lost to a crash right after a
+     * migration, or read on another PostgreSQL major (after an upgrade of the server).
+     */
+    private static boolean lacksSchemaRecord(Connection connection, RevisionHistory.States states)
+            throws SQLException {
+        if (states.states().values().stream().noneMatch((state) -> state == HistoryState.APPLIED)) {
+            return false;
+        }
+        int server = majorVersion(connection);
+        return !states.fingerprintColumns()
+                || SchemaRecorder.major(states.schemaFingerprint()).map((major) -> major != server).orElse(true);
+    }
+
+    /**
+     * Records the schema's fingerprint where a start found none to compare with, if the lock is
+     * free (an instance that holds it records one itself). A start whose user may not add the
+     * fingerprint columns (one with only the rights to read and write rows) leaves it to the next
+     * migration and says so.
+     */
+    private void recordMissingSchema(Connection connection, RevisionHistory history) {
+        try {
+            Optional<MigrationLock> taken = MigrationLock.tryAcquire(connection, history);
+            if (taken.isEmpty()) {
+                return;
+            }
+            try (MigrationLock lock = taken.get()) {
+                readUpgraded(connection, history);
+                if (lacksSchemaRecord(connection, history.readStates(connection, true))) {
+                    new SchemaRecorder(history).recordSchema(connection, lock);
+                    logger.info("Recorded the fingerprint of schema " + Identifiers.quote(history.schema())
+                            + " as its revisions left it, for the drift check");
+                }
+            }
+        }
+        catch (SQLException ex) {
+            logger.warn("Belay could not record the fingerprint of schema " + Identifiers.quote(history.schema())
+                    + " that the drift check compares with: " + ex.getMessage() + " Run `belay apply` once as a user "
+                    + "that may alter " + history.qualifiedName() + " (belay.user), or let the next migration record "
+                    + "it.");
+        }
+    }
+
+    private static void recordQuietly(Recording recording) {
+        try {
+            recording.record();
+        }
+        catch (SQLException | RuntimeException ex) {
+            if (SessionGone.is(ex)) {
+                logger.debug("The migration session is gone; the schema's fingerprint is recorded next time", ex);
+            }
+            else {
+                logger.warn("Belay could not record the schema's fingerprint after migrating (the next start records "
+                        + "it): " + ex.getMessage(), ex);
+            }
+        }
+    }
+
+    /** Records a fingerprint. */
+    @FunctionalInterface
+    private interface Recording {
+
+        void record() throws SQLException;
+
+    }
+
+    private static int majorVersion(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseMajorVersion();
     }
 
     /**
@@ -605,36 +712,42 @@ public final class MigrationRunner {
     }
 
     /**
-     * Finds the history table, and whether it exists, in one round trip: the managed schema is the
-     * configured one or else the connection's current schema.
+     * Finds the history table, whether it exists and whether it has the fingerprint columns, in
+     * one round trip: the managed schema is the configured one or else the connection's current
+     * schema.
      */
     private Located locate(Connection connection) throws SQLException {
         String configured = this.settings.schema();
         String table = this.settings.historyTable();
-        if (configured != null) {
-            RevisionHistory history = new RevisionHistory(configured, table);
-            return new Located(history, history.exists(connection));
-        }
-        try (PreparedStatement statement = connection.prepareStatement("SELECT s, to_regclass(quote_ident(s) || '.' "
-                + "|| quote_ident(?)) IS NOT NULL, current_setting('search_path') FROM current_schema() AS s")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT s, t IS NOT NULL, EXISTS (SELECT FROM "
+                + "pg_attribute WHERE attrelid = t AND attname = 'schema_snapshot' AND NOT attisdropped), "
+                + "current_setting('search_path') FROM (SELECT s, to_regclass(quote_ident(s) || '.' || quote_ident(?)) "
+                + "AS t FROM " + ((configured != null) ? "(SELECT ?::text) AS c (s)" : "current_schema() AS s")
+                + ") AS found")) {
             statement.setString(1, table);
+            if (configured != null) {
+                statement.setString(2, configured);
+            }
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 String current = row.getString(1);
                 if (current == null) {
                     throw new MigrationException(
                             "The connection has no current schema: none of the schemas on its search_path ("
-                                    + row.getString(3) + ") exists.",
+                                    + row.getString(4) + ") exists.",
                             "Set belay.schema to the schema Belay should manage (Belay creates it), or create the "
                                     + "first schema of the search_path.");
                 }
-                return new Located(new RevisionHistory(current, table), row.getBoolean(2));
+                return new Located(new RevisionHistory(current, table), row.getBoolean(2), row.getBoolean(3));
             }
         }
     }
 
-    /** The history table of the managed schema, and whether it exists yet. */
-    private record Located(RevisionHistory history, boolean exists) {
+    /**
+     * The history table of the managed schema, whether it exists yet, and whether it has the
+     * fingerprint columns.
+     */
+    private record Located(RevisionHistory history, boolean exists, boolean fingerprints) {
 
         List<HistoryEntry> read(Connection connection) throws SQLException {
             return this.exists ? this.history.read(connection) : List.of();

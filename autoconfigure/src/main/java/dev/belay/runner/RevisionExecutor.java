@@ -55,18 +55,25 @@ final class RevisionExecutor {
 
     private final LockRetries retries;
 
+    private final @Nullable String runId;
+
+    /**
+     * @param runId the run the revisions it applies belong to, recorded with each ({@code null}
+     * when it only rolls back)
+     */
     RevisionExecutor(Revisions revisions, RevisionHistory history, Duration lockTimeout, LockGuard lock,
-            LockRetries retries) {
+            LockRetries retries, @Nullable String runId) {
         this.revisions = revisions;
         this.history = history;
         this.lockTimeout = lockTimeout;
         this.lock = lock;
         this.retries = retries;
+        this.runId = runId;
     }
 
     /** An executor for rehearsals in a scratch schema: no lock, no retries. */
     RevisionExecutor(Revisions revisions, RevisionHistory history, Duration lockTimeout) {
-        this(revisions, history, lockTimeout, LockGuard.NONE, LockRetries.NONE);
+        this(revisions, history, lockTimeout, LockGuard.NONE, LockRetries.NONE, null);
     }
 
     /**
@@ -135,7 +142,7 @@ final class RevisionExecutor {
         try {
             if (direction == Direction.UP) {
                 recorded(connection, info, this.history.claim(connection, info, HistoryState.APPLYING,
-                        this.lock.condition()), "claim its history row");
+                        this.runId, this.lock.condition()), "claim its history row");
             }
             else {
                 recorded(connection, info, this.history.setState(connection, info.id(), EnumSet.of(HistoryState.APPLIED),
@@ -176,14 +183,15 @@ final class RevisionExecutor {
         long started = System.nanoTime();
         // Recorded before it runs, so that a run that dies midway leaves a row naming it.
         if (interrupted == null) {
-            recorded(connection, info, this.history.claim(connection, info, HistoryState.APPLYING, this.lock.condition()),
+            recorded(connection, info, this.history.claim(connection, info, HistoryState.APPLYING, this.runId,
+                    this.lock.condition()),
                     "claim its history row");
         }
         else {
             logger.info("Running revision " + info.describe() + " again from the start: an earlier run was interrupted "
                     + "(it is idempotent, so running it again finishes the job)");
             recorded(connection, info, this.history.setState(connection, info.id(), INTERRUPTED, HistoryState.APPLYING,
-                    this.lock.condition()), "mark it as applying");
+                    this.runId, this.lock.condition()), "mark it as applying");
         }
         try {
             revision.up(session);
