@@ -1,12 +1,10 @@
 package dev.belay.autoconfigure;
 
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.belay.autoconfigure.BelayProperties.Drift;
-import dev.belay.runner.RevisionStatus;
-import dev.belay.workbench.Comparison;
-import dev.belay.workbench.SchemaWorkbench;
+import dev.belay.workbench.DatabaseDrift;
+import dev.belay.workbench.DriftDetector;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -16,18 +14,19 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.ApplicationArguments;
 
 /**
- * Compares the database with the JPA mapping once the application's singletons, the
- * {@code EntityManagerFactory} among them, exist (and so after the migration at startup):
- * {@code belay.drift=warn} logs the differences as one warning, {@code fail} stops the start with
- * them, {@code off} does nothing. It runs once per application context, and not at all when the
+ * Compares, once the application's singletons exist (and so after the migration at startup), the
+ * database with what its revisions built and the JPA mapping with what the revisions were written
+ * for, by fingerprint: no DDL, nothing built, no right needed beyond reading the catalog and the
+ * history table. {@code belay.drift=warn} logs what differs, {@code fail} stops the start with it,
+ * {@code off} does not compare. It runs once per application context, and not at all when the
  * application was started to run a {@code belay} command, which looks at the schema itself (and
- * {@code belay generate} must work precisely when the schema differs).
+ * {@code belay generate} must work precisely when the mapping differs).
  */
 final class BelayDriftCheck implements SmartInitializingSingleton {
 
     private static final Log logger = LogFactory.getLog(BelayDriftCheck.class);
 
-    private final SchemaWorkbench workbench;
+    private final DriftDetector detector;
 
     private final Drift mode;
 
@@ -35,8 +34,8 @@ final class BelayDriftCheck implements SmartInitializingSingleton {
 
     private final AtomicBoolean done = new AtomicBoolean();
 
-    BelayDriftCheck(SchemaWorkbench workbench, Drift mode, ObjectProvider<ApplicationArguments> arguments) {
-        this.workbench = workbench;
+    BelayDriftCheck(DriftDetector detector, Drift mode, ObjectProvider<ApplicationArguments> arguments) {
+        this.detector = detector;
         this.mode = mode;
         this.arguments = arguments;
     }
@@ -48,60 +47,38 @@ final class BelayDriftCheck implements SmartInitializingSingleton {
             return;
         }
         long started = System.nanoTime();
-        Comparison drift;
+        dev.belay.workbench.Drift drift;
         try {
-            drift = this.workbench.drift();
+            drift = this.detector.detect();
         }
         catch (RuntimeException ex) {
             if (this.mode == Drift.FAIL) {
                 throw ex;
             }
             // A warning must not stop the application, even when the comparison itself fails.
-            logger.warn("Belay could not compare the database schema with the JPA mapping (belay.drift=warn): "
-                    + ex.getMessage() + " Set belay.drift=off to skip the comparison.", ex);
+            logger.warn("Belay could not compare the database schema with what its revisions built and the JPA "
+                    + "mapping (belay.drift=warn): " + ex.getMessage() + " Set belay.drift=off to skip the comparison.",
+                    ex);
             return;
         }
         if (logger.isDebugEnabled()) {
-            logger.debug("Compared schema " + drift.status().schema() + " with the JPA mapping in "
-                    + (System.nanoTime() - started) / 1_000_000 + " ms");
+            logger.debug("Compared schema " + drift.status().schema() + " and the JPA mapping by fingerprint in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms: database " + describe(drift.database().state(),
+                            drift.database().note())
+                    + ", mapping " + describe(drift.mapping().state(), drift.mapping().note()));
         }
         if (drift.matches()) {
             return;
         }
-        String report = report(drift, this.mode);
+        String report = DriftReport.both(drift.status().schema(), drift.database(), drift.mapping(), this.mode);
         if (this.mode == Drift.FAIL) {
             throw new SchemaDriftException(report);
         }
         logger.warn(report);
     }
 
-    /** The differences as one block: what is pending, the SQL that would close the gap, what to do. */
-    static String report(Comparison drift, Drift mode) {
-        StringBuilder report = new StringBuilder("The database schema ").append(drift.status().schema())
-            .append(" differs from the JPA mapping (belay.drift=")
-            .append(mode.name().toLowerCase(java.util.Locale.ROOT))
-            .append("). ");
-        List<RevisionStatus> pending = drift.pending();
-        if (!pending.isEmpty()) {
-            report.append(pending.size())
-                .append((pending.size() == 1) ? " revision is" : " revisions are")
-                .append(" not applied (")
-                .append(String.join(", ", pending.stream().map(RevisionStatus::id).toList()))
-                .append("), which may account for some of it. ");
-        }
-        report.append("What would bring the database to the mapping:\n\n");
-        for (String line : drift.plan().toString().split("\n")) {
-            report.append(line.isEmpty() ? "" : "    ").append(line).append('\n');
-        }
-        if (pending.isEmpty()) {
-            report.append("\nWrite these changes as a revision with `belay generate`, then build and start the "
-                    + "application (or run `belay apply`); or set belay.drift=off to stop comparing.");
-        }
-        else {
-            report.append("\nApply the pending revisions (`belay apply`) and compare again; write what is left as a "
-                    + "revision with `belay generate`. Or set belay.drift=off to stop comparing.");
-        }
-        return report.toString();
+    private static String describe(DatabaseDrift.State state, String note) {
+        return state.name().toLowerCase(java.util.Locale.ROOT) + ((note != null) ? " (" + note + ")" : "");
     }
 
 }

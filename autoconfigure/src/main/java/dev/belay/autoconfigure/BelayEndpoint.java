@@ -7,9 +7,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.belay.actions.SqlStatement;
-import dev.belay.diff.Change;
-import dev.belay.diff.Hazard;
-import dev.belay.diff.MigrationPlan;
 import dev.belay.revision.MigrationException;
 import dev.belay.runner.MigrationResult;
 import dev.belay.runner.MigrationRunner;
@@ -17,8 +14,11 @@ import dev.belay.runner.MigrationStatus;
 import dev.belay.runner.RevisionRun;
 import dev.belay.runner.RevisionState;
 import dev.belay.runner.RevisionStatus;
-import dev.belay.workbench.Comparison;
-import dev.belay.workbench.SchemaWorkbench;
+import dev.belay.actions.SchemaSnapshot.ObjectDifference;
+import dev.belay.workbench.DatabaseDrift;
+import dev.belay.workbench.Drift;
+import dev.belay.workbench.DriftDetector;
+import dev.belay.workbench.MappingDrift;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,10 +38,10 @@ import org.springframework.context.ApplicationContext;
  * its schema, heads, current revisions, the incomplete and unknown ones, and every revision with
  * its state (applied, pending, incomplete, unknown), in the style of Spring Boot's {@code flyway}
  * endpoint. One query per runner.</li>
- * <li>{@code GET /actuator/belay/drift}: the JPA mapping compared with the database: whether they
- * match, and the changes (with their SQL and hazards) that would bring the database to the
- * mapping. It builds the desired schema in a scratch schema, so it costs more than the status and
- * is a call of its own.</li>
+ * <li>{@code GET /actuator/belay/drift}: the two kinds of drift, by fingerprint and without DDL:
+ * whether the database is what its revisions built (the objects that differ, and what to do) and
+ * whether the JPA mapping is what the revisions were written for (the tables whose DDL changed).
+ * It inspects the schema once, so it is a call of its own.</li>
  * <li>{@code POST /actuator/belay} with an optional {@code {"target": "<revision id>"}}: applies
  * the pending revisions (up to the target) and returns what it applied, or, through
  * {@link BelayEndpointWebExtension}, why it would not. Only with
@@ -81,11 +81,11 @@ public class BelayEndpoint {
         if (!DRIFT.equals(name)) {
             return null;
         }
-        SchemaWorkbench workbench = this.context.getBeanProvider(SchemaWorkbench.class).getIfAvailable();
-        if (workbench == null) {
+        DriftDetector detector = this.context.getBeanProvider(DriftDetector.class).getIfAvailable();
+        if (detector == null) {
             return null;
         }
-        return new DriftDescriptor(workbench.drift());
+        return new DriftDescriptor(detector.detect());
     }
 
     /**
@@ -242,12 +242,15 @@ public class BelayEndpoint {
 
     }
 
-    /** The JPA mapping compared with the database. */
+    /**
+     * Both kinds of drift, by fingerprint: the database against what its revisions built, and the
+     * JPA mapping against what the revisions were written for.
+     */
     public static final class DriftDescriptor implements OperationResponseBody {
 
-        private final Comparison drift;
+        private final Drift drift;
 
-        private DriftDescriptor(Comparison drift) {
+        private DriftDescriptor(Drift drift) {
             this.drift = drift;
         }
 
@@ -255,51 +258,113 @@ public class BelayEndpoint {
             return this.drift.status().schema();
         }
 
-        /** Whether the database is what the mapping wants. */
+        /** Whether neither the database nor the mapping is known to differ. */
         public boolean isMatches() {
             return this.drift.matches();
         }
 
-        /** The revisions not applied yet, which may account for some of the changes. */
+        /** The revisions not applied yet. */
         public List<String> getPendingRevisions() {
             return this.drift.pending().stream().map(RevisionStatus::id).toList();
         }
 
-        public List<ChangeDescriptor> getChanges() {
-            MigrationPlan plan = this.drift.plan();
-            List<Change> changes = plan.changes();
-            return java.util.stream.IntStream.range(0, changes.size())
-                .mapToObj((i) -> new ChangeDescriptor(changes.get(i), plan.statementsOf(i)))
-                .toList();
+        public DatabaseDriftDescriptor getDatabase() {
+            return new DatabaseDriftDescriptor(this.drift.status().schema(), this.drift.database());
+        }
+
+        public MappingDriftDescriptor getMapping() {
+            return new MappingDriftDescriptor(this.drift.mapping());
         }
 
     }
 
-    /** One change that the database needs to match the mapping. */
-    public static final class ChangeDescriptor {
+    /** The database against what its applied revisions built. */
+    public static final class DatabaseDriftDescriptor {
 
-        private final Change change;
+        private final String schema;
 
-        private final List<SqlStatement> statements;
+        private final DatabaseDrift drift;
 
-        private ChangeDescriptor(Change change, List<SqlStatement> statements) {
-            this.change = change;
-            this.statements = statements;
+        private DatabaseDriftDescriptor(String schema, DatabaseDrift drift) {
+            this.schema = schema;
+            this.drift = drift;
         }
 
-        /** What it concerns, e.g. {@code column ride.distance}. */
-        public String getObject() {
-            return this.change.object().toString();
+        /** {@code MATCHES}, {@code DIFFERS} or {@code UNKNOWN}. */
+        public String getState() {
+            return this.drift.state().name();
         }
 
-        public List<String> getStatements() {
-            return this.statements.stream().map(SqlStatement::sql).toList();
+        /** The latest applied revision, whose recorded schema was compared. */
+        public @Nullable String getRevision() {
+            return this.drift.revision();
         }
 
-        public List<String> getHazards() {
-            return this.change.hazards().stream().map(Hazard::toString).toList();
+        public List<ObjectDifference> getDifferences() {
+            return this.drift.differences();
         }
 
+        /** Why it cannot be told, when it cannot. */
+        public @Nullable String getNote() {
+            return this.drift.note();
+        }
+
+        /** What to do, when it differs. */
+        public @Nullable String getAdvice() {
+            return this.drift.differs() ? advice(DriftReport.database(this.schema, this.drift, "")) : null;
+        }
+
+    }
+
+    /** The JPA mapping against what the revisions were written for. */
+    public static final class MappingDriftDescriptor {
+
+        private final MappingDrift drift;
+
+        private MappingDriftDescriptor(MappingDrift drift) {
+            this.drift = drift;
+        }
+
+        /** {@code MATCHES}, {@code DIFFERS} or {@code UNKNOWN}. */
+        public String getState() {
+            return this.drift.state().name();
+        }
+
+        /** The revision whose mapping snapshot was compared. */
+        public @Nullable String getRevision() {
+            return this.drift.revision();
+        }
+
+        /** What changed, e.g. {@code table ride}. */
+        public List<String> getChanged() {
+            return this.drift.subjects();
+        }
+
+        /** Hibernate's statements for the mapping now that it did not have. */
+        public List<String> getAdded() {
+            return (this.drift.changes() != null) ? this.drift.changes().added() : List.of();
+        }
+
+        /** Hibernate's statements it had that it has no more. */
+        public List<String> getRemoved() {
+            return (this.drift.changes() != null) ? this.drift.changes().removed() : List.of();
+        }
+
+        /** Why it cannot be told, when it cannot. */
+        public @Nullable String getNote() {
+            return this.drift.note();
+        }
+
+        /** What to do, when it differs. */
+        public @Nullable String getAdvice() {
+            return this.drift.differs() ? advice(DriftReport.mapping(this.drift, "")) : null;
+        }
+
+    }
+
+    /** The last paragraph of a report: what to do. */
+    private static String advice(String report) {
+        return report.substring(report.lastIndexOf("\n\n") + 2);
     }
 
     /** What an apply did. */

@@ -7,6 +7,7 @@ import java.util.List;
 import dev.belay.runner.MigrationRunner;
 import dev.belay.schema.jpa.JpaDesiredSchema;
 import dev.belay.schema.postgres.SchemaInspector;
+import dev.belay.workbench.DriftDetector;
 import dev.belay.workbench.GenerateSettings;
 import dev.belay.workbench.SchemaWorkbench;
 
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
@@ -22,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.ClassUtils;
 
 /**
  * The {@link SchemaWorkbench} behind {@code belay generate}, {@code diff}, {@code check} and the
@@ -43,9 +46,19 @@ public final class BelayWorkbenchAutoConfiguration {
     }
 
     @Bean
-    BelayDriftCheck belayDriftCheck(SchemaWorkbench workbench, BelayProperties properties,
+    @ConditionalOnMissingBean
+    DriftDetector belayDriftDetector(MigrationRunner runner, JpaDesiredSchema desired,
+            ObjectProvider<SchemaInspector> inspector, BeanFactory beanFactory) {
+        ClassLoader classLoader = (beanFactory instanceof ConfigurableBeanFactory configurable
+                && configurable.getBeanClassLoader() != null) ? configurable.getBeanClassLoader()
+                        : ClassUtils.getDefaultClassLoader();
+        return new DriftDetector(runner, inspector.getIfAvailable(SchemaInspector::new), desired::ddl, classLoader);
+    }
+
+    @Bean
+    BelayDriftCheck belayDriftCheck(DriftDetector detector, BelayProperties properties,
             ObjectProvider<ApplicationArguments> arguments) {
-        return new BelayDriftCheck(workbench, properties.getDrift(), arguments);
+        return new BelayDriftCheck(detector, properties.getDrift(), arguments);
     }
 
     /**

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * Fingerprints are kept with the PostgreSQL major they were read on ({@code pg18/belay-schema-1:...}),
  * since the catalog spells some definitions differently from one major to the next.
  */
-final class SchemaRecorder {
+public final class SchemaRecorder {
 
     private final SchemaInspector inspector = new SchemaInspector();
 
@@ -36,12 +36,12 @@ final class SchemaRecorder {
     }
 
     /** A fingerprint with the server's major version in front. */
-    static String fingerprint(Connection connection, SchemaSnapshot snapshot) throws SQLException {
+    public static String fingerprint(Connection connection, SchemaSnapshot snapshot) throws SQLException {
         return "pg" + connection.getMetaData().getDatabaseMajorVersion() + "/" + snapshot.fingerprint();
     }
 
     /** The major version a recorded fingerprint was read on, if it says. */
-    static Optional<Integer> major(@Nullable String fingerprint) {
+    public static Optional<Integer> major(@Nullable String fingerprint) {
         if (fingerprint == null || !fingerprint.startsWith("pg") || fingerprint.indexOf('/') < 3) {
             return Optional.empty();
         }

@@ -61,21 +61,23 @@ class BelayEndpointReadOnlyTests {
     }
 
     @Test
-    void readsTheDriftBetweenTheMappingAndTheDatabase() {
+    void readsTheDriftOfTheDatabaseByFingerprint() {
         String matching = client().get("/actuator/belay/drift").body();
         assertThat(JsonPath.<Boolean>read(matching, "$.matches")).isTrue();
-        assertThat(JsonPath.<List<?>>read(matching, "$.changes")).isEmpty();
+        assertThat(JsonPath.<String>read(matching, "$.database.state")).isEqualTo("MATCHES");
+        assertThat(JsonPath.<String>read(matching, "$.database.revision")).isEqualTo("20260101_000100_create_trips");
 
         new JdbcTemplate(database.dataSource()).execute("ALTER TABLE trips.trip ADD COLUMN extra integer");
         try {
             String drifted = client().get("/actuator/belay/drift").body();
             assertThat(JsonPath.<Boolean>read(drifted, "$.matches")).isFalse();
-            assertThat(JsonPath.<List<String>>read(drifted, "$.changes[*].object")).containsExactly("column trip.extra");
-            assertThat(JsonPath.<List<String>>read(drifted, "$.changes[0].statements"))
-                .containsExactly("ALTER TABLE trip DROP COLUMN extra");
-            assertThat(JsonPath.<List<String>>read(drifted, "$.changes[0].hazards")).singleElement()
-                .asString()
-                .startsWith("DATA_LOSS");
+            assertThat(JsonPath.<String>read(drifted, "$.database.state")).isEqualTo("DIFFERS");
+            assertThat(JsonPath.<List<String>>read(drifted, "$.database.differences[*].object"))
+                .containsExactly("column trip.extra");
+            assertThat(JsonPath.<String>read(drifted, "$.database.differences[0].after"))
+                .isEqualTo("ALTER TABLE trip ADD COLUMN extra integer");
+            assertThat(JsonPath.<String>read(drifted, "$.database.advice")).startsWith("It was changed by other means")
+                .contains("Do not run `belay generate` for it");
         }
         finally {
             new JdbcTemplate(database.dataSource()).execute("ALTER TABLE trips.trip DROP COLUMN extra");
