@@ -180,9 +180,22 @@ public final class MigrationRunner {
      * needs (itself and its ancestors), or the whole chain when it is {@code null}.
      */
     public <T> T rehearse(String scratchSchema, @Nullable String target, Inspection<T> inspection) {
+        return rehearse(scratchSchema, graph().pending(Set.of(), target), (connection, revision) -> {
+        }, inspection);
+    }
+
+    /**
+     * {@linkplain #rehearse(String, Inspection) Rehearses} the given revisions in the given order
+     * (each after those it comes after, as a history table recorded them, say), handing the
+     * connection to {@code observer} after each one: {@code belay verify} reads there what each
+     * revision built.
+     * @param revisions the revisions to run, in order
+     */
+    public <T> T rehearse(String scratchSchema, List<RevisionInfo> revisions, RehearsalObserver observer,
+            Inspection<T> inspection) {
         Objects.requireNonNull(scratchSchema, "scratchSchema");
+        Objects.requireNonNull(observer, "observer");
         Objects.requireNonNull(inspection, "inspection");
-        List<RevisionInfo> chain = graph().pending(Set.of(), target);
         RevisionHistory history = new RevisionHistory(scratchSchema, this.settings.historyTable());
         try (Connection connection = connect()) {
             if (schemaExists(connection, scratchSchema)) {
@@ -195,7 +208,8 @@ public final class MigrationRunner {
                 return rolledBack(connection, () -> {
                     // Creates the schema too, so statements have somewhere to go.
                     history.create(connection);
-                    executor.rehearse(connection, chain, new ArrayList<>());
+                    executor.rehearse(connection, revisions, new ArrayList<>(),
+                            (revision) -> observer.afterRevision(connection, revision));
                     return inspection.inspect(connection);
                 });
             }
@@ -206,6 +220,18 @@ public final class MigrationRunner {
         catch (SQLException ex) {
             throw databaseError("apply the revisions to scratch schema " + Identifiers.quote(scratchSchema), ex);
         }
+    }
+
+    /** Looks at a {@linkplain #rehearse rehearsal} after each revision. */
+    @FunctionalInterface
+    public interface RehearsalObserver {
+
+        /**
+         * @param connection the rehearsal's connection, in its transaction
+         * @param revision the revision that just ran
+         */
+        void afterRevision(Connection connection, RevisionInfo revision) throws SQLException;
+
     }
 
     /**
@@ -418,7 +444,8 @@ public final class MigrationRunner {
                     RevisionHistory scratch = new RevisionHistory(copy.name(), history.table());
                     scratch.create(connection);
                     new RevisionExecutor(this.revisions, scratch, this.settings.lockTimeout()).rehearse(connection,
-                            pending, runs);
+                            pending, runs, (revision) -> {
+                            });
                     return null;
                 });
             }

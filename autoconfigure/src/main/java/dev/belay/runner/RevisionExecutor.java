@@ -247,7 +247,8 @@ final class RevisionExecutor {
      * {@code runs}: in the caller's transaction, which the caller rolls back, with the
      * connection's {@code search_path}, which the caller points at a scratch schema.
      */
-    void rehearse(Connection connection, List<RevisionInfo> pending, List<RevisionRun> runs) {
+    void rehearse(Connection connection, List<RevisionInfo> pending, List<RevisionRun> runs, AfterEach afterEach)
+            throws SQLException {
         for (RevisionInfo info : pending) {
             Revision revision = instance(info, runs);
             RevisionSession session = new RevisionSession(connection, this.history.schema(), Mode.REHEARSAL, info);
@@ -262,7 +263,16 @@ final class RevisionExecutor {
             }
             runs.add(new RevisionRun(info.id(), info.message(), startedAt, millisSince(started),
                     session.statements()));
+            afterEach.afterRevision(info);
         }
+    }
+
+    /** What a rehearsal does after each revision. */
+    @FunctionalInterface
+    interface AfterEach {
+
+        void afterRevision(RevisionInfo revision) throws SQLException;
+
     }
 
     /**
