@@ -23,6 +23,8 @@ import dev.belay.workbench.GenerateResult;
 import dev.belay.workbench.RenameCandidate;
 import dev.belay.workbench.RenameHint;
 import dev.belay.workbench.RevisionStamp;
+import dev.belay.workbench.RevisionVerifier;
+import dev.belay.workbench.Verification;
 import dev.belay.workbench.SchemaWorkbench;
 import dev.belay.workbench.WrittenRevision;
 
@@ -249,6 +251,23 @@ final class BelayCommands {
                             + ((check.problems().size() == 1) ? "revision above is" : "revisions above are")
                             + " resolved.");
                     return BelayCommand.failed(String.join("; ", CommandReports.problemSummaries(check.status())));
+                });
+    }
+
+    Command verify() {
+        return command("verify",
+                "Replay the applied revisions and name those that no longer do what they did when applied here",
+                "belay verify", List.of(), (context, input, out) -> {
+                    Verification verification = new RevisionVerifier(this.runner, this.runner, new SchemaInspector())
+                        .verify();
+                    CommandReports.printVerification(verification, out);
+                    if (!verification.passed()) {
+                        return BelayCommand.failed(verification.edited().isEmpty()
+                                ? "the database has revision '" + verification.unknown().get(0) + "' that this code lacks"
+                                : CommandReports.count(verification.edited().size(), "run")
+                                        + " of applied revisions no longer do what they did");
+                    }
+                    return ExitStatus.OK;
                 });
     }
 

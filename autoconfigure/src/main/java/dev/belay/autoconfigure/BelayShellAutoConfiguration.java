@@ -86,4 +86,9 @@ public final class BelayShellAutoConfiguration {
         return commands.check();
     }
 
+    @Bean
+    Command belayVerifyCommand(BelayCommands commands) {
+        return commands.verify();
+    }
+
 }

@@ -18,7 +18,11 @@ import dev.belay.runner.MigrationStatus;
 import dev.belay.runner.RevisionRun;
 import dev.belay.runner.RevisionState;
 import dev.belay.runner.RevisionStatus;
+import dev.belay.actions.SchemaSnapshot.ObjectDifference;
+import dev.belay.revision.HistoryEntry;
 import dev.belay.workbench.Comparison;
+import dev.belay.workbench.EditedRun;
+import dev.belay.workbench.Verification;
 import dev.belay.workbench.GenerateResult;
 import dev.belay.workbench.RenameCandidate;
 import dev.belay.workbench.WrittenRevision;
@@ -141,6 +145,47 @@ final class CommandReports {
                 + "run `belay " + command + "` again with those --rename hints, so the data is kept.");
     }
 
+    static void printVerification(Verification verification, PrintWriter out) {
+        for (EditedRun run : verification.edited()) {
+            HistoryEntry last = run.last();
+            String when = " (applied " + APPLIED_AT.format(last.appliedAt()) + " UTC by " + last.appliedBy() + ")";
+            if (run.suspects().size() == 1) {
+                out.println("Revision " + run.suspects().get(0) + " no longer does what it did when it was applied here"
+                        + when + ":");
+            }
+            else {
+                out.println("One of the revisions " + String.join(", ", run.suspects()) + ", applied together" + when
+                        + ", no longer does what it did then:");
+            }
+            for (ObjectDifference difference : run.differences()) {
+                String object = difference.object();
+                out.println("  " + (object.startsWith("+") ? "adds " : "removes ") + object.substring(1));
+                out.println("      when applied: " + ((difference.before() != null) ? difference.before() : "(not this)"));
+                out.println("      now:          " + ((difference.after() != null) ? difference.after() : "(not this)"));
+            }
+        }
+        if (!verification.edited().isEmpty()) {
+            out.println("A revision must not change once it is applied anywhere: a database built from scratch now "
+                    + "differs from this one. Put the edit back, and make the change in a new revision (`belay "
+                    + "generate` writes it).");
+        }
+        if (!verification.unknown().isEmpty()) {
+            out.println("The database has revision '" + verification.unknown().get(0) + "' that this code lacks; the "
+                    + "revisions after it were not checked. Verify with the code that has it.");
+        }
+        if (!verification.unchecked().isEmpty()) {
+            out.println(count(verification.unchecked().size(), "revision") + " applied without a recorded effect "
+                    + "(stamped, or applied before Belay recorded effects) could not be checked: "
+                    + String.join(", ", verification.unchecked()) + ".");
+        }
+        if (verification.passed()) {
+            out.println("OK: " + ((verification.checked() == 0) ? "no applied revision had a recorded effect to check."
+                    : count(verification.checked(), "applied revision") + " of schema " + verification.schema()
+                            + " still " + ((verification.checked() == 1) ? "does" : "do")
+                            + " what " + ((verification.checked() == 1) ? "it" : "they") + " did when applied here."));
+        }
+    }
+
     static void printApplied(MigrationResult result, PrintWriter out) {
         if (result.revisions().isEmpty()) {
             out.println("Nothing to apply: schema " + result.schema() + " is up to date.");
@@ -216,6 +261,7 @@ final class CommandReports {
                   belay stamp [--target ID]     record revisions as applied to a database that already has them
                   belay diff                    the SQL that would bring the database to the mapping
                   belay check                   exit 0 when the mapping matches the database with all revisions
+                  belay verify                  name applied revisions that no longer do what they did here
 
                 Run 'belay <command> --help' for a command's options.
                 """;

@@ -9,6 +9,9 @@ import java.util.stream.Stream;
 
 import dev.belay.autoconfigure.tripbackfill.TripBackfills.FillTripModes;
 import dev.belay.autoconfigure.tripbackfill.TripBackfills.MarkOldTrips;
+import dev.belay.actions.SchemaSnapshot;
+import dev.belay.schema.Schema;
+import dev.belay.schema.Table;
 import dev.belay.test.PostgresTest;
 import dev.belay.test.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -327,6 +330,29 @@ class ShellCommandsTests {
     void springPropertiesOnTheCommandLineAreNotTakenForTheCommand(CapturedOutput output) {
         assertThat(run("--spring.main.banner-mode=off", "belay", "status", "--logging.level.root=warn")).isZero();
         assertThat(output).contains(INIT);
+    }
+
+    @Test
+    void verifyPassesWhileTheRevisionsDoWhatTheyDidAndNamesOneThatNoLongerDoes(CapturedOutput output) {
+        assertThat(run("belay", "apply")).isZero();
+        assertThat(run("belay", "verify")).isZero();
+        assertThat(output).contains("OK: 1 applied revision of schema " + this.schema
+                + " still does what it did when applied here.");
+
+        // What the revision recorded when applied here: a trip table without its mode column.
+        Schema before = Schema.empty();
+        Schema after = Schema.of(List.of(), List.of(), List.of(Table.of("trip",
+                dev.belay.schema.Column.of("trip", "id", "bigint"))));
+        SchemaSnapshot effect = SchemaSnapshot.of(before).effectTo(SchemaSnapshot.of(after));
+        this.jdbc.update("UPDATE " + this.schema + ".belay_history SET effect = ?, effect_fingerprint = ?",
+                effect.compressed(), "pg18/" + effect.fingerprint());
+
+        assertThat(run("belay", "verify")).isOne();
+        assertThat(output).contains("Revision " + INIT + " no longer does what it did when it was applied here")
+            .contains("adds column trip.mode")
+            .contains("      when applied: (not this)")
+            .contains("      now:          ALTER TABLE trip ADD COLUMN mode character varying(255)")
+            .contains("Put the edit back, and make the change in a new revision");
     }
 
     private int run(String... args) {
