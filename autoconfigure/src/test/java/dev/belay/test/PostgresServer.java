@@ -74,6 +74,8 @@ public final class PostgresServer {
                 .setServerConfig("full_page_writes", "off")
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "128MB")
+                // So that a test can see which statements a role ran (CREATE EXTENSION in its database).
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .start();
             Properties credentials = new Properties();
             credentials.setProperty("user", "postgres");
