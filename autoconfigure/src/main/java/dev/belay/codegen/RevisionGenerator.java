@@ -110,32 +110,28 @@ public final class RevisionGenerator {
             SegmentedPlan.Part part = parts.get(i);
             Steps up = Steps.of(part.segment().changes());
             Steps down = Steps.of(part.down().changes());
-            Optional<String> notTransactional;
-            if (part.transactional()) {
-                notTransactional = Optional.empty();
-            }
-            else if (part.idempotent()) {
-                List<Change> both = new ArrayList<>(up.changes());
-                both.addAll(down.changes());
-                boolean builds = both.stream().anyMatch(Change.CreateIndexConcurrently.class::isInstance);
-                notTransactional = Optional.of(JavaText.javadoc(TransactionNeeds.whyOnTheirOwn(up.changes(),
-                        up.statements())) + ": each statement commits on its own. Every statement is safe to run "
-                        + "again ({@code idempotent = true}): " + TransactionNeeds.whySafeToRepeat(both)
-                        + ". So if a run stops midway, Belay resumes the revision by running it again from the start"
-                        + (builds ? ", after dropping an index that an interrupted build left invalid." : "."));
-            }
-            else {
-                notTransactional = up.whyNotTransactional()
-                    .or(down::whyNotTransactional)
-                    .or(() -> Optional.of(TransactionNeeds.whyOnTheirOwn(up.changes(), up.statements())))
-                    .map((reason) -> JavaText.javadoc(reason) + INCOMPLETE);
-            }
+            Optional<String> notTransactional = whyNotTransactional(part, up, down);
             Chain chain = (parts.size() > 1) ? new Chain(i + 1, parts.size(), plan.plan().options().onlineSafe())
                     : null;
             revisions.add(generate(header.part(i + 1, parts.size()), up, down, notTransactional, part.idempotent(),
                     chain));
         }
         return List.copyOf(revisions);
+    }
+
+    /** Why a part of a chain runs without a transaction, for its Javadoc; empty when it runs in one. */
+    private static Optional<String> whyNotTransactional(SegmentedPlan.Part part, Steps up, Steps down) {
+        if (part.transactional()) {
+            return Optional.empty();
+        }
+        if (part.idempotent()) {
+            return Optional.of(TransactionNeeds.onItsOwnAndIdempotent(up.changes(), up.statements(), down.changes()));
+        }
+        // A transactional segment whose way back cannot share one transaction: written as before chains.
+        String reason = up.whyNotTransactional()
+            .or(down::whyNotTransactional)
+            .orElseGet(() -> TransactionNeeds.whyOnTheirOwn(up.changes(), up.statements()));
+        return Optional.of(JavaText.javadoc(reason) + INCOMPLETE);
     }
 
     /** A revision whose {@code up} and {@code down} make the given changes, in order. */

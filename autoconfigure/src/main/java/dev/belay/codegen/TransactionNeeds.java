@@ -84,10 +84,28 @@ final class TransactionNeeds {
     }
 
     /**
+     * What the Javadoc of a non-transactional, idempotent revision of a chain says after
+     * "Runs without a transaction ({@code transactional = false}) because": why its steps commit on
+     * their own, why running them again is safe, and that Belay resumes the revision so.
+     * @param up the changes of {@code up}
+     * @param statements each of their statements
+     * @param down the changes of {@code down}
+     */
+    static String onItsOwnAndIdempotent(List<Change> up, List<List<SqlStatement>> statements, List<Change> down) {
+        List<Change> both = new ArrayList<>(up);
+        both.addAll(down);
+        boolean builds = both.stream().anyMatch(Change.CreateIndexConcurrently.class::isInstance);
+        return JavaText.javadoc(whyOnTheirOwn(up, statements)) + ": each statement commits on its own. Every "
+                + "statement is safe to run again ({@code idempotent = true}): " + whySafeToRepeat(both)
+                + ". So if a run stops midway, Belay resumes the revision by running it again from the start"
+                + (builds ? ", after dropping an index that an interrupted build left invalid." : ".");
+    }
+
+    /**
      * Why every step of a non-transactional segment of a chain is safe to run again, e.g.
      * {@code an index is built IF NOT EXISTS}, in Javadoc.
      */
-    static String whySafeToRepeat(List<Change> changes) {
+    private static String whySafeToRepeat(List<Change> changes) {
         List<String> reasons = new ArrayList<>();
         if (changes.stream().anyMatch(Change.CreateIndexConcurrently.class::isInstance)) {
             reasons.add("an index is built {@code IF NOT EXISTS}");
