@@ -124,6 +124,34 @@ class RevisionChainTests {
     }
 
     @Test
+    void anIdempotentRevisionOfTheChainThatStoppedOnADuplicateIsResumedOnceTheDuplicateIsGone() throws SQLException {
+        try (Project project = trips()) {
+            this.jdbc.update("INSERT INTO " + this.schema + ".trip (id, name, code, rider) "
+                    + "VALUES (1, 'one', 'same', 'Ada'), (2, 'two', 'same', 'Bob')");
+            project.model(Trips.ChangedTrip.class);
+            List<WrittenRevision> chain = project.workbench()
+                .generate(GenerateRequest.defaults().withOnlineSafe(true).withMessage("tidy trips"))
+                .revisions();
+            chain.forEach(project::compile);
+            String concurrent = chain.get(1).revision().header().id();
+
+            assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> project.runner().apply())
+                .withMessageContaining("'" + concurrent + "'");
+            assertThat(history()).contains(ids(chain).get(0)).doesNotContain(ids(chain).get(2));
+            this.jdbc.update("UPDATE " + this.schema + ".trip SET code = 'other' WHERE id = 2");
+
+            MigrationRunner runner = project.runner();
+            runner.apply();
+
+            assertThat(runner.status().upToDate()).isTrue();
+            assertThat(history()).containsAll(ids(chain));
+            assertThat(project.workbench().check().passed()).isTrue();
+            assertThat(this.jdbc.queryForObject("SELECT count(*) FROM pg_index WHERE NOT indisvalid AND "
+                    + "indrelid = ?::regclass", Integer.class, this.schema + ".trip")).isZero();
+        }
+    }
+
+    @Test
     void anEnumLabelThatTheMappingUsesAtOnceIsAddedByOneTransactionalRevisionAndUsedByTheNext() throws SQLException {
         try (Project project = new Project(this.database, this.schema).model(Trips.Rides.Ride.class)) {
             applyAll(project, project.workbench().generate(GenerateRequest.defaults().withMessage("rides")));
