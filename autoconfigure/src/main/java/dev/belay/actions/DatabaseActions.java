@@ -433,26 +433,62 @@ public class DatabaseActions {
     }
 
     /**
-     * Makes a column reject nulls without a long exclusive lock, for PostgreSQL 12 and later:
-     * <ol>
-     * <li>{@code ADD CONSTRAINT table_column_not_null_check CHECK (column IS NOT NULL) NOT VALID}
-     * (brief lock, {@link TransactionMode#OWN_TRANSACTION} so the lock is released);</li>
-     * <li>{@code VALIDATE CONSTRAINT} (scans the table, but only under a
-     * {@code SHARE UPDATE EXCLUSIVE} lock that lets reads and writes go on; own transaction);</li>
-     * <li>{@code SET NOT NULL}, which the valid check lets PostgreSQL do without a scan;</li>
-     * <li>{@code DROP CONSTRAINT} of the helper check.</li>
-     * </ol>
+     * Makes a column reject nulls without a long exclusive lock, for PostgreSQL 12 and later, in
+     * one call: {@link #addNotNullCheckNotValid(String, String)},
+     * {@link #validateNotNullCheck(String, String)}, then {@link #setNotNullFromCheck(String, String)}.
      * Fails at the validation, with nothing else changed, if a row holds a null.
+     * <p>
+     * In a revision that runs in a transaction, the validation's scan then holds the lock that
+     * adding the check took until the end; the lock stays short only when each step commits on
+     * its own. {@code belay generate --online-safe} therefore writes the three steps, each in the
+     * revision of a chain that suits it (see the README's "Online-safe mode").
      * @param table the table's name
      * @param column the column's name
      */
     public void addNotNullThroughCheck(String table, String column) {
-        String check = name(Names.notNullCheck(table, column));
-        run(alterTable(table) + "ADD CONSTRAINT " + check + " CHECK (" + name(column) + " IS NOT NULL) NOT VALID",
-                TransactionMode.OWN_TRANSACTION);
-        run(alterTable(table) + "VALIDATE CONSTRAINT " + check, TransactionMode.OWN_TRANSACTION);
+        addNotNullCheckNotValid(table, column);
+        validateNotNullCheck(table, column);
+        setNotNullFromCheck(table, column);
+    }
+
+    /**
+     * First step of making a column reject nulls without a long exclusive lock (PostgreSQL 12 to
+     * 17): {@code ALTER TABLE table ADD CONSTRAINT table_column_not_null_check CHECK (column IS NOT NULL) NOT VALID}.
+     * New rows must pass at once; existing rows are not checked. Brief {@code ACCESS EXCLUSIVE}
+     * lock, {@link TransactionMode#OWN_TRANSACTION} so that it is released before the validation.
+     * Follow it with {@link #validateNotNullCheck(String, String)}.
+     * @param table the table's name
+     * @param column the column's name
+     */
+    public void addNotNullCheckNotValid(String table, String column) {
+        run(alterTable(table) + "ADD CONSTRAINT " + name(Names.notNullCheck(table, column)) + " CHECK (" + name(column)
+                + " IS NOT NULL) NOT VALID", TransactionMode.OWN_TRANSACTION);
+    }
+
+    /**
+     * Second step: checks the existing rows against the check that
+     * {@link #addNotNullCheckNotValid(String, String)} added:
+     * {@code ALTER TABLE table VALIDATE CONSTRAINT table_column_not_null_check}. Scans the table
+     * under a {@code SHARE UPDATE EXCLUSIVE} lock that lets reads and writes go on; fails if a row
+     * holds a null. {@link TransactionMode#OWN_TRANSACTION}; validating a valid check again does
+     * nothing, so the step may be repeated.
+     * @param table the table's name
+     * @param column the column's name
+     */
+    public void validateNotNullCheck(String table, String column) {
+        validateConstraint(table, Names.notNullCheck(table, column));
+    }
+
+    /**
+     * Last step: {@code ALTER TABLE table ALTER COLUMN column SET NOT NULL}, which the valid check
+     * lets PostgreSQL do without scanning the table (brief lock), then
+     * {@code ALTER TABLE table DROP CONSTRAINT table_column_not_null_check}.
+     * @param table the table's name
+     * @param column the column's name
+     */
+    public void setNotNullFromCheck(String table, String column) {
         addNotNull(table, column);
-        run(alterTable(table) + "DROP CONSTRAINT " + check);
+        run(alterTable(table) + "DROP CONSTRAINT " + name(Names.notNullCheck(table, column)));
     }
 
     /**
@@ -697,10 +733,13 @@ public class DatabaseActions {
     }
 
     /**
-     * Builds an index without blocking writes: {@code CREATE [UNIQUE] INDEX CONCURRENTLY ...}.
-     * Takes longer and cannot run in a transaction ({@link TransactionMode#NO_TRANSACTION}). If it
-     * fails (a duplicate, a deadlock), PostgreSQL leaves an invalid index behind; drop it before
-     * trying again.
+     * Builds an index without blocking writes:
+     * {@code CREATE [UNIQUE] INDEX CONCURRENTLY IF NOT EXISTS name ON ...}. Takes longer and cannot
+     * run in a transaction ({@link TransactionMode#NO_TRANSACTION}). {@code IF NOT EXISTS} makes it
+     * safe to run again once it has succeeded. If it fails (a duplicate, a deadlock, an
+     * interruption), PostgreSQL leaves an invalid index of that name behind, which
+     * {@code IF NOT EXISTS} would then take for the index: drop it before trying again (Belay's
+     * runner does so before it resumes an interrupted idempotent revision).
      * @param index the index
      */
     public void createIndexConcurrently(Index index) {
@@ -716,12 +755,13 @@ public class DatabaseActions {
     }
 
     /**
-     * Drops an index without blocking the table: {@code DROP INDEX CONCURRENTLY name}. Cannot run
-     * in a transaction ({@link TransactionMode#NO_TRANSACTION}).
+     * Drops an index without blocking the table: {@code DROP INDEX CONCURRENTLY IF EXISTS name}.
+     * Cannot run in a transaction ({@link TransactionMode#NO_TRANSACTION}); {@code IF EXISTS}
+     * makes it safe to run again once it has succeeded.
      * @param name the index's name
      */
     public void dropIndexConcurrently(String name) {
-        run("DROP INDEX CONCURRENTLY " + name(name), TransactionMode.NO_TRANSACTION);
+        run("DROP INDEX CONCURRENTLY IF EXISTS " + name(name), TransactionMode.NO_TRANSACTION);
     }
 
     /**

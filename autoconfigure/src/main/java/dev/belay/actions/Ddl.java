@@ -98,8 +98,13 @@ final class Ddl {
         return (action != ReferentialAction.NO_ACTION) ? clause + action.sql() : "";
     }
 
+    /**
+     * {@code CREATE [UNIQUE] INDEX name ON ...}; built concurrently, {@code CREATE [UNIQUE] INDEX
+     * CONCURRENTLY IF NOT EXISTS name ON ...}, so that a revision that stopped after building it can
+     * run again.
+     */
     static String createIndex(Index index, boolean concurrently) {
-        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + (concurrently ? "CONCURRENTLY " : "")
+        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + (concurrently ? "CONCURRENTLY IF NOT EXISTS " : "")
                 + name(index.name()) + " ON " + name(index.table()) + " USING " + index.method() + " ("
                 + String.join(", ", index.keys()) + ")"
                 + (index.include().isEmpty() ? "" : " INCLUDE (" + names(index.include()) + ")")

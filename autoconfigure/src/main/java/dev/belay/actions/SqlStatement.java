@@ -30,8 +30,11 @@ public record SqlStatement(String sql, TransactionMode mode) {
     /**
      * The same change as a statement that may run inside a transaction, for a rehearsal where
      * locks do not matter (a scratch schema, rolled back): {@code CREATE INDEX CONCURRENTLY} and
-     * {@code DROP INDEX CONCURRENTLY} without {@code CONCURRENTLY}. This statement itself when it
-     * may already run in a transaction; empty when it has no such form (say, {@code VACUUM}).
+     * {@code DROP INDEX CONCURRENTLY} without {@code CONCURRENTLY}, keeping what follows it, so
+     * {@code CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON t (x)} becomes
+     * {@code CREATE INDEX IF NOT EXISTS i ON t (x)} and {@code DROP INDEX CONCURRENTLY IF EXISTS i}
+     * becomes {@code DROP INDEX IF EXISTS i}. This statement itself when it may already run in a
+     * transaction; empty when it has no such form (say, {@code VACUUM}).
      */
     public Optional<SqlStatement> inTransaction() {
         if (this.mode != TransactionMode.NO_TRANSACTION) {

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import dev.belay.codegen.GeneratedRevision;
 import dev.belay.diff.Hazard;
 import dev.belay.diff.MigrationPlan;
+import dev.belay.diff.PlanSegment;
 import dev.belay.revision.RevisionGraph;
 import dev.belay.revision.RevisionInfo;
 import dev.belay.runner.MigrationResult;
@@ -115,22 +116,53 @@ final class CommandReports {
             out.println("Nothing to generate: " + against + " already matches the JPA mapping.");
             return;
         }
-        WrittenRevision written = result.written();
-        GeneratedRevision revision = written.revision();
         MigrationPlan plan = result.plan();
-        out.println("Wrote " + relative(written.file()));
-        out.println("  revision " + revision.header().id()
-                + (revision.header().after().isEmpty() ? " (the first)"
-                        : ", after " + String.join(", ", revision.header().after())));
-        out.println("  " + count(plan.changes().size(), "change") + " from " + against + " to the JPA mapping"
-                + (revision.transactional() ? "" : "; runs without a transaction (see its Javadoc)"));
+        List<WrittenRevision> revisions = result.revisions();
+        if (revisions.size() == 1) {
+            WrittenRevision written = revisions.get(0);
+            GeneratedRevision revision = written.revision();
+            out.println("Wrote " + relative(written.file()));
+            out.println("  revision " + revision.header().id()
+                    + (revision.header().after().isEmpty() ? " (the first)"
+                            : ", after " + String.join(", ", revision.header().after())));
+            out.println("  " + count(plan.changes().size(), "change") + " from " + against + " to the JPA mapping"
+                    + (revision.transactional() ? "" : "; runs without a transaction (see its Javadoc)"));
+        }
+        else {
+            printChain(result, out, against);
+        }
         List<Hazard> hazards = plan.hazards();
         if (!hazards.isEmpty()) {
             out.println("  " + count(hazards.size(), "hazard") + ":");
             hazards.forEach((hazard) -> out.println("    " + hazard));
         }
         printPossibleRenames(result.possibleRenames(), "generate", out);
-        out.println("Review it, build the application and run `belay apply` (or start the application).");
+        out.println("Review " + ((revisions.size() == 1) ? "it" : "them") + ", build the application and run "
+                + "`belay apply` (or start the application).");
+    }
+
+    /** A chain of revisions: each file, its id, and how it runs. */
+    private static void printChain(GenerateResult result, PrintWriter out, String against) {
+        List<WrittenRevision> revisions = result.revisions();
+        List<PlanSegment> segments = result.plan().segments();
+        out.println("Wrote a chain of " + revisions.size() + " revisions, each after the one before, for "
+                + count(result.plan().changes().size(), "change") + " from " + against + " to the JPA mapping:");
+        for (int i = 0; i < revisions.size(); i++) {
+            WrittenRevision written = revisions.get(i);
+            GeneratedRevision revision = written.revision();
+            String changes = (segments.size() == revisions.size())
+                    ? count(segments.get(i).changes().size(), "change") + ", " : "";
+            String how = revision.transactional() ? "in one transaction"
+                    : revision.idempotent() ? "without a transaction; idempotent, so an interrupted run is resumed"
+                            : "without a transaction (see its Javadoc)";
+            out.println("  " + relative(written.file()));
+            out.println("    revision " + revision.header().id()
+                    + (revision.header().after().isEmpty() ? " (the first)"
+                            : ", after " + String.join(", ", revision.header().after()))
+                    + ": " + changes + how);
+        }
+        out.println("  The steps that can share a transaction run in one; building indexes concurrently and "
+                + "validating constraints commit on their own (see each revision's Javadoc).");
     }
 
     static void printPossibleRenames(List<RenameCandidate> candidates, String command, PrintWriter out) {

@@ -184,8 +184,18 @@ final class ActionCalls implements ChangeVisitor<CodeBlock> {
     }
 
     @Override
-    public CodeBlock visitAddNotNullThroughCheck(Change.AddNotNullThroughCheck change) {
-        return call("addNotNullThroughCheck", "$S, $S", change.table(), change.column());
+    public CodeBlock visitAddNotNullCheckNotValid(Change.AddNotNullCheckNotValid change) {
+        return call("addNotNullCheckNotValid", "$S, $S", change.table(), change.column());
+    }
+
+    @Override
+    public CodeBlock visitValidateNotNullCheck(Change.ValidateNotNullCheck change) {
+        return call("validateNotNullCheck", "$S, $S", change.table(), change.column());
+    }
+
+    @Override
+    public CodeBlock visitSetNotNullFromCheck(Change.SetNotNullFromCheck change) {
+        return call("setNotNullFromCheck", "$S, $S", change.table(), change.column());
     }
 
     @Override

@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param header its package, class, id, parents and message
  * @param transactional whether it runs in one transaction ({@code false} when a statement cannot,
  * see the class's Javadoc in {@link #source()})
+ * @param idempotent whether it is declared safe to run again after a run that stopped midway
+ * (only ever with {@code transactional} false)
  * @param source the compilation unit
  */
-public record GeneratedRevision(RevisionHeader header, boolean transactional, String source) {
+public record GeneratedRevision(RevisionHeader header, boolean transactional, boolean idempotent, String source) {
 
     public GeneratedRevision {
         Objects.requireNonNull(header, "header");

@@ -21,6 +21,9 @@ import dev.belay.actions.TransactionMode;
 import dev.belay.diff.Change;
 import dev.belay.diff.Hazard;
 import dev.belay.diff.MigrationPlan;
+import dev.belay.diff.SegmentedPlan;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a revision as a Java class a person can read and edit:
@@ -42,15 +45,24 @@ import dev.belay.diff.MigrationPlan;
  * }</pre>
  * {@code up} makes the plan's changes and {@code down} those of the plan back, each change one
  * {@link DatabaseActions} call, so the revision does exactly what {@code belay diff} showed. Above
- * each step that carries hazards, a comment says what it does to data and locks. A revision with
- * a statement that cannot run in a transaction is declared {@code transactional = false}, and its
- * Javadoc says why.
+ * each step that carries hazards, a comment says what it does to data and locks.
+ * <p>
+ * A plan whose statements cannot all share one transaction (online-safe plans; an enum label
+ * added and then used) is written as a short chain of revisions, one per
+ * {@linkplain dev.belay.diff.PlanSegment segment}: the transactional steps in transactional
+ * revisions, the steps that must or should commit on their own in revisions declared
+ * {@code transactional = false, idempotent = true}. Each revision's Javadoc says which part of
+ * the chain it is and why it runs as it does.
  */
 public final class RevisionGenerator {
 
     private static final String INDENT = "    ";
 
     private static final int JAVADOC_WIDTH = 96;
+
+    /** What happens to a non-transactional revision that is not idempotent when a statement fails. */
+    private static final String INCOMPLETE = ": each statement commits on its own, and if one fails, the revision is "
+            + "left incomplete for a person to finish (Belay names it and says how).";
 
     /*
      * The revision API by name: the generator writes source that uses it, but does not itself load
@@ -62,9 +74,64 @@ public final class RevisionGenerator {
 
     private static final ClassName MIGRATOR = ClassName.get("dev.belay.revision", "Migrator");
 
-    /** A revision that makes the plan's changes, and those of {@link MigrationPlan#reverse()} on the way down. */
+    /**
+     * The one revision that makes the changes of a plan that fits in one revision (see
+     * {@link MigrationPlan#segments()}), and undoes them on the way down.
+     * @throws IllegalArgumentException if the plan must be written as a chain of revisions: see
+     * {@link #generate(RevisionHeader, SegmentedPlan)}
+     */
     public GeneratedRevision generate(RevisionHeader header, MigrationPlan plan) {
-        return generate(header, plan.changes(), plan.reverse().changes());
+        if (plan.segments().size() > 1) {
+            throw new IllegalArgumentException("The plan is written as a chain of " + plan.segments().size()
+                    + " revisions (some of its steps must commit on their own): generate it from a SegmentedPlan");
+        }
+        if (plan.isEmpty()) {
+            return generate(header, List.of(), List.of());
+        }
+        return generate(header, SegmentedPlan.of(plan)).get(0);
+    }
+
+    /**
+     * The revisions that make a plan's changes, one per segment, each after the one before: the
+     * first is {@code header}, the others {@linkplain RevisionHeader#part(int, int) its parts}. A
+     * plan that fits in one transaction gives one revision. A chain's transactional revisions are
+     * all or nothing; its non-transactional ones are declared {@code idempotent = true}, since
+     * every step in them is safe to run again, so the runner resumes one that stopped midway. Each
+     * revision's {@code down} undoes its own {@code up}.
+     */
+    public List<GeneratedRevision> generate(RevisionHeader header, SegmentedPlan plan) {
+        Objects.requireNonNull(header, "header");
+        List<SegmentedPlan.Part> parts = plan.parts();
+        if (parts.isEmpty()) {
+            return List.of(generate(header, List.of(), List.of()));
+        }
+        List<GeneratedRevision> revisions = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            SegmentedPlan.Part part = parts.get(i);
+            Steps up = Steps.of(part.segment().changes());
+            Steps down = Steps.of(part.down().changes());
+            Optional<String> notTransactional = whyNotTransactional(part, up, down);
+            Chain chain = (parts.size() > 1) ? new Chain(i + 1, parts.size(), plan.plan().options().onlineSafe())
+                    : null;
+            revisions.add(generate(header.part(i + 1, parts.size()), up, down, notTransactional, part.idempotent(),
+                    chain));
+        }
+        return List.copyOf(revisions);
+    }
+
+    /** Why a part of a chain runs without a transaction, for its Javadoc; empty when it runs in one. */
+    private static Optional<String> whyNotTransactional(SegmentedPlan.Part part, Steps up, Steps down) {
+        if (part.transactional()) {
+            return Optional.empty();
+        }
+        if (part.idempotent()) {
+            return Optional.of(TransactionNeeds.onItsOwnAndIdempotent(up.changes(), up.statements(), down.changes()));
+        }
+        // A transactional segment whose way back cannot share one transaction: written as before chains.
+        String reason = up.whyNotTransactional()
+            .or(down::whyNotTransactional)
+            .orElseGet(() -> TransactionNeeds.whyOnTheirOwn(up.changes(), up.statements()));
+        return Optional.of(JavaText.javadoc(reason) + INCOMPLETE);
     }
 
     /** A revision whose {@code up} and {@code down} make the given changes, in order. */
@@ -72,17 +139,24 @@ public final class RevisionGenerator {
         Objects.requireNonNull(header, "header");
         Steps upSteps = Steps.of(up);
         Steps downSteps = Steps.of(down);
-        Optional<String> notTransactional = upSteps.whyNotTransactional().or(downSteps::whyNotTransactional);
+        Optional<String> notTransactional = upSteps.whyNotTransactional()
+            .or(downSteps::whyNotTransactional)
+            .map((reason) -> JavaText.javadoc(reason) + INCOMPLETE);
+        return generate(header, upSteps, downSteps, notTransactional, false, null);
+    }
+
+    private GeneratedRevision generate(RevisionHeader header, Steps up, Steps down, Optional<String> notTransactional,
+            boolean idempotent, @Nullable Chain chain) {
         TypeSpec type = TypeSpec.classBuilder(header.className())
             .addModifiers(Modifier.PUBLIC)
             .addSuperinterface(REVISION)
-            .addJavadoc("$L", javadoc(header, up, notTransactional))
-            .addAnnotation(annotation(header, notTransactional.isEmpty()))
-            .addMethod(method("up", upSteps))
-            .addMethod(method("down", downSteps))
+            .addJavadoc("$L", javadoc(header, up.changes(), notTransactional, chain))
+            .addAnnotation(annotation(header, notTransactional.isEmpty(), idempotent))
+            .addMethod(method("up", up))
+            .addMethod(method("down", down))
             .build();
         JavaFile file = JavaFile.builder(header.packageName(), type).indent(INDENT).skipJavaLangImports(true).build();
-        return new GeneratedRevision(header, notTransactional.isEmpty(), file.toString());
+        return new GeneratedRevision(header, notTransactional.isEmpty(), idempotent, file.toString());
     }
 
     /** A revision that joins the heads it comes after, with nothing to do on the way up or down. */
@@ -93,7 +167,7 @@ public final class RevisionGenerator {
         return generate(header, List.of(), List.of());
     }
 
-    private static AnnotationSpec annotation(RevisionHeader header, boolean transactional) {
+    private static AnnotationSpec annotation(RevisionHeader header, boolean transactional, boolean idempotent) {
         AnnotationSpec.Builder annotation = AnnotationSpec.builder(MIGRATION_REVISION)
             .addMember("id", JavaText.code("$S", header.id()));
         if (header.after().size() == 1) {
@@ -106,10 +180,14 @@ public final class RevisionGenerator {
         if (!transactional) {
             annotation.addMember("transactional", "false");
         }
+        if (idempotent) {
+            annotation.addMember("idempotent", "true");
+        }
         return annotation.build();
     }
 
-    private static String javadoc(RevisionHeader header, List<Change> up, Optional<String> notTransactional) {
+    private static String javadoc(RevisionHeader header, List<Change> up, Optional<String> notTransactional,
+            @Nullable Chain chain) {
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(header.message().isBlank() ? "A revision." : JavaText.javadoc(header.message().strip()));
         if (header.after().size() > 1) {
@@ -122,10 +200,11 @@ public final class RevisionGenerator {
                     + ((hazards > 0) ? ", " + count((int) hazards, "hazard") + " (see the comments)" : "")
                     + ". Review it and edit it as you need; once applied anywhere, a revision must stay.");
         }
+        if (chain != null) {
+            paragraphs.add(chain.describe());
+        }
         notTransactional.ifPresent((reason) -> paragraphs.add("Runs without a transaction "
-                + "({@code transactional = false}) because " + JavaText.javadoc(reason) + ": each statement "
-                + "commits on its own, and if one fails, the revision is left incomplete for a person to finish "
-                + "(Belay names it and says how)."));
+                + "({@code transactional = false}) because " + reason));
         return String.join("\n<p>\n", paragraphs.stream().map(RevisionGenerator::wrap).toList()) + "\n";
     }
 
@@ -158,6 +237,31 @@ public final class RevisionGenerator {
         }
         method.addCode(steps.code());
         return method.build();
+    }
+
+    /**
+     * Where a revision stands in a chain that one {@code generate} wrote.
+     *
+     * @param number its place, from 1
+     * @param count how many revisions the chain has
+     * @param onlineSafe whether the plan was online-safe
+     */
+    private record Chain(int number, int count, boolean onlineSafe) {
+
+        String describe() {
+            String command = this.onlineSafe ? "belay generate --online-safe" : "belay generate";
+            String why = this.onlineSafe
+                    ? "the steps that can share a transaction run in one, so that a step that fails (on data, say) "
+                            + "takes the others of its revision back with it, and the steps that must or should "
+                            + "commit on their own (building an index concurrently, validating a constraint) run in "
+                            + "revisions of their own"
+                    : "PostgreSQL cannot use an enum label in the transaction that adds it, so the label is added "
+                            + "in one revision and used in the next, each in a transaction";
+            return "Part " + this.number + " of " + this.count + " of one change that {@code " + command
+                    + "} wrote as a chain of revisions, each after the one before: " + why
+                    + ". Keep the chain together; roll it back from its last revision.";
+        }
+
     }
 
     private static String count(int count, String noun) {

@@ -45,6 +45,32 @@ public record RevisionHeader(String packageName, String className, String id, Li
                 after, message);
     }
 
+    /**
+     * Part {@code number} of {@code count} of a chain of revisions that starts with this one, all
+     * written at once: part 1 is this header; each later part comes after the one before it, and
+     * its id and class name are this one's with {@code _2}, {@code _3}, ... after them (zero-padded
+     * from ten parts on, so that they sort in chain order) and its message this one's with
+     * {@code (2 of 3)} after it.
+     * @throws IllegalArgumentException unless {@code 1 <= number <= count}
+     */
+    public RevisionHeader part(int number, int count) {
+        if (number < 1 || number > count) {
+            throw new IllegalArgumentException("There is no part " + number + " of " + count);
+        }
+        if (number == 1) {
+            return this;
+        }
+        String previous = (number == 2) ? this.id : this.id + suffix(number - 1, count);
+        String suffix = suffix(number, count);
+        return new RevisionHeader(this.packageName, this.className + suffix, this.id + suffix, List.of(previous),
+                (this.message + " (" + number + " of " + count + ")").strip());
+    }
+
+    private static String suffix(int number, int count) {
+        String digits = Integer.toString(number);
+        return "_" + "0".repeat(Integer.toString(count).length() - digits.length()) + digits;
+    }
+
     /** The class's fully qualified name. */
     public String qualifiedClassName() {
         return this.packageName.isEmpty() ? this.className : this.packageName + "." + this.className;

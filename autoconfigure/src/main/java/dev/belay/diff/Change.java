@@ -651,10 +651,10 @@ public sealed interface Change {
 
     }
 
-    /** Makes a column reject nulls through a validated check (online-safe, PostgreSQL 12 to 17). Calls {@link DatabaseActions#addNotNullThroughCheck(String, String)}. */
-    record AddNotNullThroughCheck(String table, String column, List<Hazard> hazards) implements Change {
+    /** Adds the check {@code column IS NOT NULL} without checking existing rows, the first step of an online-safe {@code NOT NULL} (PostgreSQL 12 to 17). Calls {@link DatabaseActions#addNotNullCheckNotValid(String, String)}. */
+    record AddNotNullCheckNotValid(String table, String column, List<Hazard> hazards) implements Change {
 
-        public AddNotNullThroughCheck {
+        public AddNotNullCheckNotValid {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(column, "column");
             hazards = List.copyOf(hazards);
@@ -667,12 +667,64 @@ public sealed interface Change {
 
         @Override
         public void applyTo(DatabaseActions actions) {
-            actions.addNotNullThroughCheck(this.table, this.column);
+            actions.addNotNullCheckNotValid(this.table, this.column);
         }
 
         @Override
         public <R> R accept(ChangeVisitor<R> visitor) {
-            return visitor.visitAddNotNullThroughCheck(this);
+            return visitor.visitAddNotNullCheckNotValid(this);
+        }
+
+    }
+
+    /** Validates the check {@link AddNotNullCheckNotValid} added. Calls {@link DatabaseActions#validateNotNullCheck(String, String)}. */
+    record ValidateNotNullCheck(String table, String column, List<Hazard> hazards) implements Change {
+
+        public ValidateNotNullCheck {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(column, "column");
+            hazards = List.copyOf(hazards);
+        }
+
+        @Override
+        public ObjectId object() {
+            return ObjectId.column(this.table, this.column);
+        }
+
+        @Override
+        public void applyTo(DatabaseActions actions) {
+            actions.validateNotNullCheck(this.table, this.column);
+        }
+
+        @Override
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visitValidateNotNullCheck(this);
+        }
+
+    }
+
+    /** Makes the column {@code NOT NULL} without a scan, as the check {@link ValidateNotNullCheck} validated allows, and drops the check. Calls {@link DatabaseActions#setNotNullFromCheck(String, String)}. */
+    record SetNotNullFromCheck(String table, String column, List<Hazard> hazards) implements Change {
+
+        public SetNotNullFromCheck {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(column, "column");
+            hazards = List.copyOf(hazards);
+        }
+
+        @Override
+        public ObjectId object() {
+            return ObjectId.column(this.table, this.column);
+        }
+
+        @Override
+        public void applyTo(DatabaseActions actions) {
+            actions.setNotNullFromCheck(this.table, this.column);
+        }
+
+        @Override
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visitSetNotNullFromCheck(this);
         }
 
     }

@@ -126,11 +126,20 @@ final class ChangeGraph {
      * Where a change goes when its dependencies leave a choice: renames first, then drops (of
      * what depends on others first), then creations and changes, then keys, indexes and foreign
      * keys, then validations.
+     * <p>
+     * Online-safe plans add phases after those, for the steps that run outside a transaction and
+     * those that build on them: indexes built and dropped {@code CONCURRENTLY} and validations
+     * (which commit on their own), then keys made {@code USING INDEX} and what a validation makes
+     * cheap ({@code SET NOT NULL} through a valid check), which are transactional again. Grouping
+     * them keeps the transactional steps together, so the plan splits into few revisions, usually
+     * transactional, non-transactional, transactional (see {@link PlanSegment}). Plans that are not
+     * online-safe use none of these, so their order is as it was before these phases existed.
      */
     enum Phase {
 
         RENAME, DROP_FOREIGN_KEY, DROP_CONSTRAINT, DROP_INDEX, RELAX_COLUMN, DROP_COLUMN, DROP_TABLE, DROP_SEQUENCE,
-        DROP_TYPE, TYPE, SEQUENCE, TABLE, ADD_COLUMN, COLUMN, SEQUENCE_OWNER, KEY, INDEX, FOREIGN_KEY, VALIDATE
+        DROP_TYPE, TYPE, SEQUENCE, TABLE, ADD_COLUMN, COLUMN, SEQUENCE_OWNER, KEY, INDEX, FOREIGN_KEY, CONCURRENTLY,
+        VALIDATE, USING_INDEX, AFTER_VALIDATE
 
     }
 

@@ -62,7 +62,11 @@ public interface ChangeVisitor<R> {
 
     R visitDropNotNull(Change.DropNotNull change);
 
-    R visitAddNotNullThroughCheck(Change.AddNotNullThroughCheck change);
+    R visitAddNotNullCheckNotValid(Change.AddNotNullCheckNotValid change);
+
+    R visitValidateNotNullCheck(Change.ValidateNotNullCheck change);
+
+    R visitSetNotNullFromCheck(Change.SetNotNullFromCheck change);
 
     R visitAddNotNullNotValid(Change.AddNotNullNotValid change);
 

@@ -166,7 +166,18 @@ final class ColumnSteps {
                 steps.add(this.steps.add(new Change.ValidateNotNull(table, name, found.build()), Phase.VALIDATE));
             }
             else {
-                steps.add(this.steps.add(new Change.AddNotNullThroughCheck(table, name, found.build()), Phase.COLUMN));
+                Node check = this.steps.add(new Change.AddNotNullCheckNotValid(table, name, List.of()), Phase.COLUMN);
+                steps.add(check);
+                // The validation and the SET NOT NULL it makes cheap are not among the column's events,
+                // so what depends on the column need not wait for them: an index on it is built while
+                // the check is validated. A primary key waits for them (see PartSteps).
+                Node validate = this.steps.add(new Change.ValidateNotNullCheck(table, name, found.build()),
+                        Phase.VALIDATE);
+                Node notNull = this.steps.add(new Change.SetNotNullFromCheck(table, name, List.of()),
+                        Phase.AFTER_VALIDATE);
+                this.steps.graph().edge(check, validate);
+                this.steps.graph().edge(validate, notNull);
+                this.steps.notNullAfterValidation(column.id(), notNull);
             }
             return;
         }

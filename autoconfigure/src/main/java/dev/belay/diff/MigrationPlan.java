@@ -34,6 +34,8 @@ public final class MigrationPlan {
 
     private volatile @Nullable List<List<SqlStatement>> statementsByChange;
 
+    private volatile @Nullable List<PlanSegment> segments;
+
     MigrationPlan(Schema current, Schema desired, DiffOptions options, List<Change> changes) {
         this.current = current;
         this.desired = desired;
@@ -110,6 +112,20 @@ public final class MigrationPlan {
      */
     public boolean fitsInOneTransaction() {
         return sqlStatements().stream().allMatch((statement) -> statement.mode() == TransactionMode.IN_TRANSACTION);
+    }
+
+    /**
+     * The plan cut into the segments that each run as one revision: one segment when the changes
+     * can share a transaction, several when some must or should commit on their own (online-safe
+     * plans, an enum label added and then used), none for an empty plan. See {@link PlanSegment}.
+     */
+    public List<PlanSegment> segments() {
+        List<PlanSegment> cut = this.segments;
+        if (cut == null) {
+            cut = PlanSegment.cut(this.changes, statementsByChange());
+            this.segments = cut;
+        }
+        return cut;
     }
 
     /** Makes every change's call, in order, on the given actions. */

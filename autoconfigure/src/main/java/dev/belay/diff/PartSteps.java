@@ -18,9 +18,11 @@ import dev.belay.schema.UniqueConstraint;
 
 /**
  * The changes that create and drop keys, constraints and indexes, with their hazards. On a
- * table that already exists (and so may be large), online-safe mode builds indexes
+ * table that already exists (and so may be large), online-safe mode builds and drops indexes
  * concurrently, turns them into keys afterwards, and adds foreign keys and checks
  * {@code NOT VALID} before validating them; on a new table the plain statements are as cheap.
+ * The online-safe steps have phases of their own (see {@link Phase}), so that those that run
+ * outside a transaction come together and a plan splits into few revisions.
  */
 final class PartSteps {
 
@@ -37,9 +39,10 @@ final class PartSteps {
         ObjectId id = part.id();
         Node node;
         if (part instanceof Index index) {
-            node = this.steps.add((this.options.onlineSafe() && tableSurvives)
-                    ? new Change.DropIndexConcurrently(index.table(), index.name(), List.of())
-                    : new Change.DropIndex(index.table(), index.name(), List.of()), Phase.DROP_INDEX);
+            node = (this.options.onlineSafe() && tableSurvives)
+                    ? this.steps.add(new Change.DropIndexConcurrently(index.table(), index.name(), List.of()),
+                            Phase.CONCURRENTLY)
+                    : this.steps.add(new Change.DropIndex(index.table(), index.name(), List.of()), Phase.DROP_INDEX);
         }
         else {
             node = this.steps.add(
@@ -61,9 +64,17 @@ final class PartSteps {
             if (online) {
                 found.add(HazardKind.MAY_FAIL_ON_DATA, "fails on duplicate values (the index is left invalid)");
                 steps.add(this.steps.add(new Change.CreateIndexConcurrently(backingIndex(primaryKey.table(),
-                        primaryKey.name(), primaryKey.columns(), false), found.build()), Phase.KEY));
-                steps.add(this.steps.add(new Change.AddPrimaryKeyUsingIndex(primaryKey.table(), primaryKey.name(),
-                        primaryKey.deferrability(), List.of()), Phase.KEY));
+                        primaryKey.name(), primaryKey.columns(), false), found.build()), Phase.CONCURRENTLY));
+                Node usingIndex = this.steps.add(new Change.AddPrimaryKeyUsingIndex(primaryKey.table(),
+                        primaryKey.name(), primaryKey.deferrability(), List.of()), Phase.USING_INDEX);
+                steps.add(usingIndex);
+                for (String column : primaryKey.columns()) {
+                    // Once a validated check proves the column has no nulls, the key need not scan for them.
+                    Node notNull = this.steps.notNullAfterValidation(ObjectId.column(primaryKey.table(), column));
+                    if (notNull != null) {
+                        this.steps.graph().edge(notNull, usingIndex);
+                    }
+                }
             }
             else {
                 found.addIf(existingTable, HazardKind.LONG_LOCK, "builds the key's index under an ACCESS EXCLUSIVE lock")
@@ -76,9 +87,9 @@ final class PartSteps {
             if (online) {
                 found.add(HazardKind.MAY_FAIL_ON_DATA, "fails on duplicate values (the index is left invalid)");
                 steps.add(this.steps.add(new Change.CreateIndexConcurrently(backingIndex(unique.table(), unique.name(),
-                        unique.columns(), unique.nullsNotDistinct()), found.build()), Phase.KEY));
+                        unique.columns(), unique.nullsNotDistinct()), found.build()), Phase.CONCURRENTLY));
                 steps.add(this.steps.add(new Change.AddUniqueConstraintUsingIndex(unique.table(), unique.name(),
-                        unique.deferrability(), List.of()), Phase.KEY));
+                        unique.deferrability(), List.of()), Phase.USING_INDEX));
             }
             else {
                 found.addIf(existingTable, HazardKind.LONG_LOCK, "builds the constraint's index while blocking writes")
@@ -123,8 +134,8 @@ final class PartSteps {
             Hazards.Builder found = Hazards.on(part.id())
                 .addIf(existingTable && !online, HazardKind.LONG_LOCK, "builds the index while blocking writes")
                 .addIf(existingTable && index.unique(), HazardKind.MAY_FAIL_ON_DATA, "fails on duplicate values");
-            steps.add(this.steps.add(online ? new Change.CreateIndexConcurrently(index, found.build())
-                    : new Change.CreateIndex(index, found.build()), Phase.INDEX));
+            steps.add(online ? this.steps.add(new Change.CreateIndexConcurrently(index, found.build()), Phase.CONCURRENTLY)
+                    : this.steps.add(new Change.CreateIndex(index, found.build()), Phase.INDEX));
         }
         for (Node step : steps) {
             this.steps.claims(step, part.id());

@@ -25,6 +25,8 @@ final class PlanSteps {
 
     private final Map<ObjectId, Fate> fates = new HashMap<>();
 
+    private final Map<ObjectId, Node> notNullAfterValidation = new HashMap<>();
+
     Node add(Change change, Phase phase) {
         return this.graph.add(change, phase);
     }
@@ -43,6 +45,20 @@ final class PlanSteps {
 
     void decide(ObjectId id, Fate fate) {
         this.fates.put(id, fate);
+    }
+
+    /**
+     * Records the change that makes a column {@code NOT NULL} once a check has proven it has no
+     * nulls (online-safe, PostgreSQL 12 to 17): it is not among the column's events, so what needs
+     * the column {@code NOT NULL} asks for it here.
+     */
+    void notNullAfterValidation(ObjectId column, Node node) {
+        this.notNullAfterValidation.put(column, node);
+    }
+
+    /** The change that makes the column {@code NOT NULL} after a validation, if the plan has one. */
+    @Nullable Node notNullAfterValidation(ObjectId column) {
+        return this.notNullAfterValidation.get(column);
     }
 
     /** The changes of an object, registering it if needed. */

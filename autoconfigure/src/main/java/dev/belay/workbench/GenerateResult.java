@@ -12,22 +12,37 @@ import org.jspecify.annotations.Nullable;
  *
  * @param plan the plan from the database (or the shadow) to the mapping, with the renames given
  * or confirmed
- * @param written the revision written, or {@code null} when there was nothing to do
+ * @param revisions the revisions written, in chain order (each after the one before): none when
+ * there was nothing to do, one when the plan fits in one transaction, a chain when some steps
+ * must or should commit on their own (see {@link MigrationPlan#segments()})
  * @param possibleRenames drops and adds in the plan that look like renames and were not
  * confirmed, each with the hint that would make it one
  * @param shadow whether the plan started from the revisions applied to a scratch schema
  */
-public record GenerateResult(MigrationPlan plan, @Nullable WrittenRevision written,
+public record GenerateResult(MigrationPlan plan, List<WrittenRevision> revisions,
         List<RenameCandidate> possibleRenames, boolean shadow) {
 
     public GenerateResult {
         Objects.requireNonNull(plan, "plan");
+        revisions = List.copyOf(revisions);
         possibleRenames = List.copyOf(possibleRenames);
     }
 
     /** Whether the schema already matched the mapping, so nothing was written. */
     public boolean nothingToDo() {
-        return this.written == null;
+        return this.revisions.isEmpty();
+    }
+
+    /**
+     * The revision written, when {@code generate} wrote one; {@code null} when it wrote none.
+     * @throws IllegalStateException when it wrote a chain of revisions: see {@link #revisions()}
+     */
+    public @Nullable WrittenRevision written() {
+        if (this.revisions.size() > 1) {
+            throw new IllegalStateException("Generate wrote a chain of " + this.revisions.size()
+                    + " revisions; see revisions()");
+        }
+        return this.revisions.isEmpty() ? null : this.revisions.get(0);
     }
 
 }

@@ -20,6 +20,7 @@ import dev.belay.codegen.RevisionHeader;
 import dev.belay.diff.DiffOptions;
 import dev.belay.diff.MigrationPlan;
 import dev.belay.diff.SchemaDiff;
+import dev.belay.diff.SegmentedPlan;
 import dev.belay.revision.MigrationException;
 import dev.belay.revision.RevisionGraph;
 import dev.belay.runner.MigrationRunner;
@@ -128,7 +129,10 @@ public final class SchemaWorkbench {
     }
 
     /**
-     * Writes the revision that brings the database to the mapping, coming after the current head.
+     * Writes the revision that brings the database to the mapping, coming after the current head;
+     * or, when some of the plan's steps must or should commit on their own (online-safe plans, an
+     * enum label added and then used), a short chain of revisions, each after the one before, so
+     * that the steps that can share a transaction still do (see {@link MigrationPlan#segments()}).
      * Against the database itself, the database must be at head; with {@code shadow}, the plan
      * starts from what the whole chain builds in a scratch schema, whatever the database holds.
      * Drops and adds that look like renames are put to {@link GenerateRequest#questions()} when
@@ -167,14 +171,30 @@ public final class SchemaWorkbench {
             }
         }
         if (plan.isEmpty()) {
-            return new GenerateResult(plan, null, List.of(), request.shadow());
+            return new GenerateResult(plan, List.of(), List.of(), request.shadow());
         }
         String message = (request.message() != null && !request.message().isBlank()) ? request.message().strip()
                 : PlanSummary.of(plan);
         RevisionHeader header = RevisionHeader.of(packageName, now(), message, heads);
-        requireNewId(graph, header);
-        GeneratedRevision revision = this.generator.generate(header, plan);
-        return new GenerateResult(plan, write(revision, directory), candidates, request.shadow());
+        SegmentedPlan split = split(plan);
+        List<GeneratedRevision> revisions = this.generator.generate(header, split);
+        for (GeneratedRevision revision : revisions) {
+            requireNewId(graph, revision.header());
+        }
+        return new GenerateResult(plan, write(revisions, directory), candidates, request.shadow());
+    }
+
+    /**
+     * The plan as the revisions it is written as: one when it fits in one transaction, otherwise a
+     * chain whose schemas between revisions PostgreSQL builds in a scratch schema (see
+     * {@link SegmentBoundaries}).
+     */
+    private SegmentedPlan split(MigrationPlan plan) {
+        if (plan.segments().size() <= 1) {
+            return SegmentedPlan.of(plan);
+        }
+        return SegmentedPlan.of(plan, RolledBack.read(this.runner.dataSource(),
+                (connection, serverVersion) -> SegmentBoundaries.of(connection, this.inspector, plan, serverVersion)));
     }
 
     /**
@@ -199,7 +219,7 @@ public final class SchemaWorkbench {
         String text = (message != null && !message.isBlank()) ? message.strip() : "merge " + String.join(" and ", heads);
         RevisionHeader header = RevisionHeader.of(packageName, now(), text, heads);
         requireNewId(graph, header);
-        return write(this.generator.merge(header), directory);
+        return write(List.of(this.generator.merge(header)), directory).get(0);
     }
 
     private void requireAtHead(MigrationStatus status, RevisionGraph graph) {
@@ -266,19 +286,49 @@ public final class SchemaWorkbench {
         }
     }
 
-    private static WrittenRevision write(GeneratedRevision revision, Path directory) {
-        try {
-            return new WrittenRevision(revision, revision.writeTo(directory));
+    /**
+     * Writes the revisions, all or none: every file is checked first, and if one cannot be written
+     * after all, those written before it are deleted again.
+     */
+    private static List<WrittenRevision> write(List<GeneratedRevision> revisions, Path directory) {
+        for (GeneratedRevision revision : revisions) {
+            Path file = directory.resolve(revision.relativePath());
+            if (Files.exists(file)) {
+                throw exists(file.toString());
+            }
         }
-        catch (FileAlreadyExistsException ex) {
-            throw new RefusedException(Reason.CANNOT_WRITE, "File " + ex.getFile() + " exists.",
-                    "Belay never overwrites a revision: generate again in a second, or give another --message.");
+        List<WrittenRevision> written = new ArrayList<>();
+        GeneratedRevision current = null;
+        try {
+            for (GeneratedRevision revision : revisions) {
+                current = revision;
+                written.add(new WrittenRevision(revision, revision.writeTo(directory)));
+            }
+            return List.copyOf(written);
         }
         catch (IOException ex) {
+            for (WrittenRevision done : written) {
+                try {
+                    Files.deleteIfExists(done.file());
+                }
+                catch (IOException cleanup) {
+                    ex.addSuppressed(cleanup);
+                }
+            }
+            if (ex instanceof FileAlreadyExistsException exists) {
+                throw exists(exists.getFile());
+            }
             throw new RefusedException(Reason.CANNOT_WRITE,
-                    "Belay could not write " + directory.resolve(revision.relativePath()) + ": " + ex.getMessage(),
+                    "Belay could not write " + directory.resolve(current.relativePath()) + ": " + ex.getMessage()
+                            + ((written.isEmpty()) ? "" : " (it deleted the " + count(written.size(), "file")
+                                    + " of the chain it had written)"),
                     "Check that the directory is writable, or set belay.generate.directory.");
         }
+    }
+
+    private static RefusedException exists(String file) {
+        return new RefusedException(Reason.CANNOT_WRITE, "File " + file + " exists.",
+                "Belay never overwrites a revision: generate again in a second, or give another --message.");
     }
 
     private LocalDateTime now() {

@@ -154,6 +154,57 @@ class DatabaseActionsTests {
     }
 
     @Test
+    void concurrentIndexStatementsMayRunAgainAndHaveATransactionalForm(TestDatabase database) throws SQLException {
+        RecordingStatementSink sink = new RecordingStatementSink();
+        DatabaseActions actions = new DatabaseActions(sink);
+        actions.createIndexConcurrently(new Index("t", "t x", true, "btree", List.of("x"), List.of(), null, false,
+                new TreeSet<>(List.of("x"))));
+        actions.dropIndexConcurrently("t x");
+        List<SqlStatement> statements = sink.statements();
+        assertThat(statements).extracting(SqlStatement::sql)
+            .containsExactly("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS \"t x\" ON t USING btree (x)",
+                    "DROP INDEX CONCURRENTLY IF EXISTS \"t x\"");
+        assertThat(statements).extracting((statement) -> statement.inTransaction().orElseThrow().sql())
+            .containsExactly("CREATE UNIQUE INDEX IF NOT EXISTS \"t x\" ON t USING btree (x)",
+                    "DROP INDEX IF EXISTS \"t x\"");
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE t (x integer)");
+            for (SqlStatement each : List.of(statements.get(0), statements.get(0), statements.get(1), statements.get(1))) {
+                statement.execute(each.sql());
+            }
+            connection.setAutoCommit(false);
+            for (SqlStatement each : List.of(statements.get(0), statements.get(0))) {
+                statement.execute(each.inTransaction().orElseThrow().sql());
+            }
+            assertThat(new SchemaInspector().inspect(connection, "public").tables().get("t").indexes())
+                .containsOnlyKeys("t x");
+            for (SqlStatement each : List.of(statements.get(1), statements.get(1))) {
+                statement.execute(each.inTransaction().orElseThrow().sql());
+            }
+            assertThat(new SchemaInspector().inspect(connection, "public").tables().get("t").indexes()).isEmpty();
+            connection.rollback();
+        }
+    }
+
+    @Test
+    void theStepsOfANotNullThroughACheckAreTheOneCallsStatements() {
+        RecordingStatementSink oneCall = new RecordingStatementSink();
+        new DatabaseActions(oneCall).addNotNullThroughCheck("ride", "name");
+        RecordingStatementSink steps = new RecordingStatementSink();
+        DatabaseActions actions = new DatabaseActions(steps);
+        actions.addNotNullCheckNotValid("ride", "name");
+        actions.validateNotNullCheck("ride", "name");
+        actions.setNotNullFromCheck("ride", "name");
+        assertThat(steps.statements()).isEqualTo(oneCall.statements()).containsExactly(
+                new SqlStatement("ALTER TABLE ride ADD CONSTRAINT ride_name_not_null_check CHECK (name IS NOT NULL) "
+                        + "NOT VALID", TransactionMode.OWN_TRANSACTION),
+                new SqlStatement("ALTER TABLE ride VALIDATE CONSTRAINT ride_name_not_null_check",
+                        TransactionMode.OWN_TRANSACTION),
+                SqlStatement.of("ALTER TABLE ride ALTER COLUMN name SET NOT NULL"),
+                SqlStatement.of("ALTER TABLE ride DROP CONSTRAINT ride_name_not_null_check"));
+    }
+
+    @Test
     void recordsStatementsWithTheirTransactionModes() {
         RecordingStatementSink sink = new RecordingStatementSink();
         DatabaseActions actions = new DatabaseActions(sink);

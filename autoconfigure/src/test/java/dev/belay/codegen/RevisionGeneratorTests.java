@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.belay.actions.SqlStatement;
 import dev.belay.diff.Change;
 import dev.belay.diff.CorpusPlans;
+import dev.belay.diff.CorpusPlans.NamedChain;
 import dev.belay.diff.CorpusPlans.NamedPlan;
 import dev.belay.diff.DiffOptions;
 import dev.belay.diff.MigrationPlan;
 import dev.belay.diff.SchemaDiff;
+import dev.belay.diff.SegmentedPlan;
 import dev.belay.revision.MigrationRevision;
 import dev.belay.revision.Revision;
 import dev.belay.schema.Column;
@@ -27,12 +30,15 @@ import dev.belay.test.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Generated revisions compile and do exactly what their plan does: for every plan of the diff's
  * round-trip corpus, plain and online-safe, the compiled revision's {@code up} sends the plan's
  * statements and its {@code down} those of the plan back. Between them the corpus plans every
  * kind of change, so every {@code DatabaseActions} call the generator writes is compiled and run.
+ * A plan whose steps cannot share one transaction is written as a chain of revisions, each in a
+ * transaction or declared idempotent, each undoing its own steps.
  */
 @PostgresTest
 class RevisionGeneratorTests {
@@ -53,7 +59,8 @@ class RevisionGeneratorTests {
         for (int i = 0; i < plans.size(); i++) {
             RevisionHeader header = new RevisionHeader("dev.belay.generated.corpus", "Plan" + i, "plan_" + i,
                     List.of(), plans.get(i).name());
-            GeneratedRevision revision = this.generator.generate(header, plans.get(i).plan());
+            MigrationPlan plan = plans.get(i).plan();
+            GeneratedRevision revision = this.generator.generate(header, plan.changes(), plan.reverse().changes());
             sources.put(header.qualifiedClassName(), revision.source());
             byClass.put(header.qualifiedClassName(), plans.get(i).plan());
         }
@@ -125,20 +132,159 @@ class RevisionGeneratorTests {
             .contains("because PostgreSQL cannot run CREATE INDEX CONCURRENTLY inside a transaction");
         Class<?> type = TestCompiler.compile(header.qualifiedClassName(), revision.source());
         assertThat(type.getAnnotation(MigrationRevision.class).transactional()).isFalse();
+        assertThat(type.getAnnotation(MigrationRevision.class).idempotent()).isTrue();
+        Revision compiled = (Revision) type.getDeclaredConstructor().newInstance();
+        assertThat(RecordingMigrator.up(compiled)).extracting(SqlStatement::sql)
+            .containsExactly("CREATE INDEX CONCURRENTLY IF NOT EXISTS ride_started_idx ON ride USING btree (started_at)");
+        assertThat(RecordingMigrator.down(compiled)).extracting(SqlStatement::sql)
+            .containsExactly("DROP INDEX CONCURRENTLY IF EXISTS ride_started_idx");
     }
 
     @Test
-    void aNewEnumLabelUsedInTheSameRevisionMakesItNonTransactional() {
+    void aNewEnumLabelThatThePlanUsesIsCommittedByOneTransactionalRevisionBeforeTheNextUsesIt() throws Exception {
         Table ride = Table.of("ride", Column.of("ride", "kind", "kind"));
         Schema before = Schema.of(List.of(EnumType.of("kind", "ROAD")), List.of(), List.of(ride));
+        Schema labelled = Schema.of(List.of(EnumType.of("kind", "ROAD", "GRAVEL")), List.of(), List.of(ride));
         Schema after = Schema.of(List.of(EnumType.of("kind", "ROAD", "GRAVEL")), List.of(),
                 List.of(Table.of("ride", Column.of("ride", "kind", "kind").withDefault("'GRAVEL'::kind"))));
+        MigrationPlan plan = SchemaDiff.between(before, after);
         RevisionHeader header = RevisionHeader.of("com.example.migrations", TIME, "gravel", List.of("a"));
 
-        GeneratedRevision revision = this.generator.generate(header, SchemaDiff.between(before, after));
+        List<GeneratedRevision> chain = this.generator.generate(header,
+                SegmentedPlan.of(plan, List.of(before, labelled, after)));
 
-        assertThat(revision.transactional()).isFalse();
-        assertThat(javadoc(revision.source())).contains("adds the label 'GRAVEL' to enum type kind and then uses it");
+        assertThat(chain).extracting(GeneratedRevision::transactional).containsExactly(true, true);
+        assertThat(chain).extracting((revision) -> revision.header().id())
+            .containsExactly("20261121_153000_gravel", "20261121_153000_gravel_2");
+        assertThat(chain.get(1).header().after()).containsExactly("20261121_153000_gravel");
+        assertThat(javadoc(chain.get(1).source())).contains("Part 2 of 2 of one change that {@code belay generate} "
+                + "wrote as a chain of revisions")
+            .contains("the label is added in one revision and used in the next");
+        ClassLoader loader = TestCompiler.compile(sources(chain));
+        Revision first = revision(loader, chain.get(0));
+        Revision second = revision(loader, chain.get(1));
+        assertThat(RecordingMigrator.up(first)).extracting(SqlStatement::sql)
+            .containsExactly("ALTER TYPE kind ADD VALUE IF NOT EXISTS 'GRAVEL'");
+        assertThat(RecordingMigrator.up(second)).extracting(SqlStatement::sql)
+            .containsExactly("ALTER TABLE ride ALTER COLUMN kind SET DEFAULT 'GRAVEL'::kind");
+        assertThat(RecordingMigrator.down(second)).extracting(SqlStatement::sql)
+            .containsExactly("ALTER TABLE ride ALTER COLUMN kind DROP DEFAULT");
+        assertThat(RecordingMigrator.down(first)).extracting(SqlStatement::sql).contains("DROP TYPE kind_belay_old");
+        assertThatIllegalArgumentException().isThrownBy(() -> this.generator.generate(header, plan))
+            .withMessageContaining("chain of 2 revisions");
+    }
+
+    @Test
+    void anOnlineSafePlanIsAChainWhoseTransactionalStepsShareTransactionsAndWhoseOthersAreIdempotent()
+            throws Exception {
+        Table ride = Table.of("ride", Column.of("ride", "id", "integer"), Column.of("ride", "name", "character varying(255)"));
+        Table changed = Table.of("ride", Column.of("ride", "id", "integer"), Column.of("ride", "name", "character varying(10)"),
+                Column.of("ride", "note", "text"));
+        Schema before = Schema.of(List.of(), List.of(), List.of(ride));
+        Schema columns = Schema.of(List.of(), List.of(), List.of(changed));
+        Schema after = Schema.of(List.of(), List.of(),
+                List.of(changed.withIndexes(Map.of("ride_note_idx", Index.of("ride", "ride_note_idx", "note")))));
+        MigrationPlan plan = SchemaDiff.between(before, after, DiffOptions.defaults().withOnlineSafe(true));
+        RevisionHeader header = RevisionHeader.of("com.example.migrations", TIME, "notes", List.of("a"));
+
+        List<GeneratedRevision> chain = this.generator.generate(header,
+                SegmentedPlan.of(plan, List.of(before, columns, after)));
+
+        ClassLoader loader = TestCompiler.compile(sources(chain));
+        MigrationRevision first = loader.loadClass(chain.get(0).header().qualifiedClassName())
+            .getAnnotation(MigrationRevision.class);
+        MigrationRevision second = loader.loadClass(chain.get(1).header().qualifiedClassName())
+            .getAnnotation(MigrationRevision.class);
+        assertThat(first.id()).isEqualTo("20261121_153000_notes");
+        assertThat(first.after()).containsExactly("a");
+        assertThat(first.message()).isEqualTo("notes");
+        assertThat(first.transactional()).isTrue();
+        assertThat(first.idempotent()).isFalse();
+        assertThat(second.id()).isEqualTo("20261121_153000_notes_2");
+        assertThat(second.after()).containsExactly("20261121_153000_notes");
+        assertThat(second.message()).isEqualTo("notes (2 of 2)");
+        assertThat(second.transactional()).isFalse();
+        assertThat(second.idempotent()).isTrue();
+        assertThat(chain).extracting((revision) -> revision.header().className())
+            .containsExactly("V20261121_153000_Notes", "V20261121_153000_Notes_2");
+        assertThat(chain).extracting(GeneratedRevision::idempotent).containsExactly(false, true);
+        assertThat(javadoc(chain.get(0).source())).contains("Part 1 of 2 of one change that "
+                + "{@code belay generate --online-safe} wrote as a chain of revisions")
+            .doesNotContain("transactional = false");
+        assertThat(javadoc(chain.get(1).source())).contains("Part 2 of 2")
+            .contains("because PostgreSQL cannot run CREATE INDEX CONCURRENTLY inside a transaction")
+            .contains("({@code idempotent = true})")
+            .contains("Belay resumes the revision by running it again");
+        Revision columnsFirst = revision(loader, chain.get(0));
+        Revision indexAfter = revision(loader, chain.get(1));
+        assertThat(RecordingMigrator.up(columnsFirst)).extracting(SqlStatement::sql).containsExactly(
+                "ALTER TABLE ride ADD COLUMN note text", "ALTER TABLE ride ALTER COLUMN name TYPE character varying(10)");
+        assertThat(RecordingMigrator.down(columnsFirst)).extracting(SqlStatement::sql).containsExactly(
+                "ALTER TABLE ride DROP COLUMN note", "ALTER TABLE ride ALTER COLUMN name TYPE character varying(255)");
+        assertThat(RecordingMigrator.up(indexAfter)).extracting(SqlStatement::sql)
+            .containsExactly("CREATE INDEX CONCURRENTLY IF NOT EXISTS ride_note_idx ON ride USING btree (note)");
+        assertThat(RecordingMigrator.down(indexAfter)).extracting(SqlStatement::sql)
+            .containsExactly("DROP INDEX CONCURRENTLY IF EXISTS ride_note_idx");
+    }
+
+    @Test
+    void everyCorpusPlanIsAChainWhoseRevisionsMakeItsStepsInOrderAndEachUndoItsOwn(TestDatabase database)
+            throws Exception {
+        List<NamedChain> chains = new java.util.ArrayList<>(CorpusPlans.chains(database, false, 18));
+        chains.addAll(CorpusPlans.chains(database, true, 15));
+        chains.addAll(CorpusPlans.chains(database, true, 18));
+        int longest = 0;
+        for (int i = 0; i < chains.size(); i++) {
+            SegmentedPlan chain = chains.get(i).chain();
+            if (chain.plan().isEmpty()) {
+                continue;
+            }
+            RevisionHeader header = new RevisionHeader("dev.belay.generated.chains", "Chain" + i, "chain_" + i,
+                    List.of(), chains.get(i).name());
+            List<GeneratedRevision> revisions = this.generator.generate(header, chain);
+            ClassLoader loader = TestCompiler.compile(sources(revisions));
+            List<SqlStatement> ups = new java.util.ArrayList<>();
+            for (int part = 0; part < revisions.size(); part++) {
+                GeneratedRevision generated = revisions.get(part);
+                SegmentedPlan.Part planned = chain.parts().get(part);
+                Revision revision = revision(loader, generated);
+                MigrationRevision annotation = revision.getClass().getAnnotation(MigrationRevision.class);
+                assertThat(annotation.transactional()).as("%s", generated.source()).isEqualTo(planned.transactional());
+                assertThat(annotation.idempotent()).as("%s", generated.source()).isEqualTo(planned.idempotent());
+                assertThat(annotation.after()).isEqualTo((part == 0) ? new String[0]
+                        : new String[] { revisions.get(part - 1).header().id() });
+                assertThat(RecordingMigrator.down(revision)).as("down of %s", generated.source())
+                    .isEqualTo(planned.down().sqlStatements());
+                ups.addAll(RecordingMigrator.up(revision));
+                if (!planned.segment().transactional()) {
+                    assertThat(planned.idempotent()).as("%s", generated.source()).isTrue();
+                }
+            }
+            assertThat(ups).as("the chain of %s", chains.get(i).name()).isEqualTo(chain.plan().sqlStatements());
+            longest = Math.max(longest, revisions.size());
+        }
+        assertThat(longest).as("the corpus has plans that are chains").isGreaterThan(1);
+    }
+
+    @Test
+    void thePartsOfAChainAreNamedToSortInChainOrder() {
+        RevisionHeader first = RevisionHeader.of("com.example.migrations", TIME, "add title", List.of("a"));
+        List<RevisionHeader> three = java.util.stream.IntStream.rangeClosed(1, 3).mapToObj((n) -> first.part(n, 3)).toList();
+        List<RevisionHeader> twelve = java.util.stream.IntStream.rangeClosed(1, 12)
+            .mapToObj((n) -> first.part(n, 12))
+            .toList();
+
+        assertThat(three).extracting(RevisionHeader::id).containsExactly("20261121_153000_add_title",
+                "20261121_153000_add_title_2", "20261121_153000_add_title_3");
+        assertThat(three).extracting(RevisionHeader::message).containsExactly("add title", "add title (2 of 3)",
+                "add title (3 of 3)");
+        assertThat(three.get(2).after()).containsExactly("20261121_153000_add_title_2");
+        assertThat(twelve.get(9).id()).isEqualTo("20261121_153000_add_title_10");
+        assertThat(twelve.get(1).className()).isEqualTo("V20261121_153000_AddTitle_02");
+        for (List<RevisionHeader> chain : List.of(three, twelve)) {
+            assertThat(chain).extracting(RevisionHeader::id).isSorted().doesNotHaveDuplicates();
+            assertThat(chain).extracting(RevisionHeader::className).isSorted().doesNotHaveDuplicates();
+        }
     }
 
     @Test
@@ -183,6 +329,16 @@ class RevisionGeneratorTests {
         for (String hazard : hazards.split("\n")) {
             assertThat(source).contains("// " + hazard + "\n" + "        m.actions().dropColumn(\"ride\", \"dist\");");
         }
+    }
+
+    private static Map<String, String> sources(List<GeneratedRevision> revisions) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        revisions.forEach((revision) -> sources.put(revision.header().qualifiedClassName(), revision.source()));
+        return sources;
+    }
+
+    private static Revision revision(ClassLoader loader, GeneratedRevision generated) throws Exception {
+        return (Revision) loader.loadClass(generated.header().qualifiedClassName()).getDeclaredConstructor().newInstance();
     }
 
     /** The class's Javadoc as one line of text. */
