@@ -239,6 +239,10 @@ final class BelayCommands {
                         return ExitStatus.OK;
                     }
                     CommandReports.problems(check.status(), this.runner.graph()).forEach(out::println);
+                    if (check.database().differs()) {
+                        out.println(DriftReport.database(check.status().schema(), check.database(), ""));
+                        out.println();
+                    }
                     if (!check.matches()) {
                         out.println("The JPA mapping differs from " + compared + ". What it still needs:");
                         out.println();
@@ -246,6 +250,11 @@ final class BelayCommands {
                         out.println();
                         out.println("Write it as a revision with `belay generate`.");
                         return BelayCommand.failed("the JPA mapping differs from the schema the revisions build");
+                    }
+                    if (check.problems().isEmpty()) {
+                        out.println("The JPA mapping matches " + compared + "; the check passes once the database "
+                                + "is what its revisions built again.");
+                        return BelayCommand.failed("the database was changed by other means than its revisions");
                     }
                     out.println("The JPA mapping matches " + compared + "; the check passes once the "
                             + ((check.problems().size() == 1) ? "revision above is" : "revisions above are")

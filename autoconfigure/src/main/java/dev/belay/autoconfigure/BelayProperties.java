@@ -226,6 +226,14 @@ public class BelayProperties {
          */
         private @Nullable String packageName;
 
+        /**
+         * Resources directory where the JPA mapping each generated revision was written for is
+         * kept (belay/mappings/<revision id>.sql), for the mapping drift check at startup. A
+         * relative path is taken from the working directory. By default, "resources" next to
+         * belay.generate.directory when that ends in "java" (src/main/resources).
+         */
+        private @Nullable String resourcesDirectory;
+
         public String getDirectory() {
             return this.directory;
         }
@@ -241,6 +249,14 @@ public class BelayProperties {
 
         public void setPackage(@Nullable String packageName) {
             this.packageName = packageName;
+        }
+
+        public @Nullable String getResourcesDirectory() {
+            return this.resourcesDirectory;
+        }
+
+        public void setResourcesDirectory(@Nullable String resourcesDirectory) {
+            this.resourcesDirectory = resourcesDirectory;
         }
 
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import dev.belay.runner.MigrationRunner;
 import dev.belay.schema.jpa.JpaDesiredSchema;
 import dev.belay.schema.postgres.SchemaInspector;
+import dev.belay.workbench.DesiredSchemaSource;
 import dev.belay.workbench.DriftDetector;
 import dev.belay.workbench.GenerateSettings;
 import dev.belay.workbench.SchemaWorkbench;
@@ -41,8 +42,9 @@ public final class BelayWorkbenchAutoConfiguration {
     @ConditionalOnMissingBean
     SchemaWorkbench belaySchemaWorkbench(MigrationRunner runner, JpaDesiredSchema desired,
             ObjectProvider<SchemaInspector> inspector, BelayProperties properties, BeanFactory beanFactory) {
-        return new SchemaWorkbench(runner, desired::desiredSchema, inspector.getIfAvailable(SchemaInspector::new),
-                generateSettings(properties, beanFactory), Clock.systemUTC());
+        return new SchemaWorkbench(runner, DesiredSchemaSource.of(desired),
+                inspector.getIfAvailable(SchemaInspector::new), generateSettings(properties, beanFactory),
+                Clock.systemUTC());
     }
 
     @Bean
@@ -70,7 +72,11 @@ public final class BelayWorkbenchAutoConfiguration {
         if (packageName == null || packageName.isBlank()) {
             packageName = defaultPackage(beanFactory);
         }
-        return new GenerateSettings(Path.of(properties.getGenerate().getDirectory()), packageName);
+        Path directory = Path.of(properties.getGenerate().getDirectory());
+        String resources = properties.getGenerate().getResourcesDirectory();
+        return (resources != null && !resources.isBlank())
+                ? new GenerateSettings(directory, packageName, Path.of(resources))
+                : new GenerateSettings(directory, packageName);
     }
 
     private static @Nullable String defaultPackage(BeanFactory beanFactory) {

@@ -114,6 +114,10 @@ final class CommandReports {
         String against = result.shadow() ? "what the revisions build" : "the database";
         if (result.nothingToDo()) {
             out.println("Nothing to generate: " + against + " already matches the JPA mapping.");
+            if (result.mapping() != null) {
+                out.println("Recorded the mapping for the latest revision in " + relative(result.mapping())
+                        + ", which starts compare the mapping with: keep it with the revision.");
+            }
             return;
         }
         MigrationPlan plan = result.plan();
@@ -137,6 +141,11 @@ final class CommandReports {
             hazards.forEach((hazard) -> out.println("    " + hazard));
         }
         printPossibleRenames(result.possibleRenames(), "generate", out);
+        if (result.mapping() != null) {
+            out.println("Recorded the mapping " + ((revisions.size() == 1) ? "it was" : "they were") + " written for "
+                    + "in " + relative(result.mapping()) + ": commit it with " + ((revisions.size() == 1) ? "it" : "them")
+                    + " (starts compare the mapping with it).");
+        }
         out.println("Review " + ((revisions.size() == 1) ? "it" : "them") + ", build the application and run "
                 + "`belay apply` (or start the application).");
     }
@@ -248,6 +257,9 @@ final class CommandReports {
             reasons.add(Character.toLowerCase(note.charAt(0)) + note.substring(1));
         }
         reasons.addAll(problemSummaries(check.status()));
+        if (check.database().differs()) {
+            reasons.add("the database was changed by other means than its revisions");
+        }
         return String.join(" and ", reasons);
     }
 

@@ -15,12 +15,20 @@ import dev.belay.runner.RevisionStatus;
  * @param status where the database stands against the revisions
  * @param shadow whether the schema compared was the shadow rather than the database
  * @param plan what would bring that schema to the mapping; empty when they match
+ * @param database whether the database is still what its revisions built (by fingerprint); a
+ * database changed by other means is compared through the shadow, and fails a check on its own
  */
-public record Comparison(MigrationStatus status, boolean shadow, MigrationPlan plan) {
+public record Comparison(MigrationStatus status, boolean shadow, MigrationPlan plan, DatabaseDrift database) {
 
     public Comparison {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(database, "database");
+    }
+
+    /** A comparison that did not look at the database's fingerprint. */
+    public Comparison(MigrationStatus status, boolean shadow, MigrationPlan plan) {
+        this(status, shadow, plan, DatabaseDrift.unknown(null, "Not compared."));
     }
 
     /** Whether the schema compared already is what the mapping wants. */
@@ -29,11 +37,12 @@ public record Comparison(MigrationStatus status, boolean shadow, MigrationPlan p
     }
 
     /**
-     * Whether {@code belay check} passes: the schema matches the mapping, and the database holds
-     * no revision the code lacks and none that was interrupted.
+     * Whether {@code belay check} passes: the schema matches the mapping, the database holds no
+     * revision the code lacks and none that was interrupted, and it was not changed by other means
+     * than its revisions.
      */
     public boolean passed() {
-        return matches() && problems().isEmpty();
+        return matches() && problems().isEmpty() && !this.database.differs();
     }
 
     /** The revisions that fail a check whatever the schema: unknown to the code, or incomplete. */

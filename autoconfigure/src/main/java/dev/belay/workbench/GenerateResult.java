@@ -1,5 +1,6 @@
 package dev.belay.workbench;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,14 +19,22 @@ import org.jspecify.annotations.Nullable;
  * @param possibleRenames drops and adds in the plan that look like renames and were not
  * confirmed, each with the hint that would make it one
  * @param shadow whether the plan started from the revisions applied to a scratch schema
+ * @param mapping the mapping snapshot written beside the last revision written (or, when there was
+ * nothing to do, beside the head, if it was missing or old), or {@code null}
  */
 public record GenerateResult(MigrationPlan plan, List<WrittenRevision> revisions,
-        List<RenameCandidate> possibleRenames, boolean shadow) {
+        List<RenameCandidate> possibleRenames, boolean shadow, @Nullable Path mapping) {
 
     public GenerateResult {
         Objects.requireNonNull(plan, "plan");
         revisions = List.copyOf(revisions);
         possibleRenames = List.copyOf(possibleRenames);
+    }
+
+    /** A result without a mapping snapshot. */
+    public GenerateResult(MigrationPlan plan, List<WrittenRevision> revisions, List<RenameCandidate> possibleRenames,
+            boolean shadow) {
+        this(plan, revisions, possibleRenames, shadow, null);
     }
 
     /** Whether the schema already matched the mapping, so nothing was written. */

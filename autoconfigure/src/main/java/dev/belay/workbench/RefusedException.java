@@ -45,7 +45,13 @@ public class RefusedException extends MigrationException {
         CANNOT_WRITE,
 
         /** The database is not what the revisions build, so they cannot be stamped as applied. */
-        SCHEMA_DIFFERS
+        SCHEMA_DIFFERS,
+
+        /**
+         * The database was changed by other means than its revisions, so a revision generated
+         * against it would leave fresh databases without that change.
+         */
+        DATABASE_DRIFTED
 
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import dev.belay.actions.SchemaSnapshot;
 import dev.belay.codegen.GeneratedRevision;
 import dev.belay.codegen.RevisionGenerator;
 import dev.belay.codegen.RevisionHeader;
@@ -67,6 +68,8 @@ public final class SchemaWorkbench {
 
     private final RevisionGenerator generator = new RevisionGenerator();
 
+    private final DriftDetector drift;
+
     /**
      * @param runner the revisions and the database, with the managed schema and history table
      * @param desired the schema the mapping wants
@@ -82,6 +85,7 @@ public final class SchemaWorkbench {
         this.inspector = Objects.requireNonNull(inspector, "inspector");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.drift = new DriftDetector(runner, inspector, desired::ddl, SchemaWorkbench.class.getClassLoader());
     }
 
     public MigrationRunner runner() {
@@ -115,9 +119,11 @@ public final class SchemaWorkbench {
      */
     public Comparison check() {
         MigrationStatus status = this.runner.status();
-        boolean shadow = !status.upToDate();
+        DatabaseDrift database = status.upToDate() ? this.drift.database(status)
+                : DatabaseDrift.unknown(null, "Revisions are pending or unresolved.");
+        boolean shadow = !status.upToDate() || database.differs();
         Sides sides = sides(status, shadow);
-        return new Comparison(status, shadow, plan(sides, options(sides, false, List.of())));
+        return new Comparison(status, shadow, plan(sides, options(sides, false, List.of())), database);
     }
 
     /**
@@ -154,6 +160,7 @@ public final class SchemaWorkbench {
         MigrationStatus status = this.runner.status();
         if (!request.shadow()) {
             requireAtHead(status, graph);
+            requireUnchanged(status);
         }
         String packageName = requirePackage();
         Path directory = requireDirectory();
@@ -171,7 +178,8 @@ public final class SchemaWorkbench {
             }
         }
         if (plan.isEmpty()) {
-            return new GenerateResult(plan, List.of(), List.of(), request.shadow());
+            Path mapping = heads.isEmpty() ? null : recordMapping(heads.get(0), true);
+            return new GenerateResult(plan, List.of(), List.of(), request.shadow(), mapping);
         }
         String message = (request.message() != null && !request.message().isBlank()) ? request.message().strip()
                 : PlanSummary.of(plan);
@@ -181,7 +189,9 @@ public final class SchemaWorkbench {
         for (GeneratedRevision revision : revisions) {
             requireNewId(graph, revision.header());
         }
-        return new GenerateResult(plan, write(revisions, directory), candidates, request.shadow());
+        List<WrittenRevision> written = write(revisions, directory);
+        Path mapping = recordMapping(revisions.get(revisions.size() - 1).header().id(), false);
+        return new GenerateResult(plan, written, candidates, request.shadow(), mapping);
     }
 
     /**
@@ -219,7 +229,58 @@ public final class SchemaWorkbench {
         String text = (message != null && !message.isBlank()) ? message.strip() : "merge " + String.join(" and ", heads);
         RevisionHeader header = RevisionHeader.of(packageName, now(), text, heads);
         requireNewId(graph, header);
-        return write(List.of(this.generator.merge(header)), directory).get(0);
+        WrittenRevision written = write(List.of(this.generator.merge(header)), directory).get(0);
+        recordMapping(header.id(), false);
+        return written;
+    }
+
+    /**
+     * Keeps the mapping as it is now beside a revision ({@link MappingSnapshot}), so that starts
+     * can tell when the mapping moves on without a revision.
+     * @param onlyIfChanged whether to leave a snapshot that already matches alone
+     * @return the file written, or {@code null} when there is no mapping or nothing changed
+     */
+    private @Nullable Path recordMapping(String revision, boolean onlyIfChanged) {
+        List<String> ddl = this.desired.ddl();
+        if (ddl.isEmpty()) {
+            return null;
+        }
+        MappingSnapshot snapshot = MappingSnapshot.of(ddl);
+        Path resources = this.settings.resources().toAbsolutePath().normalize();
+        Path file = resources.resolve(MappingSnapshot.resource(revision));
+        try {
+            if (onlyIfChanged && Files.isRegularFile(file)
+                    && MappingSnapshot.parse(Files.readString(file)).equals(snapshot)) {
+                return null;
+            }
+            return snapshot.writeTo(resources, revision);
+        }
+        catch (IOException ex) {
+            throw new RefusedException(Reason.CANNOT_WRITE, "Belay could not write " + file + ": " + ex.getMessage(),
+                    "Check that the directory is writable, or set belay.generate.resources-directory.");
+        }
+    }
+
+    /**
+     * Refuses to generate against a database changed by other means than its revisions: the
+     * revision would leave the change out, and fresh databases would not have it.
+     */
+    private void requireUnchanged(MigrationStatus status) {
+        DatabaseDrift database = this.drift.database(status);
+        if (!database.differs()) {
+            return;
+        }
+        throw new RefusedException(Reason.DATABASE_DRIFTED, "Schema " + status.schema() + " is not what its "
+                + "revisions built: it was changed by other means since the last migration ('" + database.revision()
+                + "'): " + database.differences()
+                    .stream()
+                    .map(SchemaSnapshot.ObjectDifference::describe)
+                    .collect(Collectors.joining("; "))
+                + ". A revision generated against it would leave that change out, so fresh databases would not get "
+                + "it.",
+                "Undo the change, or write a revision by hand that makes it and record it here with `belay stamp`; "
+                        + "or generate against what the revisions build, leaving this database as it is: `belay "
+                        + "generate --shadow`.");
     }
 
     private void requireAtHead(MigrationStatus status, RevisionGraph graph) {

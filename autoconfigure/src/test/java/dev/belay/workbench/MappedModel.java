@@ -92,7 +92,7 @@ final class MappedModel implements AutoCloseable {
 
     /** The desired schema of these entities. */
     DesiredSchemaSource desired() {
-        return new JpaDesiredSchema(this.metadata)::desiredSchema;
+        return DesiredSchemaSource.of(new JpaDesiredSchema(this.metadata));
     }
 
     @Override

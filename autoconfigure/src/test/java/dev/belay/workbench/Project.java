@@ -40,6 +40,8 @@ final class Project implements AutoCloseable {
 
     private final Path sources;
 
+    private final Path resources;
+
     private final List<Revisions.Entry> revisions = new ArrayList<>();
 
     private final Clock clock = new TickingClock();
@@ -51,6 +53,7 @@ final class Project implements AutoCloseable {
         this.schema = schema;
         try {
             this.sources = Files.createTempDirectory("belay-project");
+            this.resources = Files.createTempDirectory("belay-project-resources");
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -87,7 +90,7 @@ final class Project implements AutoCloseable {
 
     SchemaWorkbench workbench() {
         return new SchemaWorkbench(runner(), this.model.desired(), new SchemaInspector(),
-                new GenerateSettings(this.sources, PACKAGE), this.clock);
+                new GenerateSettings(this.sources, PACKAGE, this.resources), this.clock);
     }
 
     MigrationRunner runner() {
@@ -114,6 +117,11 @@ final class Project implements AutoCloseable {
 
     Path sources() {
         return this.sources;
+    }
+
+    /** Where generate keeps the mapping each revision was written for. */
+    Path resources() {
+        return this.resources;
     }
 
     String schema() {

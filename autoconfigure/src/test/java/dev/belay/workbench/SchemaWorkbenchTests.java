@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import dev.belay.actions.SchemaSnapshot;
 import dev.belay.diff.Change;
 import dev.belay.revision.MigrationRevision;
 import dev.belay.revision.Migrator;
@@ -127,7 +128,49 @@ class SchemaWorkbenchTests {
 
             assertThat(second.nothingToDo()).isTrue();
             assertThat(second.plan().isEmpty()).isTrue();
+            assertThat(second.mapping()).as("the mapping kept beside the first revision is still the mapping").isNull();
             assertThat(files(project)).containsExactly(first.written().file());
+        }
+    }
+
+    @Test
+    void keepsTheMappingBesideTheRevisionItWritesAndRecordsItForTheHeadWhenThereIsNothingToDo() throws IOException {
+        try (Project project = project()) {
+            GenerateResult first = project.workbench().generate(GenerateRequest.defaults().withMessage("notes"));
+            String id = first.written().revision().header().id();
+            Path mapping = project.resources().resolve("belay/mappings/" + id + ".sql");
+            assertThat(first.mapping()).isEqualTo(mapping);
+            assertThat(Files.readString(mapping)).contains("create table note (")
+                .startsWith("-- belay-mapping-1: Hibernate's DDL for the JPA mapping that revision " + id);
+            project.compile(first.written());
+            project.runner().apply();
+
+            // A mapping snapshot that is missing (a revision written before Belay kept them) is recorded.
+            Files.delete(mapping);
+            GenerateResult nothing = project.workbench().generate(GenerateRequest.defaults());
+
+            assertThat(nothing.nothingToDo()).isTrue();
+            assertThat(nothing.mapping()).isEqualTo(mapping);
+            assertThat(MappingSnapshot.parse(Files.readString(mapping)).fingerprint())
+                .isEqualTo(MappingSnapshot.parse(Files.readString(first.mapping())).fingerprint());
+        }
+    }
+
+    @Test
+    void refusesToGenerateAgainstADatabaseChangedByHandAndSaysWhatToDo() {
+        try (Project project = project()) {
+            project.compile(project.workbench().generate(GenerateRequest.defaults()).written());
+            project.runner().apply();
+            this.jdbc.execute("ALTER TABLE " + this.schema + ".note ADD COLUMN extra integer");
+
+            assertThatExceptionOfType(RefusedException.class)
+                .isThrownBy(() -> project.workbench().generate(GenerateRequest.defaults()))
+                .satisfies((ex) -> assertThat(ex.reason()).isEqualTo(RefusedException.Reason.DATABASE_DRIFTED))
+                .withMessageContaining("is not what its revisions built")
+                .withMessageContaining("column note.extra was added: ALTER TABLE note ADD COLUMN extra integer")
+                .withMessageContaining("`belay stamp`")
+                .withMessageContaining("`belay generate --shadow`");
+            assertThat(project.workbench().generate(GenerateRequest.defaults().withShadow(true)).nothingToDo()).isTrue();
         }
     }
 
@@ -245,7 +288,7 @@ class SchemaWorkbenchTests {
     }
 
     @Test
-    void checkPassesAtHeadAndFailsWithTheDifferencesWhenTheDatabaseDrifts() {
+    void checkPassesAtHeadAndFailsOnADatabaseChangedByHandWhileTheMappingStillMatchesTheRevisions() {
         try (Project project = project()) {
             project.compile(project.workbench().generate(GenerateRequest.defaults()).written());
             project.runner().apply();
@@ -255,8 +298,11 @@ class SchemaWorkbenchTests {
 
             Comparison check = project.workbench().check();
             assertThat(check.passed()).isFalse();
-            assertThat(check.shadow()).isFalse();
-            assertThat(check.plan().statements()).containsExactly("ALTER TABLE note DROP COLUMN extra");
+            assertThat(check.database().differs()).isTrue();
+            assertThat(check.database().differences()).extracting(SchemaSnapshot.ObjectDifference::object)
+                .containsExactly("column note.extra");
+            assertThat(check.shadow()).as("the mapping is compared with what the revisions build").isTrue();
+            assertThat(check.matches()).isTrue();
         }
     }
 

@@ -12,6 +12,7 @@ import dev.belay.autoconfigure.tripbackfill.TripBackfills.MarkOldTrips;
 import dev.belay.actions.SchemaSnapshot;
 import dev.belay.schema.Schema;
 import dev.belay.schema.Table;
+import dev.belay.autoconfigure.tripnote.NotedTrips;
 import dev.belay.test.PostgresTest;
 import dev.belay.test.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,16 +83,31 @@ class ShellCommandsTests {
     }
 
     @Test
-    void checkPassesWhenTheRevisionsBuildTheMappingAndFailsWithTheDifferencesOtherwise(CapturedOutput output) {
+    void checkPassesWhenTheRevisionsBuildTheMappingAndFailsWhenAnEntityChangedWithoutARevision(
+            CapturedOutput output) {
         assertThat(run("belay", "check")).isZero();
         assertThat(output).contains("OK: the JPA mapping matches what the revisions build");
 
         run("belay", "apply");
+        assertThat(run(List.of(NotedTrips.class), "belay", "check")).isEqualTo(1);
+        assertThat(output).contains("The JPA mapping differs from schema " + this.schema)
+            .contains("ALTER TABLE trip ADD COLUMN note character varying(255);")
+            .contains("Write it as a revision with `belay generate`.")
+            .doesNotContain("The database differs from what its revisions built");
+    }
+
+    @Test
+    void checkFailsOnADatabaseChangedByHandAndDoesNotAdviseGenerate(CapturedOutput output) {
+        run("belay", "apply");
         this.jdbc.execute("ALTER TABLE " + this.schema + ".trip ADD COLUMN note text");
 
         assertThat(run("belay", "check")).isEqualTo(1);
-        assertThat(output).contains("The JPA mapping differs from schema " + this.schema)
-            .contains("ALTER TABLE trip DROP COLUMN note;");
+        assertThat(output).contains("The database differs from what its revisions built: schema " + this.schema)
+            .contains("column trip.note was added: ALTER TABLE trip ADD COLUMN note text")
+            .contains("Do not run `belay generate` for it")
+            .contains("The JPA mapping matches what the revisions build (in a scratch schema, since the database "
+                    + "was changed by other means than its revisions)")
+            .doesNotContain("Write it as a revision with `belay generate`.");
     }
 
     @Test
@@ -212,27 +228,45 @@ class ShellCommandsTests {
     @Test
     void generateWritesTheRevisionWithItsMessageAndThenFindsNothing(CapturedOutput output, @TempDir Path sources) {
         run("belay", "apply");
-        this.jdbc.execute("ALTER TABLE " + this.schema + ".trip DROP COLUMN mode");
 
-        assertThat(run(Map.of("belay.generate.directory", sources.toString()), "belay", "generate", "--message",
-                "bring back \"mode\"")).isZero();
+        assertThat(run(Map.of("belay.generate.directory", sources.toString()), List.of(NotedTrips.class), "belay",
+                "generate", "--message", "add a \"note\"")).isZero();
 
-        assertThat(files(sources)).singleElement()
+        assertThat(javaFiles(sources)).singleElement()
             .satisfies((file) -> assertThat(file.toString()).contains("dev/belay/autoconfigure/triplog/migrations/V")
-                .endsWith("_BringBackMode.java"))
-            .satisfies((file) -> assertThat(Files.readString(file)).contains("message = \"bring back \\\"mode\\\"\"")
-                .contains("m.actions().addColumn(\"trip\", Column.of(\"trip\", \"mode\", \"character varying(255)\"))"));
-        assertThat(output).contains("Wrote ").contains("after " + INIT);
+                .endsWith("_AddANote.java"))
+            .satisfies((file) -> assertThat(Files.readString(file)).contains("message = \"add a \\\"note\\\"\"")
+                .contains("m.actions().addColumn(\"trip\", Column.of(\"trip\", \"note\", \"character varying(255)\"))"));
+        assertThat(output).contains("Wrote ").contains("after " + INIT).contains("Recorded the mapping it was written for in ");
+        assertThat(files(sources)).anySatisfy((file) -> assertThat(file.toString()).contains("belay/mappings/")
+            .endsWith(".sql"));
     }
 
     @Test
-    void generateWithNothingToDoWritesNothing(CapturedOutput output, @TempDir Path sources) {
+    void generateRefusesADatabaseChangedByHandAndPointsToTheShadow(CapturedOutput output, @TempDir Path sources) {
+        run("belay", "apply");
+        this.jdbc.execute("ALTER TABLE " + this.schema + ".trip DROP COLUMN mode");
+
+        assertThat(run(Map.of("belay.generate.directory", sources.toString()), "belay", "generate")).isOne();
+
+        assertThat(output).contains("is not what its revisions built")
+            .contains("column trip.mode is gone")
+            .contains("`belay generate --shadow`");
+        assertThat(javaFiles(sources)).isEmpty();
+    }
+
+    @Test
+    void generateWithNothingToDoWritesNoRevisionAndRecordsTheMappingOfTheHead(CapturedOutput output,
+            @TempDir Path sources) {
         run("belay", "apply");
 
         assertThat(run(Map.of("belay.generate.directory", sources.toString()), "belay", "generate")).isZero();
 
-        assertThat(output).contains("Nothing to generate: the database already matches the JPA mapping.");
-        assertThat(files(sources)).isEmpty();
+        assertThat(output).contains("Nothing to generate: the database already matches the JPA mapping.")
+            .contains("Recorded the mapping for the latest revision in ");
+        assertThat(javaFiles(sources)).isEmpty();
+        assertThat(files(sources)).singleElement()
+            .satisfies((file) -> assertThat(file.toString()).endsWith("belay/mappings/" + INIT + ".sql"));
     }
 
     @Test
@@ -363,8 +397,12 @@ class ShellCommandsTests {
         return ShellRun.run(this.database, this.schema, properties, args);
     }
 
-    private int run(List<Class<?>> revisions, String... args) {
-        return ShellRun.run(this.database, this.schema, Map.of(), revisions, args);
+    private int run(List<Class<?>> sources, String... args) {
+        return ShellRun.run(this.database, this.schema, Map.of(), sources, args);
+    }
+
+    private int run(Map<String, Object> properties, List<Class<?>> sources, String... args) {
+        return ShellRun.run(this.database, this.schema, properties, sources, args);
     }
 
     /**
@@ -379,6 +417,10 @@ class ShellCommandsTests {
     private List<String> tables() {
         return this.jdbc.queryForList("SELECT tablename FROM pg_tables WHERE schemaname = ?", String.class,
                 this.schema);
+    }
+
+    private static List<Path> javaFiles(Path directory) {
+        return files(directory).stream().filter((file) -> file.toString().endsWith(".java")).toList();
     }
 
     private static List<Path> files(Path directory) {
