@@ -3,6 +3,7 @@ package dev.belay.autoconfigure;
 import javax.sql.DataSource;
 
 import dev.belay.runner.MigrationRunner;
+import dev.belay.workbench.DevDatabase;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -76,6 +78,13 @@ public final class BelayAutoConfiguration {
     BelayMigrationInitializer belayMigrationInitializer(MigrationRunner runner, BelayProperties properties,
             ObjectProvider<ApplicationArguments> arguments) {
         return new BelayMigrationInitializer(runner, properties.getTarget(), arguments);
+    }
+
+    @Bean
+    @ConditionalOnProperty("belay.dev-url")
+    @ConditionalOnMissingBean
+    DevDatabase belayDevDatabase(BelayProperties properties, MigrationRunner runner) {
+        return new BelayDevDatabase(properties.getDevUrl(), runner.dataSource());
     }
 
     @Bean

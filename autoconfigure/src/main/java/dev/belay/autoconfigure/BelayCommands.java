@@ -18,6 +18,7 @@ import dev.belay.runner.RevisionState;
 import dev.belay.runner.RevisionStatus;
 import dev.belay.schema.postgres.SchemaInspector;
 import dev.belay.workbench.Comparison;
+import dev.belay.workbench.DevDatabase;
 import dev.belay.workbench.GenerateRequest;
 import dev.belay.workbench.GenerateResult;
 import dev.belay.workbench.RenameCandidate;
@@ -82,9 +83,18 @@ final class BelayCommands {
 
     private final ObjectProvider<SchemaWorkbench> workbench;
 
-    BelayCommands(MigrationRunner runner, ObjectProvider<SchemaWorkbench> workbench) {
+    private final ObjectProvider<DevDatabase> dev;
+
+    BelayCommands(MigrationRunner runner, ObjectProvider<SchemaWorkbench> workbench, ObjectProvider<DevDatabase> dev) {
         this.runner = runner;
         this.workbench = workbench;
+        this.dev = dev;
+    }
+
+    /** The runner that rehearses: on the dev database ({@code belay.dev-url}) when there is one. */
+    private MigrationRunner rehearsals() {
+        DevDatabase dev = this.dev.getIfAvailable();
+        return (dev != null) ? this.runner.forDataSource(dev.dataSource()) : this.runner;
     }
 
     /**
@@ -188,7 +198,7 @@ final class BelayCommands {
                 "Record pending revisions as applied without running them, once the database is shown to have what "
                         + "they build (to take over a database built before Belay)",
                 "belay stamp [--target ID]", List.of(TARGET_STAMP), (context, input, out) -> {
-                    MigrationResult result = new RevisionStamp(this.runner, new SchemaInspector())
+                    MigrationResult result = new RevisionStamp(this.runner, new SchemaInspector(), rehearsals())
                         .stamp(input.string("target"));
                     if (result.revisions().isEmpty()) {
                         out.println("Nothing to stamp: schema " + result.schema() + " records every revision"
@@ -227,13 +237,15 @@ final class BelayCommands {
         return command("check", "Exit 0 when the JPA mapping equals the database with all revisions applied",
                 "belay check", List.of(), (context, input, out) -> {
                     Comparison check = workbench("check").check();
-                    String compared = check.shadow()
-                            ? "what the revisions build (in a scratch schema, since " + CommandReports.shadowReason(check)
-                                    + ")"
-                            : "schema " + check.status().schema();
+                    String compared = (check.unreachable() != null)
+                            ? "what the revisions build (on " + check.site() + "; the application's database was not "
+                                    + "read: " + check.unreachable().replaceAll("\\.+$", "") + ")"
+                            : check.shadow() ? "what the revisions build (in " + check.site() + ", since "
+                                    + CommandReports.shadowReason(check) + ")"
+                                    : "schema " + check.status().schema();
                     if (check.passed()) {
                         out.println("OK: the JPA mapping matches " + compared + ".");
-                        if (!check.pending().isEmpty()) {
+                        if (!check.pending().isEmpty() && check.unreachable() == null) {
                             out.println(CommandReports.pendingNote(check.pending()) + ": `belay apply` applies them.");
                         }
                         return ExitStatus.OK;
@@ -267,7 +279,7 @@ final class BelayCommands {
         return command("verify",
                 "Replay the applied revisions and name those that no longer do what they did when applied here",
                 "belay verify", List.of(), (context, input, out) -> {
-                    Verification verification = new RevisionVerifier(this.runner, this.runner, new SchemaInspector())
+                    Verification verification = new RevisionVerifier(this.runner, rehearsals(), new SchemaInspector())
                         .verify();
                     CommandReports.printVerification(verification, out);
                     if (!verification.passed()) {

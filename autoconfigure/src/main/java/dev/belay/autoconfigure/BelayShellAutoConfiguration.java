@@ -1,6 +1,7 @@
 package dev.belay.autoconfigure;
 
 import dev.belay.runner.MigrationRunner;
+import dev.belay.workbench.DevDatabase;
 import dev.belay.workbench.SchemaWorkbench;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,8 +38,9 @@ public final class BelayShellAutoConfiguration {
     }
 
     @Bean
-    BelayCommands belayCommands(MigrationRunner runner, ObjectProvider<SchemaWorkbench> workbench) {
-        return new BelayCommands(runner, workbench);
+    BelayCommands belayCommands(MigrationRunner runner, ObjectProvider<SchemaWorkbench> workbench,
+            ObjectProvider<DevDatabase> dev) {
+        return new BelayCommands(runner, workbench, dev);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import dev.belay.runner.MigrationRunner;
 import dev.belay.schema.jpa.JpaDesiredSchema;
 import dev.belay.schema.postgres.SchemaInspector;
 import dev.belay.workbench.DesiredSchemaSource;
+import dev.belay.workbench.DevDatabase;
 import dev.belay.workbench.DriftDetector;
 import dev.belay.workbench.GenerateSettings;
 import dev.belay.workbench.SchemaWorkbench;
@@ -41,10 +42,11 @@ public final class BelayWorkbenchAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SchemaWorkbench belaySchemaWorkbench(MigrationRunner runner, JpaDesiredSchema desired,
-            ObjectProvider<SchemaInspector> inspector, BelayProperties properties, BeanFactory beanFactory) {
+            ObjectProvider<SchemaInspector> inspector, ObjectProvider<DevDatabase> dev, BelayProperties properties,
+            BeanFactory beanFactory) {
         return new SchemaWorkbench(runner, DesiredSchemaSource.of(desired),
                 inspector.getIfAvailable(SchemaInspector::new), generateSettings(properties, beanFactory),
-                Clock.systemUTC());
+                Clock.systemUTC(), dev.getIfAvailable());
     }
 
     @Bean

@@ -69,6 +69,14 @@ public final class MigrationRunner {
         this.revisions = Objects.requireNonNull(revisions, "revisions");
     }
 
+    /**
+     * A runner with the same revisions and settings on another database: the dev database, where
+     * rehearsals build what the revisions build without touching the application's.
+     */
+    public MigrationRunner forDataSource(DataSource dataSource) {
+        return new MigrationRunner(dataSource, this.settings, this.revisions);
+    }
+
     /** A runner with the same data source, revisions and settings for another schema. */
     public MigrationRunner forSchema(String schema) {
         return new MigrationRunner(this.dataSource, this.settings.withSchema(schema), this.revisions);

@@ -8,6 +8,8 @@ import dev.belay.runner.MigrationStatus;
 import dev.belay.runner.RevisionState;
 import dev.belay.runner.RevisionStatus;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The mapping compared with a schema: the database as it is, or the schema the whole revision
  * chain builds in a scratch schema (the shadow).
@@ -17,19 +19,33 @@ import dev.belay.runner.RevisionStatus;
  * @param plan what would bring that schema to the mapping; empty when they match
  * @param database whether the database is still what its revisions built (by fingerprint); a
  * database changed by other means is compared through the shadow, and fails a check on its own
+ * @param site where the shadow and the desired schema were built: a scratch schema of the
+ * application's database, or the dev database
+ * @param unreachable why the application's database could not be read, when {@code check} ran on
+ * the dev database alone; {@code null} when it was read
  */
-public record Comparison(MigrationStatus status, boolean shadow, MigrationPlan plan, DatabaseDrift database) {
+public record Comparison(MigrationStatus status, boolean shadow, MigrationPlan plan, DatabaseDrift database,
+        String site, @Nullable String unreachable) {
 
     public Comparison {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(site, "site");
+    }
+
+    /** A comparison built in a scratch schema of the application's database, which was read. */
+    public Comparison(MigrationStatus status, boolean shadow, MigrationPlan plan, DatabaseDrift database) {
+        this(status, shadow, plan, database, SCRATCH, null);
     }
 
     /** A comparison that did not look at the database's fingerprint. */
     public Comparison(MigrationStatus status, boolean shadow, MigrationPlan plan) {
         this(status, shadow, plan, DatabaseDrift.unknown(null, "Not compared."));
     }
+
+    /** Where schemas are built without a dev database. */
+    public static final String SCRATCH = "a scratch schema";
 
     /** Whether the schema compared already is what the mapping wants. */
     public boolean matches() {

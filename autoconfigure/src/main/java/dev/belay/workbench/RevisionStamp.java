@@ -35,9 +35,20 @@ public final class RevisionStamp {
 
     private final SchemaInspector inspector;
 
+    private final MigrationRunner rehearsals;
+
     public RevisionStamp(MigrationRunner runner, SchemaInspector inspector) {
+        this(runner, inspector, runner);
+    }
+
+    /**
+     * @param rehearsals where what the revisions build is rehearsed: the runner itself (a scratch
+     * schema of the application's database) or the same revisions on the dev database
+     */
+    public RevisionStamp(MigrationRunner runner, SchemaInspector inspector, MigrationRunner rehearsals) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.inspector = Objects.requireNonNull(inspector, "inspector");
+        this.rehearsals = Objects.requireNonNull(rehearsals, "rehearsals");
     }
 
     /**
@@ -67,11 +78,12 @@ public final class RevisionStamp {
     private MigrationPlan differences(String schema, @Nullable String target) {
         String historyTable = this.runner.settings().historyTable();
         String scratch = ScratchSchema.newName("belay_stamp_");
-        Schema built = this.runner.rehearse(scratch, target,
+        Schema built = this.rehearsals.rehearse(scratch, target,
                 (connection) -> this.inspector.inspect(connection, scratch).withoutTable(historyTable));
-        return RolledBack.read(this.runner.dataSource(), (connection, serverVersion) -> {
-            Schema current = this.inspector.inspect(connection, schema).withoutTable(historyTable);
-            current = CheckAlignment.align(connection, this.inspector, current, built, serverVersion);
+        Schema read = RolledBack.read(this.runner.dataSource(),
+                (connection, serverVersion) -> this.inspector.inspect(connection, schema).withoutTable(historyTable));
+        return RolledBack.read(this.rehearsals.dataSource(), (connection, serverVersion) -> {
+            Schema current = CheckAlignment.align(connection, this.inspector, read, built, serverVersion);
             return SchemaDiff.between(built, current, DiffOptions.defaults().withServerVersion(serverVersion));
         });
     }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import dev.belay.actions.SchemaSnapshot;
 import dev.belay.codegen.GeneratedRevision;
 import dev.belay.codegen.RevisionGenerator;
@@ -70,6 +72,8 @@ public final class SchemaWorkbench {
 
     private final DriftDetector drift;
 
+    private final @Nullable DevDatabase dev;
+
     /**
      * @param runner the revisions and the database, with the managed schema and history table
      * @param desired the schema the mapping wants
@@ -80,6 +84,17 @@ public final class SchemaWorkbench {
      */
     public SchemaWorkbench(MigrationRunner runner, DesiredSchemaSource desired, SchemaInspector inspector,
             GenerateSettings settings, Clock clock) {
+        this(runner, desired, inspector, settings, clock, null);
+    }
+
+    /**
+     * A workbench that builds and rehearses on a dev database ({@code belay.dev-url}), reading the
+     * application's database without building anything in it.
+     * @param dev the dev database, or {@code null} to build in scratch schemas of the application's
+     */
+    public SchemaWorkbench(MigrationRunner runner, DesiredSchemaSource desired, SchemaInspector inspector,
+            GenerateSettings settings, Clock clock, @Nullable DevDatabase dev) {
+        this.dev = dev;
         this.runner = Objects.requireNonNull(runner, "runner");
         this.desired = Objects.requireNonNull(desired, "desired");
         this.inspector = Objects.requireNonNull(inspector, "inspector");
@@ -106,7 +121,8 @@ public final class SchemaWorkbench {
     public Comparison diff(boolean shadow, boolean onlineSafe, List<RenameHint> renames) {
         MigrationStatus status = this.runner.status();
         Sides sides = sides(status, shadow);
-        return new Comparison(status, shadow, plan(sides, options(sides, onlineSafe, renames)));
+        return new Comparison(status, shadow, plan(sides, options(sides, onlineSafe, renames)),
+                DatabaseDrift.unknown(null, "Not compared."), site(), null);
     }
 
     /**
@@ -118,12 +134,66 @@ public final class SchemaWorkbench {
      * ones, fail the check whatever the schema.
      */
     public Comparison check() {
-        MigrationStatus status = this.runner.status();
+        MigrationStatus status;
+        try {
+            status = this.runner.status();
+        }
+        catch (MigrationException ex) {
+            if (this.dev == null || !unreachable(ex)) {
+                throw ex;
+            }
+            // CI without the application's database: do the revisions build what the mapping wants?
+            MigrationStatus none = nothingApplied();
+            Sides sides = sides(none, true);
+            return new Comparison(none, true, plan(sides, options(sides, false, List.of())),
+                    DatabaseDrift.unknown(null, "The database could not be reached."), site(), ex.problem());
+        }
         DatabaseDrift database = status.upToDate() ? this.drift.database(status)
                 : DatabaseDrift.unknown(null, "Revisions are pending or unresolved.");
         boolean shadow = !status.upToDate() || database.differs();
         Sides sides = sides(status, shadow);
-        return new Comparison(status, shadow, plan(sides, options(sides, false, List.of())), database);
+        return new Comparison(status, shadow, plan(sides, options(sides, false, List.of())), database, site(), null);
+    }
+
+    /**
+     * The revisions of the code, none applied: where {@code check} stands when the application's
+     * database cannot be reached.
+     */
+    private MigrationStatus nothingApplied() {
+        String schema = (this.runner.settings().schema() != null) ? this.runner.settings().schema() : "public";
+        List<RevisionStatus> revisions = this.runner.graph()
+            .revisions()
+            .stream()
+            .map((info) -> new RevisionStatus(info.id(), info.parents(), info.message(), RevisionState.PENDING, null,
+                    null, null))
+            .toList();
+        return new MigrationStatus(schema, schema + "." + this.runner.settings().historyTable(),
+                this.runner.graph().heads(), List.of(), revisions);
+    }
+
+    /** Whether a failure means the application's database could not be connected to. */
+    private static boolean unreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where schemas are built: the dev database, or a scratch schema of the application's. */
+    private String site() {
+        return (this.dev != null) ? this.dev.description() : Comparison.SCRATCH;
+    }
+
+    /** The runner that rehearses the revisions: on the dev database when there is one. */
+    public MigrationRunner rehearsals() {
+        return (this.dev != null) ? this.runner.forDataSource(this.dev.dataSource()) : this.runner;
+    }
+
+    /** {@code belay verify} over this workbench's databases. */
+    public RevisionVerifier verifier() {
+        return new RevisionVerifier(this.runner, rehearsals(), this.inspector);
     }
 
     /**
@@ -428,13 +498,26 @@ public final class SchemaWorkbench {
      */
     private Sides sides(MigrationStatus status, boolean shadow) {
         String historyTable = this.runner.settings().historyTable();
-        return RolledBack.read(this.runner.dataSource(), (connection, serverVersion) -> {
+        Schema read = (shadow || this.dev == null) ? null : readDatabase(status.schema(), historyTable);
+        DataSource site = (this.dev != null) ? this.dev.dataSource() : this.runner.dataSource();
+        return RolledBack.read(site, (connection, serverVersion) -> {
             Schema desired = settledDesired(connection, serverVersion);
-            Schema current = shadow ? shadow(historyTable)
+            Schema current = shadow ? shadow(historyTable) : (read != null) ? read
                     : this.inspector.inspect(connection, status.schema()).withoutTable(historyTable);
             current = CheckAlignment.align(connection, this.inspector, current, desired, serverVersion);
             return new Sides(current, desired, serverVersion);
         });
+    }
+
+    /** The application's managed schema as it is, read (and nothing else) on a connection of its own. */
+    private Schema readDatabase(String schema, String historyTable) {
+        try (Connection connection = this.runner.dataSource().getConnection()) {
+            return this.inspector.inspect(connection, schema).withoutTable(historyTable);
+        }
+        catch (SQLException ex) {
+            throw new MigrationException("Belay could not read schema " + schema + ": " + ex.getMessage()
+                    + " [SQLSTATE " + ex.getSQLState() + "].", "Check that the database is reachable.", ex);
+        }
     }
 
     /**
@@ -465,7 +548,7 @@ public final class SchemaWorkbench {
 
     private Schema shadow(String historyTable) {
         String scratch = ScratchSchema.newName("belay_shadow_");
-        return this.runner.rehearse(scratch,
+        return rehearsals().rehearse(scratch,
                 (connection) -> this.inspector.inspect(connection, scratch).withoutTable(historyTable));
     }
 

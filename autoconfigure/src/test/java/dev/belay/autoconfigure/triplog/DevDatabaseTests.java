@@ -1,0 +1,118 @@
+package dev.belay.autoconfigure.triplog;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.belay.autoconfigure.tripnote.NotedTrips;
+import dev.belay.test.PostgresTest;
+import dev.belay.test.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code belay.dev-url}: generate, check, stamp and verify build and rehearse on the dev database,
+ * and only read the application's; {@code embedded} starts a PostgreSQL for the command, so
+ * {@code belay check} runs in CI with no other server at all. Statements run on the application's
+ * database are read from {@code pg_stat_statements}.
+ */
+@PostgresTest
+@ExtendWith(OutputCaptureExtension.class)
+class DevDatabaseTests {
+
+    private final TestDatabase database;
+
+    private final JdbcTemplate jdbc;
+
+    private final TestDatabase dev = TestDatabase.create();
+
+    private String schema;
+
+    DevDatabaseTests(TestDatabase database) {
+        this.database = database;
+        this.jdbc = new JdbcTemplate(database.dataSource());
+    }
+
+    @BeforeEach
+    void schemaOfItsOwn(TestInfo test) {
+        this.schema = TestDatabase.schemaFor(test);
+    }
+
+    @AfterEach
+    void dropTheDevDatabase() {
+        this.dev.close();
+    }
+
+    @Test
+    void withADevDatabaseGenerateAndCheckOnlyReadTheApplicationsDatabase(CapturedOutput output,
+            @TempDir Path sources) {
+        assertThat(run(Map.of(), List.of(), "belay", "apply")).isZero();
+        resetStatements();
+
+        assertThat(run(Map.of("belay.dev-url", this.dev.url() + "?user=" + this.dev.user()), List.of(), "belay",
+                "check")).isZero();
+        assertThat(run(Map.of("belay.dev-url", this.dev.url() + "?user=" + this.dev.user(),
+                "belay.generate.directory", sources.toString()), List.of(NotedTrips.class), "belay", "generate",
+                "--message", "add a note")).isZero();
+        assertThat(run(Map.of("belay.dev-url", this.dev.url() + "?user=" + this.dev.user(),
+                "belay.generate.directory", sources.toString()), List.of(), "belay", "verify")).isZero();
+
+        assertThat(output).contains("OK: the JPA mapping matches schema " + this.schema)
+            .contains("Wrote ")
+            .contains("OK: 1 applied revision of schema " + this.schema + " still does what it did");
+        assertThat(statementsOnTheApplicationsDatabase()).as("statements run on the application's database")
+            .isNotEmpty()
+            .noneMatch(DevDatabaseTests::isDdl);
+    }
+
+    @Test
+    void checkRunsOnTheEmbeddedDevDatabaseWithNoOtherServer(CapturedOutput output) {
+        Map<String, Object> noServer = Map.of("spring.datasource.url", "jdbc:postgresql://127.0.0.1:1/nowhere",
+                "spring.datasource.hikari.connection-timeout", "1000", "belay.dev-url", "embedded",
+                "spring.jpa.database-platform", "org.hibernate.dialect.PostgreSQLDialect",
+                "spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false");
+
+        assertThat(run(noServer, List.of(), "belay", "check")).isZero();
+        assertThat(output).contains("OK: the JPA mapping matches what the revisions build (on the embedded PostgreSQL "
+                + "(belay.dev-url=embedded); the application's database was not read: ");
+
+        assertThat(run(noServer, List.of(NotedTrips.class), "belay", "check")).isOne();
+        assertThat(output).contains("ALTER TABLE trip ADD COLUMN note character varying(255);");
+    }
+
+    private int run(Map<String, Object> properties, List<Class<?>> sources, String... args) {
+        return ShellRun.run(this.database, this.schema, properties, sources, args);
+    }
+
+    private void resetStatements() {
+        Boolean loaded = this.jdbc.queryForObject("SELECT 'pg_stat_statements' = ANY (string_to_array("
+                + "current_setting('shared_preload_libraries'), ', '))", Boolean.class);
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.TRUE.equals(loaded), "pg_stat_statements is not loaded "
+                + "by this server (shared_preload_libraries), so the statements run on it cannot be listed");
+        this.jdbc.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        this.jdbc.execute("SELECT pg_stat_statements_reset()");
+    }
+
+    private List<String> statementsOnTheApplicationsDatabase() {
+        return this.jdbc.queryForList("SELECT query FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database "
+                + "WHERE datname = current_database()) AND query NOT LIKE '%pg_stat_statements%'", String.class);
+    }
+
+    private static boolean isDdl(String query) {
+        String start = query.stripLeading().toUpperCase(Locale.ROOT);
+        return start.startsWith("CREATE") || start.startsWith("ALTER") || start.startsWith("DROP")
+                || start.startsWith("COMMENT");
+    }
+
+}
