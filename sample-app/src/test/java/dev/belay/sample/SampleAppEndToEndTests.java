@@ -110,6 +110,15 @@ class SampleAppEndToEndTests {
                     private String homeTown;
                 """);
         app.build();
+
+        // Started before a revision is written, it warns that the mapping moved on without one.
+        SampleAppCopy.RunningApp changed = app.start("entity-changed");
+        assertThat(app.stop(changed)).isEqualTo(SIGTERM_EXIT);
+        assertThat(lastLog(app)).contains("The JPA mapping differs from what the revisions build (belay.drift=warn)")
+            .contains("Changed: table rider.")
+            .contains("Write a revision for the change with `belay generate`")
+            .doesNotContain("The database differs from what its revisions built");
+
         SampleAppCopy.CommandRun generate = app.command("generate", "belay", "generate", "--message",
                 "rider home town");
         assertThat(generate.exitCode()).as(generate.toString()).isZero();
@@ -117,7 +126,9 @@ class SampleAppEndToEndTests {
         String generated = Files.readString(revision, StandardCharsets.UTF_8);
         String id = generated.replaceAll("(?s).*id = \"([^\"]+)\".*", "$1");
         assertThat(generate.output())
-            .contains("Wrote src/main/java/dev/belay/sample/migrations/" + revision.getFileName());
+            .contains("Wrote src/main/java/dev/belay/sample/migrations/" + revision.getFileName())
+            .contains("Recorded the mapping it was written for in src/main/resources/belay/mappings/");
+        assertThat(app.root().resolve("src/main/resources/belay/mappings/" + id + ".sql")).isRegularFile();
         assertThat(generated).contains("after = \"" + REVISIONS.get(2) + "\"")
             .contains("m.actions().addColumn(\"rider\", "
                     + "Column.of(\"rider\", \"home_town\", \"character varying(80)\"));")
@@ -144,6 +155,26 @@ class SampleAppEndToEndTests {
         assertThat(homeTown.type()).isEqualTo("character varying(80)");
         assertThat(homeTown.notNull()).isFalse();
 
+        // An applied revision edited so that it does something else is named by belay verify; one
+        // that is only reformatted is not.
+        assertThat(app.command("verify", "belay", "verify").exitCode()).isZero();
+        app.edit(app.sources().relativize(revision).toString(), "    public void up(Migrator m) {\n",
+                "    public void up(Migrator m) {\n        // The rider's home town, for the ride statistics.\n\n");
+        app.build();
+        SampleAppCopy.CommandRun reformatted = app.command("verify-reformatted", "belay", "verify");
+        assertThat(reformatted.exitCode()).as(reformatted.toString()).isZero();
+        app.edit(app.sources().relativize(revision).toString(), "\"character varying(80)\"",
+                "\"character varying(120)\"");
+        app.build();
+        SampleAppCopy.CommandRun edited = app.command("verify-edited", "belay", "verify");
+        assertThat(edited.exitCode()).as(edited.toString()).isOne();
+        assertThat(edited.output()).contains("Revision " + id + " no longer does what it did when it was applied here")
+            .contains("when applied: ALTER TABLE rider ADD COLUMN home_town character varying(80)")
+            .contains("now:          ALTER TABLE rider ADD COLUMN home_town character varying(120)");
+        app.edit(app.sources().relativize(revision).toString(), "\"character varying(120)\"",
+                "\"character varying(80)\"");
+        app.build();
+
         // And rolled back: the schema is as the first start left it.
         SampleAppCopy.CommandRun rollback = app.command("rollback", "belay", "rollback", "--steps", "1", "--yes");
         assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
@@ -152,6 +183,11 @@ class SampleAppEndToEndTests {
         Snapshot rolledBack = Snapshot.of(app.databaseDirectory());
         assertThat(rolledBack.schema().tables().get("rider").column("home_town")).isNull();
         assertThat(rolledBack).isEqualTo(migrated);
+    }
+
+    private static String lastLog(SampleAppCopy app) throws IOException {
+        List<Path> logs = app.logs();
+        return Files.readString(logs.get(logs.size() - 1), StandardCharsets.UTF_8);
     }
 
     /** What the test reads from the app's database while the app is stopped. */
