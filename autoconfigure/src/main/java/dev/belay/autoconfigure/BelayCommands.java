@@ -143,6 +143,15 @@ final class BelayCommands {
         return command("status", "Show every revision and whether the database has it", "belay status", List.of(),
                 (context, input, out) -> {
                     CommandReports.printStatus(this.runner.status(), this.runner.graph(), out);
+                    if (this.dev.getIfAvailable() != null) {
+                        // With a dev database at hand, the applied revisions are verified too.
+                        Verification verification = new RevisionVerifier(this.runner, rehearsals(),
+                                new SchemaInspector()).verify();
+                        if (!verification.edited().isEmpty()) {
+                            out.println();
+                            CommandReports.printVerification(verification, out);
+                        }
+                    }
                     return ExitStatus.OK;
                 });
     }

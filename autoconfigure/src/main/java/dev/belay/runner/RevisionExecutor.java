@@ -183,8 +183,8 @@ final class RevisionExecutor {
         long started = System.nanoTime();
         // Recorded before it runs, so that a run that dies midway leaves a row naming it.
         if (interrupted == null) {
-            recorded(connection, info, this.history.claim(connection, info, HistoryState.APPLYING, this.runId,
-                    this.lock.condition()),
+            recorded(connection, info,
+                    this.history.claim(connection, info, HistoryState.APPLYING, this.runId, this.lock.condition()),
                     "claim its history row");
         }
         else {

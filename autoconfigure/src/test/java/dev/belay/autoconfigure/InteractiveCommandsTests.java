@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.belay.autoconfigure.triplog.TripLogApplication;
+import dev.belay.autoconfigure.triprename.RenamedTrips;
 import dev.belay.runner.MigrationRunner;
 import dev.belay.test.PostgresTest;
 import dev.belay.test.TestDatabase;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandContext;
@@ -68,8 +68,7 @@ class InteractiveCommandsTests {
     @Test
     void generateAsksWhetherADroppedAndAnAddedColumnAreARename(@TempDir Path sources) throws Exception {
         try (ConfigurableApplicationContext context = start("interactive_rename",
-                Map.of("belay.generate.directory", sources.toString()))) {
-            new JdbcTemplate(this.database.dataSource()).execute("ALTER TABLE interactive_rename.trip RENAME COLUMN name TO title");
+                Map.of("belay.generate.directory", sources.toString()), RenamedTrips.class)) {
             Command generate = context.getBean("belayGenerateCommand", Command.class);
             Answers answers = new Answers("y");
 
@@ -77,10 +76,10 @@ class InteractiveCommandsTests {
 
             assertThat(run.status()).as(run.output()).isEqualTo(ExitStatus.OK);
             assertThat(answers.prompts()).singleElement().asString()
-                .startsWith("Is column trip.title (character varying(80)) renamed to name");
+                .startsWith("Is column trip.name (character varying(80)) renamed to title");
             try (Stream<Path> files = Files.walk(sources)) {
-                Path file = files.filter(Files::isRegularFile).findFirst().orElseThrow();
-                assertThat(Files.readString(file)).contains("m.actions().renameColumn(\"trip\", \"title\", \"name\");")
+                Path file = files.filter((each) -> each.toString().endsWith(".java")).findFirst().orElseThrow();
+                assertThat(Files.readString(file)).contains("m.actions().renameColumn(\"trip\", \"name\", \"title\");")
                     .doesNotContain("dropColumn");
             }
         }
@@ -100,8 +99,9 @@ class InteractiveCommandsTests {
         }
     }
 
-    private ConfigurableApplicationContext start(String schema, Map<String, Object> properties) {
+    private ConfigurableApplicationContext start(String schema, Map<String, Object> properties, Class<?>... sources) {
         SpringApplication application = new SpringApplication(TripLogApplication.class);
+        application.addPrimarySources(List.of(sources));
         Map<String, Object> defaults = new java.util.HashMap<>(Map.of("spring.datasource.url", this.database.url(),
                 "spring.datasource.username", this.database.user(), "spring.datasource.password",
                 this.database.password(), "spring.shell.interactive.enabled", "false", "spring.main.banner-mode",

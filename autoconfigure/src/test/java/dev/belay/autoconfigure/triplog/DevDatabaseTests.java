@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.belay.actions.SchemaSnapshot;
 import dev.belay.autoconfigure.tripnote.NotedTrips;
+import dev.belay.schema.Column;
+import dev.belay.schema.Schema;
+import dev.belay.schema.Table;
 import dev.belay.test.PostgresTest;
 import dev.belay.test.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -89,6 +93,23 @@ class DevDatabaseTests {
 
         assertThat(run(noServer, List.of(NotedTrips.class), "belay", "check")).isOne();
         assertThat(output).contains("ALTER TABLE trip ADD COLUMN note character varying(255);");
+    }
+
+    @Test
+    void withADevDatabaseStatusAlsoNamesAnAppliedRevisionThatWasEdited(CapturedOutput output) {
+        assertThat(run(Map.of(), List.of(), "belay", "apply")).isZero();
+        // What the revision recorded when it was applied: a trip table with an id only.
+        SchemaSnapshot effect = SchemaSnapshot.of(Schema.empty())
+            .effectTo(SchemaSnapshot.of(Schema.of(List.of(), List.of(), List.of(Table.of("trip",
+                    Column.of("trip", "id", "bigint"))))));
+        this.jdbc.update("UPDATE " + this.schema + ".belay_history SET effect = ?, effect_fingerprint = ?",
+                effect.compressed(), effect.fingerprint());
+
+        assertThat(run(Map.of("belay.dev-url", this.dev.url() + "?user=" + this.dev.user()), List.of(), "belay",
+                "status")).isZero();
+
+        assertThat(output).contains("Up to date.")
+            .contains("Revision 20260101_000100_create_trips no longer does what it did when it was applied here");
     }
 
     private int run(Map<String, Object> properties, List<Class<?>> sources, String... args) {

@@ -46,8 +46,8 @@ class ShellProcessTests {
         Result check = launch("status_and_check", "belay", "check");
 
         assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
-        assertThat(check.out()).contains("The JPA mapping differs from schema status_and_check")
-            .contains("ALTER TABLE trip ADD COLUMN mode character varying(255);");
+        assertThat(check.out()).contains("The database differs from what its revisions built: schema status_and_check")
+            .contains("column trip.mode is gone (was: ALTER TABLE trip ADD COLUMN mode character varying(255))");
         assertThat(check.err()).contains("Command 'belay check' failed (exit status 1)").doesNotContain("\tat ")
             .doesNotContain("Exception")
             .doesNotContain("Error starting ApplicationContext");
