@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import dev.belay.revision.MigrationException;
 import dev.belay.revision.RevisionHistory;
@@ -117,13 +118,13 @@ final class MigrationLock implements LockGuard, AutoCloseable {
      * Takes the lock if it is free right now, on the migration's connection.
      * @return the lock, or empty when another session holds it
      */
-    static java.util.Optional<MigrationLock> tryAcquire(Connection connection, RevisionHistory history)
+    static Optional<MigrationLock> tryAcquire(Connection connection, RevisionHistory history)
             throws SQLException {
         long key = key(history);
         String token = newToken();
         Attempt attempt = tryLock(connection, key, token);
         if (attempt.outcome() != Outcome.TAKEN) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         MigrationLock lock = new MigrationLock(connection, history, key, token, attempt.pid());
         try {
@@ -131,9 +132,9 @@ final class MigrationLock implements LockGuard, AutoCloseable {
         }
         catch (MigrationException ex) {
             lock.close();
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(lock);
+        return Optional.of(lock);
     }
 
     /** A 64-bit advisory lock key from the schema and table, the same in every JVM. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -622,7 +623,7 @@ public final class MigrationRunner {
      * @throws MigrationException naming those that are not idempotent: they need a person
      */
     private Map<String, HistoryState> interrupted(List<HistoryEntry> entries, RevisionHistory history) {
-        Map<String, HistoryState> resumable = new java.util.LinkedHashMap<>();
+        Map<String, HistoryState> resumable = new LinkedHashMap<>();
         List<HistoryEntry> incomplete = new ArrayList<>();
         for (HistoryEntry entry : entries) {
             if (entry.state() == HistoryState.APPLIED) {

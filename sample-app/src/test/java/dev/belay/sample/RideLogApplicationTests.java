@@ -62,12 +62,15 @@ class RideLogApplicationTests {
     }
 
     @Test
-    void theRevisionsBuildExactlyWhatTheMappingWants() {
+    void theDatabaseIsWhatTheRevisionsBuiltAndTheMappingWhatTheyWereWrittenFor() {
         ApiClient.Response drift = this.api.get("/actuator/belay/drift");
 
         assertThat(drift.status()).as(drift.toString()).isEqualTo(200);
         assertThat(drift.json().path("matches").asBoolean()).as(drift.toString()).isTrue();
-        assertThat(drift.json().path("changes")).as(drift.toString()).isEmpty();
+        assertThat(drift.json().path("database").path("state").asString()).as(drift.toString()).isEqualTo("MATCHES");
+        assertThat(drift.json().path("mapping").path("state").asString()).as(drift.toString()).isEqualTo("MATCHES");
+        assertThat(drift.json().path("mapping").path("revision").asString())
+            .isEqualTo("20261121_195517_gpx_tracks_to_files");
     }
 
     @Test
