@@ -1,0 +1,650 @@
+package dev.belay.benchmarks;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.function.Predicate;
+
+import dev.belay.actions.SchemaSnapshot;
+import dev.belay.autoconfigure.BelayAutoConfiguration;
+import dev.belay.autoconfigure.BelayJpaAutoConfiguration;
+import dev.belay.autoconfigure.BelayWorkbenchAutoConfiguration;
+import dev.belay.revision.MigrationRevision;
+import dev.belay.revision.Revision;
+import dev.belay.revision.RevisionGraph;
+import dev.belay.revision.RevisionHistory;
+import dev.belay.revision.RevisionInfo;
+import dev.belay.runner.MigrationRunner;
+import dev.belay.runner.MigrationStatus;
+import dev.belay.runner.SchemaRecorder;
+import dev.belay.schema.Schema;
+import dev.belay.schema.jpa.HibernateMetadataCapture;
+import dev.belay.schema.jpa.JpaDesiredSchema;
+import dev.belay.schema.postgres.SchemaInspector;
+import dev.belay.test.TestDatabase;
+import dev.belay.workbench.DatabaseDrift;
+import dev.belay.workbench.Drift;
+import dev.belay.workbench.DriftDetector;
+import dev.belay.workbench.MappingSnapshot;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.spi.MetadataImplementor;
+import org.hibernate.engine.config.spi.ConfigurationService;
+import org.hibernate.service.ServiceRegistry;
+import org.hibernate.tool.schema.Action;
+import org.hibernate.tool.schema.internal.ExceptionHandlerHaltImpl;
+import org.hibernate.tool.schema.spi.ContributableMatcher;
+import org.hibernate.tool.schema.spi.SchemaManagementTool;
+import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.boot.context.metrics.buffering.StartupTimeline.TimelineEvent;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.metrics.StartupStep;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
+
+/**
+ * A production start with nothing pending, on a database that has the {@link EntityModel}'s
+ * 1,000 entity tables and the {@link MigrationFixtures}' chain of 500 revisions applied: what
+ * Belay adds to a Spring Boot start (the runner's apply, which only reads the history, and the
+ * drift check of {@code belay.drift=warn}, which inspects the schema once and compares
+ * fingerprints, see {@link DriftDetector}) beside what Hibernate's own
+ * {@code spring.jpa.hibernate.ddl-auto=validate} adds to the same application without Belay.
+ * <p>
+ * Three Spring Boot applications start in turn in each round, all with the same entities and on
+ * the same database: Belay's ({@code ddl-auto=none}, its revisions component-scanned), and
+ * Hibernate alone with {@code validate} and with {@code none}. Their shares come from the
+ * start-up timeline: Belay's beans and post-processors (without the beans of others created
+ * inside them, such as the {@code DataSource}), and for Hibernate the {@code entityManagerFactory}
+ * step with {@code validate} minus the same step with {@code none}; whole starts are printed
+ * too. The same round then times Belay's phases directly, on the beans of an application kept
+ * open (so on a warm pool and warm code): scanning the revision classes and building their
+ * graph, the history read, the catalog read, rendering and hashing the schema snapshot, and
+ * Hibernate's DDL for the mapping with its fingerprint; beside it, Hibernate's validation alone
+ * ({@code SchemaManagementToolCoordinator.performDatabaseAction(VALIDATE, ...)}) on the same
+ * model. Medians of several rounds after warm-ups.
+ * <p>
+ * The schema is built as an application taken over by Belay would have it: Hibernate's
+ * {@code ddl-auto=create} for the entities, then the 500 revisions applied by the runner, which
+ * records the fingerprint of the whole schema on the last one; the mapping's snapshot is kept
+ * beside the last revision, as {@code belay generate} keeps it. Run: {@code ./mvnw -q install
+ * -DskipTests && ./mvnw -q -pl benchmarks exec:java -Dbenchmark=StartupBenchmark}
+ * ({@code -Dentities=}, {@code -Drevisions=}, {@code -Drounds=}, {@code -Dwarmups=}).
+ */
+public final class StartupBenchmark {
+
+    private static final String ENTITIES = "benchmark.entities";
+
+    private static final String PARSE = "spring.context.config-classes.parse";
+
+    private static final String OWN = "Belay: own steps (beans, post-processors, drift check)";
+
+    private static final String DETECT = "DriftDetector.detect(), whole";
+
+    private static final String VALIDATE_ALONE = "peer: Hibernate's validate alone";
+
+    private StartupBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int entities = Integer.getInteger("entities", 1000);
+        int revisionCount = Integer.getInteger("revisions", 500);
+        int warmups = Integer.getInteger("warmups", 2);
+        int rounds = Integer.getInteger("rounds", 7);
+        MigrationFixtures fixtures = MigrationFixtures.create(revisionCount);
+        EntityModel model = EntityModel.create(entities, fixtures.revisionClassLoader);
+        Path resources = Files.createTempDirectory("belay-mappings");
+        URLClassLoader loader = new URLClassLoader(new URL[] { resources.toUri().toURL() }, model.classLoader);
+        try (TestDatabase database = TestDatabase.create()) {
+            System.out.printf(Locale.ROOT, "Preparing %d entities and %d revisions on PostgreSQL %d ...%n", entities,
+                    revisionCount, database.server().majorVersion());
+            Starts starts = new Starts(database, loader, entities);
+            prepare(database, starts, fixtures, resources);
+            new StartupBenchmark.Rounds(database, starts, fixtures, loader).run(warmups, rounds);
+        }
+    }
+
+    /**
+     * Builds the schema (Hibernate's create, then the revisions, which record its fingerprint) and
+     * keeps the mapping's snapshot beside the last revision; then checks that a start finds no
+     * drift of either kind.
+     */
+    private static void prepare(TestDatabase database, Starts starts, MigrationFixtures fixtures, Path resources)
+            throws Exception {
+        starts.run(App.NONE, "spring.jpa.hibernate.ddl-auto=create").close();
+        try (ConfigurableApplicationContext context = starts.run(App.BELAY, "belay.drift=off")) {
+            MappingSnapshot.of(context.getBean(JpaDesiredSchema.class).ddl())
+                .writeTo(resources, MigrationFixtures.id(fixtures.count));
+        }
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT count(*), bool_and(schema_fingerprint IS NOT NULL) "
+                        + "FILTER (WHERE applied_rank = (SELECT max(applied_rank) FROM belay_history)) "
+                        + "FROM belay_history")) {
+            row.next();
+            if (row.getInt(1) != fixtures.count || !row.getBoolean(2)) {
+                throw new IllegalStateException("Expected " + fixtures.count + " applied revisions, the last with "
+                        + "the schema's fingerprint");
+            }
+        }
+        try (ConfigurableApplicationContext context = starts.run(App.BELAY, "belay.drift=fail")) {
+            Drift drift = context.getBean(DriftDetector.class).detect();
+            if (drift.database().state() != DatabaseDrift.State.MATCHES
+                    || drift.mapping().state() != DatabaseDrift.State.MATCHES) {
+                throw new IllegalStateException("Expected no drift but got database " + drift.database().state()
+                        + " (" + drift.database().note() + "), mapping " + drift.mapping().state() + " ("
+                        + drift.mapping().note() + ")");
+            }
+        }
+    }
+
+    /** The measured rounds and the table. */
+    private static final class Rounds {
+
+        private final TestDatabase database;
+
+        private final Starts starts;
+
+        private final MigrationFixtures fixtures;
+
+        private final ClassLoader loader;
+
+        private final Map<String, Samples> startFigures = new LinkedHashMap<>();
+
+        private final Map<String, Samples> phases = new LinkedHashMap<>();
+
+        Rounds(TestDatabase database, Starts starts, MigrationFixtures fixtures, ClassLoader loader) {
+            this.database = database;
+            this.starts = starts;
+            this.fixtures = fixtures;
+            this.loader = loader;
+        }
+
+        void run(int warmups, int rounds) throws Exception {
+            try (ConfigurableApplicationContext open = this.starts.run(App.BELAY, "belay.drift=off")) {
+                Beans beans = new Beans(open);
+                for (int round = -warmups; round < rounds; round++) {
+                    boolean measured = round >= 0;
+                    for (App app : turn(round)) {
+                        start(app, measured);
+                    }
+                    directPhases(beans, measured);
+                    System.err.printf(Locale.ROOT, "%s %d of %d%n", measured ? "round" : "warm-up",
+                            measured ? round + 1 : round + warmups + 1, measured ? rounds : warmups);
+                }
+            }
+            print(warmups, rounds);
+        }
+
+        private void start(App app, boolean measured) {
+            BufferingApplicationStartup startup = new BufferingApplicationStartup(200_000);
+            long started = System.nanoTime();
+            ConfigurableApplicationContext context = this.starts.run(app, startup, app.properties);
+            long took = System.nanoTime() - started;
+            context.close();
+            if (!measured) {
+                return;
+            }
+            Timeline timeline = new Timeline(startup.getBufferedTimeline().getEvents());
+            add(this.startFigures, app.title + ": whole start", took);
+            add(this.startFigures, app.title + ": entityManagerFactory step", timeline.bean("&entityManagerFactory"));
+            add(this.startFigures, app.title + ": configuration classes parsed", timeline.step(PARSE));
+            if (app == App.BELAY) {
+                add(this.startFigures, OWN,
+                        timeline.own((name) -> name.startsWith("belay"), "dev.belay"));
+                add(this.startFigures, "  belayMigrationRunner (revision beans → graph)",
+                        timeline.ownExclusive("belayMigrationRunner"));
+                add(this.startFigures, "  belayMigrationInitializer (apply: history read)",
+                        timeline.ownExclusive("belayMigrationInitializer"));
+                add(this.startFigures, "  belayDriftCheck (smart-initialize: detect)",
+                        timeline.smartInitialize("belayDriftCheck"));
+            }
+        }
+
+        /** Belay's phases on the beans of an open application, and Hibernate's validation beside them. */
+        private void directPhases(Beans beans, boolean measured) throws Exception {
+            Map<String, Long> times = new LinkedHashMap<>();
+            long start = System.nanoTime();
+            ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(
+                    false);
+            scanner.setResourceLoader(new DefaultResourceLoader(this.loader));
+            scanner.addIncludeFilter(new AnnotationTypeFilter(MigrationRevision.class));
+            int found = scanner.findCandidateComponents(MigrationFixtures.PACKAGE).size();
+            times.put("scan the revision classes (component scan)", System.nanoTime() - start);
+            if (found != this.fixtures.count) {
+                throw new IllegalStateException("Scanned " + found + " revisions");
+            }
+            start = System.nanoTime();
+            List<RevisionInfo> infos = new ArrayList<>();
+            for (Revision revision : beans.revisions) {
+                infos.add(RevisionInfo.of(revision.getClass()));
+            }
+            RevisionGraph graph = RevisionGraph.of(infos);
+            times.put("build the revision graph (annotations → graph)", System.nanoTime() - start);
+            start = System.nanoTime();
+            beans.runner.apply();
+            times.put("runner.apply(): history read, nothing pending", System.nanoTime() - start);
+
+            start = System.nanoTime();
+            MigrationStatus status = beans.runner.status();
+            times.put("drift: runner.status() (history rows)", System.nanoTime() - start);
+            RevisionHistory history = new RevisionHistory(status.schema(), beans.runner.settings().historyTable());
+            String fingerprint;
+            try (Connection connection = beans.runner.dataSource().getConnection()) {
+                start = System.nanoTime();
+                RevisionHistory.RecordedSchema recorded = history.exists(connection)
+                        ? history.recordedSchema(connection).orElseThrow() : null;
+                times.put("drift: recorded fingerprint and snapshot", System.nanoTime() - start);
+                start = System.nanoTime();
+                Schema schema = beans.inspector.inspect(connection, history.schema()).withoutTable(history.table());
+                times.put("drift: inspect the schema (SchemaInspector)", System.nanoTime() - start);
+                start = System.nanoTime();
+                SchemaSnapshot snapshot = SchemaSnapshot.of(schema);
+                times.put("drift: render the SchemaSnapshot", System.nanoTime() - start);
+                start = System.nanoTime();
+                fingerprint = SchemaRecorder.fingerprint(connection, snapshot);
+                times.put("drift: hash it (fingerprint)", System.nanoTime() - start);
+                if (!fingerprint.equals(recorded.fingerprint())) {
+                    throw new IllegalStateException("The schema's fingerprint differs from the recorded one");
+                }
+            }
+            start = System.nanoTime();
+            List<String> ddl = new JpaDesiredSchema(beans.metadata, beans.inspector).ddl();
+            times.put("drift: mapping DDL (Hibernate, in memory)", System.nanoTime() - start);
+            start = System.nanoTime();
+            String mapping = MappingSnapshot.of(ddl).fingerprint();
+            Optional<MappingSnapshot> kept = MappingSnapshot.find(this.loader, graph.heads().get(0));
+            boolean same = mapping.equals(kept.orElseThrow().fingerprint());
+            times.put("drift: mapping snapshot, fingerprint, kept snapshot", System.nanoTime() - start);
+            if (!same) {
+                throw new IllegalStateException("The mapping's fingerprint differs from the kept one");
+            }
+            start = System.nanoTime();
+            Drift drift = new DriftDetector(beans.runner, beans.inspector,
+                    () -> new JpaDesiredSchema(beans.metadata, beans.inspector).ddl(), this.loader)
+                .detect();
+            times.put(DETECT, System.nanoTime() - start);
+            if (!drift.matches()) {
+                throw new IllegalStateException("Drift: " + drift);
+            }
+            start = System.nanoTime();
+            beans.validate();
+            times.put(VALIDATE_ALONE, System.nanoTime() - start);
+            if (measured) {
+                times.forEach((name, nanos) -> add(this.phases, name, nanos));
+            }
+        }
+
+        private void print(int warmups, int rounds) {
+            double validateShare = median(App.VALIDATE.title + ": entityManagerFactory step")
+                    - median(App.NONE.title + ": entityManagerFactory step");
+            double belayParsing = median(App.BELAY.title + ": configuration classes parsed")
+                    - median(App.NONE.title + ": configuration classes parsed");
+            double belayOwn = median(OWN);
+            double validateDirect = this.phases.get(VALIDATE_ALONE).median();
+            System.out.printf(Locale.ROOT, "%n%d entities, %d revisions applied, belay.drift=warn, PostgreSQL %d, %s %s; "
+                    + "medians of %d rounds after %d warm-ups, ms [min-max] (load average %.1f on %d cores)%n%n",
+                    this.starts.entities, this.fixtures.count, this.database.server().majorVersion(),
+                    System.getProperty("java.vm.name"), System.getProperty("java.version"), rounds, warmups,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf(Locale.ROOT, "%-64s %24s %12s%n", "Spring Boot starts (start-up timeline)", "median ms",
+                    "× validate");
+            this.startFigures.forEach((name, samples) -> System.out.printf(Locale.ROOT, "%-64s %24s %12s%n", name,
+                    cell(samples), name.equals(OWN) || name.startsWith("  ")
+                            ? String.format(Locale.ROOT, "%.2f", samples.median() / validateShare) : ""));
+            System.out.printf(Locale.ROOT, "%-64s %24.1f %12.2f%n",
+                    "Belay's share: own steps + its extra configuration parsing", belayOwn + belayParsing,
+                    (belayOwn + belayParsing) / validateShare);
+            System.out.printf(Locale.ROOT, "%-64s %24.1f %12s%n",
+                    "validate's share: its entityManagerFactory step minus none's", validateShare, "1.00");
+            double belayWhole = median(App.BELAY.title + ": whole start") - median(App.NONE.title + ": whole start");
+            double validateWhole = median(App.VALIDATE.title + ": whole start")
+                    - median(App.NONE.title + ": whole start");
+            System.out.printf(Locale.ROOT, "%-64s %24.1f %12.2f%n", "Belay's whole start minus none's", belayWhole,
+                    belayWhole / validateWhole);
+            System.out.printf(Locale.ROOT, "%-64s %24.1f %12s%n", "validate's whole start minus none's", validateWhole,
+                    "1.00");
+            System.out.printf(Locale.ROOT, "%n%-64s %24s %12s%n", "Phases, timed directly (warm)", "median ms",
+                    "× validate");
+            double belay = 0;
+            for (Map.Entry<String, Samples> entry : this.phases.entrySet()) {
+                double median = entry.getValue().median();
+                System.out.printf(Locale.ROOT, "%-64s %24s %12.2f%n", entry.getKey(), cell(entry.getValue()),
+                        median / validateDirect);
+                if (!entry.getKey().equals(VALIDATE_ALONE) && !entry.getKey().equals(DETECT)) {
+                    belay += median;
+                }
+            }
+            System.out.printf(Locale.ROOT, "%-64s %24.1f %12.2f%n", "Belay, the phases above added up", belay,
+                    belay / validateDirect);
+            System.out.println();
+            System.out.println("own steps: Belay's beans and post-processors in the start-up timeline, without the "
+                    + "beans of others created inside them (the DataSource); the drift check is the smart-initialize "
+                    + "step of belayDriftCheck. Its extra configuration parsing (Belay's configuration classes and the "
+                    + "component scan of its revision classes) is its parsing step minus the one of the application "
+                    + "without Belay.");
+        }
+
+        private double median(String name) {
+            return this.startFigures.get(name).median();
+        }
+
+        private static void add(Map<String, Samples> figures, String name, long nanos) {
+            figures.computeIfAbsent(name, (key) -> new Samples()).add(nanos);
+        }
+
+        private static String cell(Samples samples) {
+            return String.format(Locale.ROOT, "%.1f [%.0f-%.0f]", samples.median(), samples.min(), samples.max());
+        }
+
+        /** The applications in an order that rotates from round to round, so that none is always first. */
+        private static List<App> turn(int round) {
+            List<App> order = new ArrayList<>(List.of(App.values()));
+            java.util.Collections.rotate(order, Math.floorMod(round, order.size()));
+            return order;
+        }
+
+    }
+
+    /** What the direct phases use, from an open application with Belay. */
+    private static final class Beans {
+
+        final MigrationRunner runner;
+
+        final SchemaInspector inspector = new SchemaInspector();
+
+        final HibernateMetadataCapture metadata;
+
+        final List<Revision> revisions;
+
+        Beans(ConfigurableApplicationContext context) {
+            this.runner = context.getBean(MigrationRunner.class);
+            this.metadata = context.getBean(HibernateMetadataCapture.class);
+            this.revisions = new ArrayList<>();
+            for (String id : this.runner.graph().revisions().stream().map(RevisionInfo::id).toList()) {
+                this.revisions.add(this.runner.revisions().instance(id));
+            }
+        }
+
+        /** What {@code ddl-auto=validate} runs while the session factory is built. */
+        void validate() {
+            Metadata model = this.metadata.get();
+            ServiceRegistry registry = ((MetadataImplementor) model).getMetadataBuildingOptions().getServiceRegistry();
+            Map<String, Object> settings = new HashMap<>(
+                    registry.requireService(ConfigurationService.class).getSettings());
+            SchemaManagementToolCoordinator.performDatabaseAction(Action.VALIDATE, model,
+                    registry.requireService(SchemaManagementTool.class), registry,
+                    SchemaManagementToolCoordinator.buildExecutionOptions(settings, ExceptionHandlerHaltImpl.INSTANCE),
+                    ContributableMatcher.ALL);
+        }
+
+    }
+
+    /** The applications of a round. */
+    private enum App {
+
+        BELAY("Belay (ddl-auto=none)", BelayApplication.class, "belay.drift=warn", "spring.jpa.hibernate.ddl-auto=none"),
+
+        VALIDATE("Hibernate ddl-auto=validate", HibernateApplication.class, "spring.jpa.hibernate.ddl-auto=validate"),
+
+        NONE("Hibernate ddl-auto=none", HibernateApplication.class, "spring.jpa.hibernate.ddl-auto=none");
+
+        final String title;
+
+        final Class<?> application;
+
+        final String[] properties;
+
+        App(String title, Class<?> application, String... properties) {
+            this.title = title;
+            this.application = application;
+            this.properties = properties;
+        }
+
+    }
+
+    /** Starts the applications on the benchmark's database, with its class loader. */
+    private static final class Starts {
+
+        private final TestDatabase database;
+
+        private final ClassLoader loader;
+
+        final int entities;
+
+        Starts(TestDatabase database, ClassLoader loader, int entities) {
+            this.database = database;
+            this.loader = loader;
+            this.entities = entities;
+        }
+
+        ConfigurableApplicationContext run(App app, String... extra) {
+            return run(app, new BufferingApplicationStartup(200_000), extra);
+        }
+
+        ConfigurableApplicationContext run(App app, BufferingApplicationStartup startup, String... extra) {
+            SpringApplication application = new SpringApplication(new DefaultResourceLoader(this.loader),
+                    app.application);
+            application.setWebApplicationType(WebApplicationType.NONE);
+            application.setBannerMode(Banner.Mode.OFF);
+            application.setLogStartupInfo(false);
+            application.setRegisterShutdownHook(false);
+            application.setApplicationStartup(startup);
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("spring.datasource.url", this.database.url());
+            properties.put("spring.datasource.username", this.database.user());
+            properties.put("spring.datasource.password", this.database.password());
+            properties.put("logging.level.root", "warn");
+            properties.put("spring.jpa.open-in-view", "false");
+            properties.put(ENTITIES, this.entities);
+            for (String property : extra) {
+                int equals = property.indexOf('=');
+                properties.put(property.substring(0, equals), property.substring(equals + 1));
+            }
+            application.setDefaultProperties(properties);
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(this.loader);
+            try {
+                return application.run();
+            }
+            finally {
+                thread.setContextClassLoader(previous);
+            }
+        }
+
+    }
+
+    /** Durations from a start-up timeline, in nanoseconds. */
+    private static final class Timeline {
+
+        private static final String INSTANTIATE = "spring.beans.instantiate";
+
+        private final List<TimelineEvent> events;
+
+        private final Map<Long, Long> parents = new HashMap<>();
+
+        Timeline(List<TimelineEvent> events) {
+            this.events = events;
+            for (TimelineEvent event : events) {
+                StartupStep step = event.getStartupStep();
+                if (step.getParentId() != null) {
+                    this.parents.put(step.getId(), step.getParentId());
+                }
+            }
+        }
+
+        /** The instantiation of a bean (0 when it is not in the timeline). */
+        long bean(String name) {
+            return sum(INSTANTIATE, name);
+        }
+
+        /** All steps of a name. */
+        long step(String name) {
+            return this.events.stream()
+                .filter((event) -> event.getStartupStep().getName().equals(name))
+                .mapToLong((event) -> event.getDuration().toNanos())
+                .sum();
+        }
+
+        /** The {@code SmartInitializingSingleton} callback of a bean. */
+        long smartInitialize(String name) {
+            return sum("spring.beans.smart-initialize", name);
+        }
+
+        /** The instantiation of a bean without the instantiations of the beans it needed first. */
+        long ownExclusive(String name) {
+            Set<Long> instantiations = ids((event) -> event.getStartupStep().getName().equals(INSTANTIATE));
+            long total = 0;
+            for (TimelineEvent event : this.events) {
+                if (event.getStartupStep().getName().equals(INSTANTIATE) && name.equals(tag(event, "beanName"))) {
+                    total += withoutNested(event, instantiations);
+                }
+            }
+            return total;
+        }
+
+        /**
+         * The steps of a tool (its beans, by name, and its post-processors, by package), each
+         * counted only when no enclosing step of the tool is counted already, and without the
+         * instantiations of other beans inside them (the {@code DataSource} that the tool is first
+         * to need, say).
+         */
+        long own(Predicate<String> ownsBean, String postProcessorPackage) {
+            Set<Long> own = ids((event) -> {
+                String bean = tag(event, "beanName");
+                String postProcessor = tag(event, "postProcessor");
+                return (bean != null && ownsBean.test(bean))
+                        || (postProcessor != null && postProcessor.startsWith(postProcessorPackage));
+            });
+            Set<Long> foreign = ids((event) -> event.getStartupStep().getName().equals(INSTANTIATE)
+                    && tag(event, "beanName") != null && !ownsBean.test(tag(event, "beanName")));
+            long total = 0;
+            for (TimelineEvent event : this.events) {
+                long id = event.getStartupStep().getId();
+                if (own.contains(id) && !inside(id, own)) {
+                    total += withoutNested(event, foreign);
+                }
+            }
+            return total;
+        }
+
+        private long sum(String step, String bean) {
+            return this.events.stream()
+                .filter((event) -> event.getStartupStep().getName().equals(step) && bean.equals(tag(event, "beanName")))
+                .mapToLong((event) -> event.getDuration().toNanos())
+                .sum();
+        }
+
+        private Set<Long> ids(Predicate<TimelineEvent> matches) {
+            Set<Long> ids = new HashSet<>();
+            this.events.stream().filter(matches).forEach((event) -> ids.add(event.getStartupStep().getId()));
+            return ids;
+        }
+
+        /** A step's time minus that of the outermost steps of {@code others} inside it. */
+        private long withoutNested(TimelineEvent outer, Set<Long> others) {
+            long outerId = outer.getStartupStep().getId();
+            long total = outer.getDuration().toNanos();
+            for (TimelineEvent event : this.events) {
+                long id = event.getStartupStep().getId();
+                if (id != outerId && others.contains(id) && outermostBelow(id, outerId, others)) {
+                    total -= event.getDuration().toNanos();
+                }
+            }
+            return total;
+        }
+
+        /** Whether {@code ancestor} encloses step {@code id} with none of {@code others} between them. */
+        private boolean outermostBelow(long id, long ancestor, Set<Long> others) {
+            for (Long parent = this.parents.get(id); parent != null; parent = this.parents.get(parent)) {
+                if (parent == ancestor) {
+                    return true;
+                }
+                if (others.contains(parent)) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        private boolean inside(long id, Set<Long> steps) {
+            for (Long parent = this.parents.get(id); parent != null; parent = this.parents.get(parent)) {
+                if (steps.contains(parent)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static @Nullable String tag(TimelineEvent event, String key) {
+            for (StartupStep.Tag tag : event.getStartupStep().getTags()) {
+                if (tag.getKey().equals(key)) {
+                    return tag.getValue();
+                }
+            }
+            return null;
+        }
+
+    }
+
+    /** The entities, as an application lists them (the same for every application). */
+    @Configuration(proxyBeanMethods = false)
+    static class Entities {
+
+        @Bean
+        static PersistenceManagedTypes persistenceManagedTypes(@Value("${" + ENTITIES + "}") int count) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                names.add(EntityModel.PACKAGE + ".Entity" + i);
+            }
+            return PersistenceManagedTypes.of(names, List.of());
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
+            BelayAutoConfiguration.class, BelayJpaAutoConfiguration.class, BelayWorkbenchAutoConfiguration.class })
+    @ComponentScan(MigrationFixtures.PACKAGE)
+    @Import(Entities.class)
+    static class BelayApplication {
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class })
+    @Import(Entities.class)
+    static class HibernateApplication {
+
+    }
+
+}
