@@ -13,11 +13,14 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 import dev.belay.actions.SchemaSnapshot;
 import dev.belay.codegen.GeneratedRevision;
@@ -50,9 +53,18 @@ import org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.boot.spi.MetadataImplementor;
 import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.cfg.MappingSettings;
 import org.hibernate.cfg.SchemaToolingSettings;
+import org.hibernate.engine.config.spi.ConfigurationService;
+import org.hibernate.service.ServiceRegistry;
+import org.hibernate.tool.schema.Action;
+import org.hibernate.tool.schema.internal.ExceptionHandlerHaltImpl;
+import org.hibernate.tool.schema.spi.ContributableMatcher;
+import org.hibernate.tool.schema.spi.SchemaManagementTool;
+import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * {@code belay generate} for the 1,000-entity {@link EntityModel} against an empty database, with
@@ -66,9 +78,13 @@ import org.hibernate.cfg.SchemaToolingSettings;
  * ({@link DriftDetector#detect()}, on a second schema that holds the model, stamped at head, with
  * the mapping's snapshot kept beside its revision).
  * <p>
- * The peer, in the same rounds, is what {@code ddl-auto=create} does for the same model:
- * Hibernate renders its create script and the statements run in a fresh schema (here in a
- * transaction that is rolled back); Belay's first steps do the same, then read the schema back.
+ * The peers, in the same rounds, are what {@code ddl-auto=create} does for the same model: its
+ * create script rendered and run as one batch in a fresh schema, in a transaction that is rolled
+ * back (as Belay's first steps run it, before they read the schema back: the ratios' first
+ * column), and Hibernate's own create action as a session factory runs it (its drop script, then
+ * its create script, a statement at a time, each committed: the second column). Building
+ * Hibernate's boot model of the mapping is timed too, since both a {@code belay generate} start
+ * and a {@code ddl-auto=create} start pay it.
  * Medians of several rounds after warm-ups. Run: {@code ./mvnw -q install -DskipTests && ./mvnw -q
  * -pl benchmarks exec:java -Dbenchmark=GenerateBenchmark} ({@code -Dentities=}, {@code -Drounds=},
  * {@code -Dwarmups=}).
@@ -86,30 +102,44 @@ public final class GenerateBenchmark {
             int version = database.server().majorVersion();
             System.out.printf("Mapping %d entities on PostgreSQL %d ...%n", entities, version);
             EntityModel model = EntityModel.create(entities, GenerateBenchmark.class.getClassLoader());
-            List<Class<?>> classes = model.classes();
-            // The entities' own class loader, so that Hibernate finds the generated classes by name.
-            StandardServiceRegistry registry = new StandardServiceRegistryBuilder(
-                    new BootstrapServiceRegistryBuilder().applyClassLoader(classes.get(0).getClassLoader()).build())
-                .applySettings(Map.of(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, database.dataSource(),
-                        MappingSettings.PHYSICAL_NAMING_STRATEGY, PhysicalNamingStrategySnakeCaseImpl.class.getName(),
-                        SchemaToolingSettings.HBM2DDL_AUTO, "none"))
-                .build();
+            // Hibernate's own create action connects through this data source, to a schema of its own.
+            PGSimpleDataSource hibernateOwn = (PGSimpleDataSource) database.dataSource();
+            hibernateOwn.setCurrentSchema(HIBERNATE_OWN);
+            Metadata metadata = metadata(model, hibernateOwn);
             try {
-                MetadataSources sources = new MetadataSources(registry);
-                classes.forEach(sources::addAnnotatedClass);
-                Metadata metadata = sources.buildMetadata();
-                run(database, metadata, version, warmups, rounds);
+                run(database, model, hibernateOwn, metadata, version, warmups, rounds);
             }
             finally {
-                StandardServiceRegistryBuilder.destroy(registry);
+                StandardServiceRegistryBuilder
+                    .destroy(((MetadataImplementor) metadata).getMetadataBuildingOptions().getServiceRegistry());
             }
         }
     }
 
+    /** Hibernate's boot model of the entities, as an application's start builds it (the session factory aside). */
+    private static Metadata metadata(EntityModel model, DataSource dataSource) throws ClassNotFoundException {
+        // The entities' own class loader, so that Hibernate finds the generated classes by name.
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(
+                new BootstrapServiceRegistryBuilder().applyClassLoader(model.classLoader).build())
+            .applySettings(Map.of(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource,
+                    MappingSettings.PHYSICAL_NAMING_STRATEGY, PhysicalNamingStrategySnakeCaseImpl.class.getName(),
+                    SchemaToolingSettings.HBM2DDL_AUTO, "none"))
+            .build();
+        MetadataSources sources = new MetadataSources(registry);
+        model.classes().forEach(sources::addAnnotatedClass);
+        return sources.buildMetadata();
+    }
+
     private static final String AT_HEAD = "at_head";
 
-    private static void run(TestDatabase database, Metadata metadata, int version, int warmups, int rounds)
-            throws Exception {
+    private static final String HIBERNATE_OWN = "hibernate_own";
+
+    private static final String BOOT = "Hibernate's boot model of the mapping (metadata)";
+
+    private static final String OWN_CREATE = "peer: Hibernate's own create action (drop, create, one by one)";
+
+    private static void run(TestDatabase database, EntityModel model, DataSource hibernateOwn, Metadata metadata,
+            int version, int warmups, int rounds) throws Exception {
         SchemaInspector inspector = new SchemaInspector();
         RevisionGenerator generator = new RevisionGenerator();
         DiffOptions options = DiffOptions.defaults().withServerVersion(version);
@@ -129,7 +159,7 @@ public final class GenerateBenchmark {
                 "settle it (its plan in a scratch schema, read back)", "inspect the managed schema (empty)",
                 "diff (empty → desired)", "render the revision (with the plan back)", "belay generate, end to end",
                 "projection: generate with the desired schema built once", "drift check at startup (DriftDetector)",
-                "peer: ddl-auto=create's script, rendered and run")) {
+                BOOT, OWN_CREATE, "peer: ddl-auto=create's script, rendered and run (batch)")) {
             samples.put(part, new ArrayList<>());
         }
         List<String> parts = new ArrayList<>(samples.keySet());
@@ -184,6 +214,12 @@ public final class GenerateBenchmark {
                 throw new IllegalStateException("Expected no drift in schema " + AT_HEAD + ": " + drift);
             }
             start = System.nanoTime();
+            Metadata booted = metadata(model, hibernateOwn);
+            times.add(System.nanoTime() - start);
+            StandardServiceRegistryBuilder
+                .destroy(((MetadataImplementor) booted).getMetadataBuildingOptions().getServiceRegistry());
+            times.add(runHibernateOwnCreate(database, metadata));
+            start = System.nanoTime();
             runHibernateCreate(database, metadata);
             times.add(System.nanoTime() - start);
             clear(sources);
@@ -201,14 +237,24 @@ public final class GenerateBenchmark {
                 + "cores)%n%n", metadata.getEntityBindings().size(), changes, lines, version, rounds, warmups,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "%-62s %22s %12s%n", "", "median ms", "× ddl-auto");
+        long own = Stats.median(samples.get(OWN_CREATE));
+        long boot = Stats.median(samples.get(BOOT));
+        System.out.printf(Locale.ROOT, "%-64s %22s %12s %12s%n", "", "median ms", "× batch", "× own create");
         for (Map.Entry<String, List<Long>> entry : samples.entrySet()) {
             long median = Stats.median(entry.getValue());
             long min = entry.getValue().stream().min(Long::compare).orElseThrow();
             long max = entry.getValue().stream().max(Long::compare).orElseThrow();
-            System.out.printf(Locale.ROOT, "%-62s %22s %12.2f%n", entry.getKey(), String.format(Locale.ROOT,
-                    "%.1f [%.0f-%.0f]", median / 1e6, min / 1e6, max / 1e6), (double) median / peer);
+            System.out.printf(Locale.ROOT, "%-64s %22s %12.2f %12.2f%n", entry.getKey(), String.format(Locale.ROOT,
+                    "%.1f [%.0f-%.0f]", median / 1e6, min / 1e6, max / 1e6), (double) median / peer,
+                    (double) median / own);
         }
+        long generate = Stats.median(samples.get("belay generate, end to end"));
+        long once = Stats.median(samples.get("projection: generate with the desired schema built once"));
+        System.out.printf(Locale.ROOT, "%nWith Hibernate's boot model on both sides (a `belay generate` start builds it "
+                + "as a start with ddl-auto=create does): generate %.2f× the batch, %.2f× Hibernate's own create; built "
+                + "once, %.2f× and %.2f×.%n", (double) (boot + generate) / (boot + peer),
+                (double) (boot + generate) / (boot + own), (double) (boot + once) / (boot + peer),
+                (double) (boot + once) / (boot + own));
         System.out.printf(Locale.ROOT, "%nSettling respelled %d objects of the desired schema; planned from the "
                 + "unsettled schema the revision would have %d changes (settled: %d).%n", respelled,
                 unsettledChanges, changes);
@@ -304,6 +350,26 @@ public final class GenerateBenchmark {
             connection.rollback();
             connection.setAutoCommit(true);
         }
+    }
+
+    /**
+     * What {@code ddl-auto=create} runs when the session factory starts: Hibernate's own create
+     * action (its drop script, then its create script, one statement at a time, each committed),
+     * here in an empty schema of its own that is dropped afterwards, untimed.
+     * @return the action's time in nanoseconds
+     */
+    private static long runHibernateOwnCreate(TestDatabase database, Metadata metadata) throws SQLException {
+        database.execute("CREATE SCHEMA " + HIBERNATE_OWN);
+        long start = System.nanoTime();
+        ServiceRegistry registry = ((MetadataImplementor) metadata).getMetadataBuildingOptions().getServiceRegistry();
+        Map<String, Object> settings = new HashMap<>(registry.requireService(ConfigurationService.class).getSettings());
+        SchemaManagementToolCoordinator.performDatabaseAction(Action.CREATE, metadata,
+                registry.requireService(SchemaManagementTool.class), registry,
+                SchemaManagementToolCoordinator.buildExecutionOptions(settings, ExceptionHandlerHaltImpl.INSTANCE),
+                ContributableMatcher.ALL);
+        long took = System.nanoTime() - start;
+        database.execute("DROP SCHEMA " + HIBERNATE_OWN + " CASCADE");
+        return took;
     }
 
     /** Hibernate's create script for the model, rendered and run in a new schema, rolled back. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.HashSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import dev.belay.actions.SchemaSnapshot;
@@ -42,13 +43,16 @@ import dev.belay.workbench.DriftDetector;
 import dev.belay.workbench.MappingSnapshot;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.MetadataImplementor;
+import org.hibernate.cfg.SchemaToolingSettings;
 import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.service.ServiceRegistry;
 import org.hibernate.tool.schema.Action;
 import org.hibernate.tool.schema.internal.ExceptionHandlerHaltImpl;
+import org.hibernate.tool.schema.internal.HibernateSchemaManagementTool;
 import org.hibernate.tool.schema.spi.ContributableMatcher;
 import org.hibernate.tool.schema.spi.SchemaManagementTool;
 import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator;
+import org.hibernate.tool.schema.spi.SchemaValidator;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -106,6 +110,10 @@ public final class StartupBenchmark {
     private static final String PARSE = "spring.context.config-classes.parse";
 
     private static final String OWN = "Belay: own steps (beans, post-processors, drift check)";
+
+    private static final String VALIDATION = "Hibernate ddl-auto=validate: its validation, inside the start";
+
+    private static final String PARSING = "Belay: extra configuration parsing (minus none's)";
 
     private static final String DETECT = "DriftDetector.detect(), whole";
 
@@ -205,6 +213,7 @@ public final class StartupBenchmark {
 
         private void start(App app, boolean measured) {
             BufferingApplicationStartup startup = new BufferingApplicationStartup(200_000);
+            TimedSchemaTool.lastValidation.set(0);
             long started = System.nanoTime();
             ConfigurableApplicationContext context = this.starts.run(app, startup, app.properties);
             long took = System.nanoTime() - started;
@@ -216,6 +225,9 @@ public final class StartupBenchmark {
             add(this.startFigures, app.title + ": whole start", took);
             add(this.startFigures, app.title + ": entityManagerFactory step", timeline.bean("&entityManagerFactory"));
             add(this.startFigures, app.title + ": configuration classes parsed", timeline.step(PARSE));
+            if (app == App.VALIDATE) {
+                add(this.startFigures, VALIDATION, TimedSchemaTool.lastValidation.get());
+            }
             if (app == App.BELAY) {
                 add(this.startFigures, OWN,
                         timeline.own((name) -> name.startsWith("belay"), "dev.belay"));
@@ -303,54 +315,89 @@ public final class StartupBenchmark {
         }
 
         private void print(int warmups, int rounds) {
-            double validateShare = median(App.VALIDATE.title + ": entityManagerFactory step")
-                    - median(App.NONE.title + ": entityManagerFactory step");
-            double belayParsing = median(App.BELAY.title + ": configuration classes parsed")
-                    - median(App.NONE.title + ": configuration classes parsed");
-            double belayOwn = median(OWN);
-            double validateDirect = this.phases.get(VALIDATE_ALONE).median();
             System.out.printf(Locale.ROOT, "%n%d entities, %d revisions applied, belay.drift=warn, PostgreSQL %d, %s %s; "
                     + "medians of %d rounds after %d warm-ups, ms [min-max] (load average %.1f on %d cores)%n%n",
                     this.starts.entities, this.fixtures.count, this.database.server().majorVersion(),
                     System.getProperty("java.vm.name"), System.getProperty("java.version"), rounds, warmups,
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
-            System.out.printf(Locale.ROOT, "%-64s %24s %12s%n", "Spring Boot starts (start-up timeline)", "median ms",
+            List<Double> parsing = difference(App.BELAY.title + ": configuration classes parsed",
+                    App.NONE.title + ": configuration classes parsed");
+            List<Double> belayShare = sum(this.startFigures.get(OWN).values(), parsing);
+            List<Double> validateShare = this.startFigures.get(VALIDATION).values();
+            System.out.printf(Locale.ROOT, "%-66s %24s %12s%n", "Spring Boot starts (start-up timeline)", "median ms",
                     "× validate");
-            this.startFigures.forEach((name, samples) -> System.out.printf(Locale.ROOT, "%-64s %24s %12s%n", name,
+            this.startFigures.forEach((name, samples) -> System.out.printf(Locale.ROOT, "%-66s %24s %12s%n", name,
                     cell(samples), name.equals(OWN) || name.startsWith("  ")
-                            ? String.format(Locale.ROOT, "%.2f", samples.median() / validateShare) : ""));
-            System.out.printf(Locale.ROOT, "%-64s %24.1f %12.2f%n",
-                    "Belay's share: own steps + its extra configuration parsing", belayOwn + belayParsing,
-                    (belayOwn + belayParsing) / validateShare);
-            System.out.printf(Locale.ROOT, "%-64s %24.1f %12s%n",
-                    "validate's share: its entityManagerFactory step minus none's", validateShare, "1.00");
-            double belayWhole = median(App.BELAY.title + ": whole start") - median(App.NONE.title + ": whole start");
-            double validateWhole = median(App.VALIDATE.title + ": whole start")
-                    - median(App.NONE.title + ": whole start");
-            System.out.printf(Locale.ROOT, "%-64s %24.1f %12.2f%n", "Belay's whole start minus none's", belayWhole,
-                    belayWhole / validateWhole);
-            System.out.printf(Locale.ROOT, "%-64s %24.1f %12s%n", "validate's whole start minus none's", validateWhole,
+                            ? String.format(Locale.ROOT, "%.2f", ratio(samples.values(), validateShare)) : ""));
+            System.out.printf(Locale.ROOT, "%-66s %24s %12s%n", PARSING, cell(parsing), "");
+            System.out.printf(Locale.ROOT, "%-66s %24s %12.2f%n", "Belay's share: own steps + extra parsing",
+                    cell(belayShare), ratio(belayShare, validateShare));
+            System.out.printf(Locale.ROOT, "%-66s %24s %12s%n", "validate's share: its validation", cell(validateShare),
                     "1.00");
-            System.out.printf(Locale.ROOT, "%n%-64s %24s %12s%n", "Phases, timed directly (warm)", "median ms",
+            List<Double> belayWhole = difference(App.BELAY.title + ": whole start", App.NONE.title + ": whole start");
+            List<Double> validateWhole = difference(App.VALIDATE.title + ": whole start",
+                    App.NONE.title + ": whole start");
+            System.out.printf(Locale.ROOT, "%-66s %24s%n", "(noisy) Belay's whole start minus none's",
+                    cell(belayWhole));
+            System.out.printf(Locale.ROOT, "%-66s %24s%n", "(noisy) validate's whole start minus none's",
+                    cell(validateWhole));
+
+            List<Double> validateDirect = this.phases.get(VALIDATE_ALONE).values();
+            System.out.printf(Locale.ROOT, "%n%-66s %24s %12s%n", "Phases, timed directly (warm)", "median ms",
                     "× validate");
-            double belay = 0;
+            List<Double> belay = null;
             for (Map.Entry<String, Samples> entry : this.phases.entrySet()) {
-                double median = entry.getValue().median();
-                System.out.printf(Locale.ROOT, "%-64s %24s %12.2f%n", entry.getKey(), cell(entry.getValue()),
-                        median / validateDirect);
+                System.out.printf(Locale.ROOT, "%-66s %24s %12.2f%n", entry.getKey(), cell(entry.getValue()),
+                        ratio(entry.getValue().values(), validateDirect));
                 if (!entry.getKey().equals(VALIDATE_ALONE) && !entry.getKey().equals(DETECT)) {
-                    belay += median;
+                    belay = (belay != null) ? sum(belay, entry.getValue().values()) : entry.getValue().values();
                 }
             }
-            System.out.printf(Locale.ROOT, "%-64s %24.1f %12.2f%n", "Belay, the phases above added up", belay,
-                    belay / validateDirect);
+            System.out.printf(Locale.ROOT, "%-66s %24s %12.2f%n", "Belay, the phases above added up", cell(belay),
+                    ratio(belay, validateDirect));
             System.out.println();
-            System.out.println("own steps: Belay's beans and post-processors in the start-up timeline, without the "
-                    + "beans of others created inside them (the DataSource); the drift check is the smart-initialize "
-                    + "step of belayDriftCheck. Its extra configuration parsing (Belay's configuration classes and the "
-                    + "component scan of its revision classes) is its parsing step minus the one of the application "
-                    + "without Belay.");
+            System.out.println("× validate: the median of the rounds' ratios (each round's Belay figure over its "
+                    + "validate figure, measured minutes apart at most), which the machine's noise disturbs less than "
+                    + "a ratio of medians. own steps: Belay's beans and post-processors in the start-up timeline, "
+                    + "without the beans of others created inside them (the DataSource); the drift check is the "
+                    + "smart-initialize step of belayDriftCheck. Extra parsing: Belay's configuration classes and the "
+                    + "component scan of its revision classes, its parsing step minus that of the application without "
+                    + "Belay. validate's share: SchemaValidator.doValidation in the validate start, timed by a "
+                    + "wrapping schema management tool.");
+        }
+
+        private List<Double> difference(String minuend, String subtrahend) {
+            List<Double> left = this.startFigures.get(minuend).values();
+            List<Double> right = this.startFigures.get(subtrahend).values();
+            List<Double> difference = new ArrayList<>();
+            for (int i = 0; i < left.size(); i++) {
+                difference.add(left.get(i) - right.get(i));
+            }
+            return difference;
+        }
+
+        private static List<Double> sum(List<Double> left, List<Double> right) {
+            List<Double> sum = new ArrayList<>();
+            for (int i = 0; i < left.size(); i++) {
+                sum.add(left.get(i) + right.get(i));
+            }
+            return sum;
+        }
+
+        /** The median of the rounds' ratios. */
+        private static double ratio(List<Double> values, List<Double> peer) {
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                ratios.add(values.get(i) / peer.get(i));
+            }
+            return Samples.median(ratios);
+        }
+
+        private static String cell(List<Double> values) {
+            return String.format(Locale.ROOT, "%.1f [%.0f-%.0f]", Samples.median(values),
+                    values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+                    values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
         }
 
         private double median(String name) {
@@ -465,6 +512,8 @@ public final class StartupBenchmark {
             properties.put("logging.level.root", "warn");
             properties.put("spring.jpa.open-in-view", "false");
             properties.put(ENTITIES, this.entities);
+            properties.put("spring.jpa.properties." + SchemaToolingSettings.SCHEMA_MANAGEMENT_TOOL,
+                    TimedSchemaTool.class.getName());
             for (String property : extra) {
                 int equals = property.indexOf('=');
                 properties.put(property.substring(0, equals), property.substring(equals + 1));
@@ -612,6 +661,31 @@ public final class StartupBenchmark {
                 }
             }
             return null;
+        }
+
+    }
+
+    /**
+     * Hibernate's own schema tool, with the time of its last validation kept: what
+     * {@code ddl-auto=validate} adds to a start, measured inside that start (every application of
+     * the benchmark uses it, so they stay alike).
+     */
+    public static final class TimedSchemaTool extends HibernateSchemaManagementTool {
+
+        static final AtomicLong lastValidation = new AtomicLong();
+
+        @Override
+        public SchemaValidator getSchemaValidator(Map<String, Object> options) {
+            SchemaValidator validator = super.getSchemaValidator(options);
+            return (metadata, executionOptions, matcher) -> {
+                long started = System.nanoTime();
+                try {
+                    validator.doValidation(metadata, executionOptions, matcher);
+                }
+                finally {
+                    lastValidation.set(System.nanoTime() - started);
+                }
+            };
         }
 
     }
