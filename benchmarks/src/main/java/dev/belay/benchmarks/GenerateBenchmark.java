@@ -237,27 +237,40 @@ public final class GenerateBenchmark {
                 + "cores)%n%n", metadata.getEntityBindings().size(), changes, lines, version, rounds, warmups,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
-        long own = Stats.median(samples.get(OWN_CREATE));
-        long boot = Stats.median(samples.get(BOOT));
+        List<Long> batchPeer = samples.get(parts.get(parts.size() - 1));
+        List<Long> ownPeer = samples.get(OWN_CREATE);
+        List<Long> boot = samples.get(BOOT);
         System.out.printf(Locale.ROOT, "%-64s %22s %12s %12s%n", "", "median ms", "× batch", "× own create");
         for (Map.Entry<String, List<Long>> entry : samples.entrySet()) {
             long median = Stats.median(entry.getValue());
             long min = entry.getValue().stream().min(Long::compare).orElseThrow();
             long max = entry.getValue().stream().max(Long::compare).orElseThrow();
             System.out.printf(Locale.ROOT, "%-64s %22s %12.2f %12.2f%n", entry.getKey(), String.format(Locale.ROOT,
-                    "%.1f [%.0f-%.0f]", median / 1e6, min / 1e6, max / 1e6), (double) median / peer,
-                    (double) median / own);
+                    "%.1f [%.0f-%.0f]", median / 1e6, min / 1e6, max / 1e6), ratio(entry.getValue(), batchPeer, null),
+                    ratio(entry.getValue(), ownPeer, null));
         }
-        long generate = Stats.median(samples.get("belay generate, end to end"));
-        long once = Stats.median(samples.get("projection: generate with the desired schema built once"));
+        List<Long> generate = samples.get("belay generate, end to end");
+        List<Long> once = samples.get("projection: generate with the desired schema built once");
         System.out.printf(Locale.ROOT, "%nWith Hibernate's boot model on both sides (a `belay generate` start builds it "
                 + "as a start with ddl-auto=create does): generate %.2f× the batch, %.2f× Hibernate's own create; built "
-                + "once, %.2f× and %.2f×.%n", (double) (boot + generate) / (boot + peer),
-                (double) (boot + generate) / (boot + own), (double) (boot + once) / (boot + peer),
-                (double) (boot + once) / (boot + own));
+                + "once, %.2f× and %.2f×.%n", ratio(generate, batchPeer, boot), ratio(generate, ownPeer, boot),
+                ratio(once, batchPeer, boot), ratio(once, ownPeer, boot));
+        System.out.println("Ratios are medians of the rounds' ratios (each round's figure over the peer's in the same "
+                + "round). A run of DDL costs 1.2-1.4 s or, now and then, two or three times that with the kernel "
+                + "busy (growing catalog files), which the ranges show and the paired ratios mostly absorb.");
         System.out.printf(Locale.ROOT, "%nSettling respelled %d objects of the desired schema; planned from the "
                 + "unsettled schema the revision would have %d changes (settled: %d).%n", respelled,
                 unsettledChanges, changes);
+    }
+
+    /** The median of the rounds' ratios, with {@code plus} (when given) added to both sides of each. */
+    private static double ratio(List<Long> values, List<Long> peer, List<Long> plus) {
+        List<Long> permille = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            long extra = (plus != null) ? plus.get(i) : 0;
+            permille.add(Math.round(1e6 * (values.get(i) + extra) / (peer.get(i) + extra)));
+        }
+        return Stats.median(permille) / 1e6;
     }
 
     /**
