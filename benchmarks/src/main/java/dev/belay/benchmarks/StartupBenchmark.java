@@ -20,6 +20,8 @@ import java.util.HashSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
+import javax.sql.DataSource;
+
 import dev.belay.actions.SchemaSnapshot;
 import dev.belay.autoconfigure.BelayAutoConfiguration;
 import dev.belay.autoconfigure.BelayJpaAutoConfiguration;
@@ -56,6 +58,7 @@ import org.hibernate.tool.schema.spi.SchemaValidator;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -109,6 +112,16 @@ public final class StartupBenchmark {
 
     private static final String PARSE = "spring.context.config-classes.parse";
 
+    private static final String COLD_APP = "benchmark.cold.app";
+
+    private static final String COLD_URL = "benchmark.cold.url";
+
+    private static final String COLD_USER = "benchmark.cold.user";
+
+    private static final String COLD_PASSWORD = "benchmark.cold.password";
+
+    private static final String COLD_DIRECTORIES = "benchmark.cold.directories";
+
     private static final String OWN = "Belay: own steps (beans, post-processors, drift check)";
 
     private static final String VALIDATION = "Hibernate ddl-auto=validate: its validation, inside the start";
@@ -123,20 +136,28 @@ public final class StartupBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (System.getProperty(COLD_APP) != null) {
+            coldStart();
+            return;
+        }
         int entities = Integer.getInteger("entities", 1000);
         int revisionCount = Integer.getInteger("revisions", 500);
         int warmups = Integer.getInteger("warmups", 2);
         int rounds = Integer.getInteger("rounds", 7);
+        int cold = Integer.getInteger("cold", 5);
         MigrationFixtures fixtures = MigrationFixtures.create(revisionCount);
         EntityModel model = EntityModel.create(entities, fixtures.revisionClassLoader);
         Path resources = Files.createTempDirectory("belay-mappings");
         URLClassLoader loader = new URLClassLoader(new URL[] { resources.toUri().toURL() }, model.classLoader);
+        String directories = String.join(java.io.File.pathSeparator,
+                Path.of(fixtures.revisionClassLoader.getURLs()[0].toURI()).toString(), model.directory.toString(),
+                resources.toString());
         try (TestDatabase database = TestDatabase.create()) {
             System.out.printf(Locale.ROOT, "Preparing %d entities and %d revisions on PostgreSQL %d ...%n", entities,
                     revisionCount, database.server().majorVersion());
-            Starts starts = new Starts(database, loader, entities);
+            Starts starts = new Starts(database.url(), database.user(), database.password(), loader, entities);
             prepare(database, starts, fixtures, resources);
-            new StartupBenchmark.Rounds(database, starts, fixtures, loader).run(warmups, rounds);
+            new StartupBenchmark.Rounds(database, starts, fixtures, loader, directories).run(warmups, rounds, cold);
         }
     }
 
@@ -188,14 +209,20 @@ public final class StartupBenchmark {
 
         private final Map<String, Samples> phases = new LinkedHashMap<>();
 
-        Rounds(TestDatabase database, Starts starts, MigrationFixtures fixtures, ClassLoader loader) {
+        private final String directories;
+
+        private final Map<String, Samples> coldFigures = new LinkedHashMap<>();
+
+        Rounds(TestDatabase database, Starts starts, MigrationFixtures fixtures, ClassLoader loader,
+                String directories) {
             this.database = database;
             this.starts = starts;
             this.fixtures = fixtures;
             this.loader = loader;
+            this.directories = directories;
         }
 
-        void run(int warmups, int rounds) throws Exception {
+        void run(int warmups, int rounds, int cold) throws Exception {
             try (ConfigurableApplicationContext open = this.starts.run(App.BELAY, "belay.drift=off")) {
                 Beans beans = new Beans(open);
                 for (int round = -warmups; round < rounds; round++) {
@@ -208,35 +235,44 @@ public final class StartupBenchmark {
                             measured ? round + 1 : round + warmups + 1, measured ? rounds : warmups);
                 }
             }
-            print(warmups, rounds);
+            coldStarts(cold);
+            print(warmups, rounds, cold);
         }
 
         private void start(App app, boolean measured) {
-            BufferingApplicationStartup startup = new BufferingApplicationStartup(200_000);
-            TimedSchemaTool.lastValidation.set(0);
-            long started = System.nanoTime();
-            ConfigurableApplicationContext context = this.starts.run(app, startup, app.properties);
-            long took = System.nanoTime() - started;
-            context.close();
-            if (!measured) {
-                return;
+            Map<String, Long> figures = figures(this.starts, app);
+            if (measured) {
+                figures.forEach((name, nanos) -> add(this.startFigures, name, nanos));
             }
-            Timeline timeline = new Timeline(startup.getBufferedTimeline().getEvents());
-            add(this.startFigures, app.title + ": whole start", took);
-            add(this.startFigures, app.title + ": entityManagerFactory step", timeline.bean("&entityManagerFactory"));
-            add(this.startFigures, app.title + ": configuration classes parsed", timeline.step(PARSE));
-            if (app == App.VALIDATE) {
-                add(this.startFigures, VALIDATION, TimedSchemaTool.lastValidation.get());
-            }
-            if (app == App.BELAY) {
-                add(this.startFigures, OWN,
-                        timeline.own((name) -> name.startsWith("belay"), "dev.belay"));
-                add(this.startFigures, "  belayMigrationRunner (revision beans → graph)",
-                        timeline.ownExclusive("belayMigrationRunner"));
-                add(this.startFigures, "  belayMigrationInitializer (apply: history read)",
-                        timeline.ownExclusive("belayMigrationInitializer"));
-                add(this.startFigures, "  belayDriftCheck (smart-initialize: detect)",
-                        timeline.smartInitialize("belayDriftCheck"));
+        }
+
+        /** Starts with each application in a JVM of its own, {@code rounds} times, taking turns. */
+        private void coldStarts(int rounds) throws Exception {
+            for (int round = 0; round < rounds; round++) {
+                for (App app : turn(round)) {
+                    ProcessBuilder child = new ProcessBuilder(javaCommand(), "-cp", classPath(),
+                            "-D" + COLD_APP + "=" + app.name(), "-D" + COLD_URL + "=" + this.database.url(),
+                            "-D" + COLD_USER + "=" + this.database.user(),
+                            "-D" + COLD_PASSWORD + "=" + this.database.password(),
+                            "-D" + COLD_DIRECTORIES + "=" + this.directories, "-Dentities=" + this.starts.entities,
+                            StartupBenchmark.class.getName());
+                    child.redirectError(ProcessBuilder.Redirect.DISCARD);
+                    Process process = child.start();
+                    int figures = 0;
+                    try (java.io.BufferedReader lines = process.inputReader()) {
+                        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                            if (line.startsWith("COLD\t")) {
+                                String[] parts = line.split("\t");
+                                add(this.coldFigures, parts[1], Long.parseLong(parts[2]));
+                                figures++;
+                            }
+                        }
+                    }
+                    if (process.waitFor() != 0 || figures == 0) {
+                        throw new IllegalStateException("The cold start of " + app + " failed");
+                    }
+                }
+                System.err.printf(Locale.ROOT, "cold starts %d of %d%n", round + 1, rounds);
             }
         }
 
@@ -314,34 +350,18 @@ public final class StartupBenchmark {
             }
         }
 
-        private void print(int warmups, int rounds) {
+        private void print(int warmups, int rounds, int cold) {
             System.out.printf(Locale.ROOT, "%n%d entities, %d revisions applied, belay.drift=warn, PostgreSQL %d, %s %s; "
                     + "medians of %d rounds after %d warm-ups, ms [min-max] (load average %.1f on %d cores)%n%n",
                     this.starts.entities, this.fixtures.count, this.database.server().majorVersion(),
                     System.getProperty("java.vm.name"), System.getProperty("java.version"), rounds, warmups,
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
-            List<Double> parsing = difference(App.BELAY.title + ": configuration classes parsed",
-                    App.NONE.title + ": configuration classes parsed");
-            List<Double> belayShare = sum(this.startFigures.get(OWN).values(), parsing);
-            List<Double> validateShare = this.startFigures.get(VALIDATION).values();
-            System.out.printf(Locale.ROOT, "%-66s %24s %12s%n", "Spring Boot starts (start-up timeline)", "median ms",
-                    "× validate");
-            this.startFigures.forEach((name, samples) -> System.out.printf(Locale.ROOT, "%-66s %24s %12s%n", name,
-                    cell(samples), name.equals(OWN) || name.startsWith("  ")
-                            ? String.format(Locale.ROOT, "%.2f", ratio(samples.values(), validateShare)) : ""));
-            System.out.printf(Locale.ROOT, "%-66s %24s %12s%n", PARSING, cell(parsing), "");
-            System.out.printf(Locale.ROOT, "%-66s %24s %12.2f%n", "Belay's share: own steps + extra parsing",
-                    cell(belayShare), ratio(belayShare, validateShare));
-            System.out.printf(Locale.ROOT, "%-66s %24s %12s%n", "validate's share: its validation", cell(validateShare),
-                    "1.00");
-            List<Double> belayWhole = difference(App.BELAY.title + ": whole start", App.NONE.title + ": whole start");
-            List<Double> validateWhole = difference(App.VALIDATE.title + ": whole start",
-                    App.NONE.title + ": whole start");
-            System.out.printf(Locale.ROOT, "%-66s %24s%n", "(noisy) Belay's whole start minus none's",
-                    cell(belayWhole));
-            System.out.printf(Locale.ROOT, "%-66s %24s%n", "(noisy) validate's whole start minus none's",
-                    cell(validateWhole));
+            printStarts("Spring Boot starts, warm JVM (start-up timeline)", this.startFigures);
+            if (cold > 0) {
+                System.out.println();
+                printStarts("Spring Boot starts, each in a new JVM (" + cold + " rounds)", this.coldFigures);
+            }
 
             List<Double> validateDirect = this.phases.get(VALIDATE_ALONE).values();
             System.out.printf(Locale.ROOT, "%n%-66s %24s %12s%n", "Phases, timed directly (warm)", "median ms",
@@ -367,9 +387,29 @@ public final class StartupBenchmark {
                     + "wrapping schema management tool.");
         }
 
-        private List<Double> difference(String minuend, String subtrahend) {
-            List<Double> left = this.startFigures.get(minuend).values();
-            List<Double> right = this.startFigures.get(subtrahend).values();
+        private static void printStarts(String title, Map<String, Samples> figures) {
+            List<Double> parsing = difference(figures, App.BELAY.title + ": configuration classes parsed",
+                    App.NONE.title + ": configuration classes parsed");
+            List<Double> belayShare = sum(figures.get(OWN).values(), parsing);
+            List<Double> validateShare = figures.get(VALIDATION).values();
+            System.out.printf(Locale.ROOT, "%-66s %24s %12s%n", title, "median ms", "× validate");
+            figures.forEach((name, samples) -> System.out.printf(Locale.ROOT, "%-66s %24s %12s%n", name,
+                    cell(samples), name.equals(OWN) || name.startsWith("  ")
+                            ? String.format(Locale.ROOT, "%.2f", ratio(samples.values(), validateShare)) : ""));
+            System.out.printf(Locale.ROOT, "%-66s %24s %12s%n", PARSING, cell(parsing), "");
+            System.out.printf(Locale.ROOT, "%-66s %24s %12.2f%n", "Belay's share: own steps + extra parsing",
+                    cell(belayShare), ratio(belayShare, validateShare));
+            System.out.printf(Locale.ROOT, "%-66s %24s %12s%n", "validate's share: its validation", cell(validateShare),
+                    "1.00");
+            System.out.printf(Locale.ROOT, "%-66s %24s%n", "(noisy) Belay's whole start minus none's",
+                    cell(difference(figures, App.BELAY.title + ": whole start", App.NONE.title + ": whole start")));
+            System.out.printf(Locale.ROOT, "%-66s %24s%n", "(noisy) validate's whole start minus none's",
+                    cell(difference(figures, App.VALIDATE.title + ": whole start", App.NONE.title + ": whole start")));
+        }
+
+        private static List<Double> difference(Map<String, Samples> figures, String minuend, String subtrahend) {
+            List<Double> left = figures.get(minuend).values();
+            List<Double> right = figures.get(subtrahend).values();
             List<Double> difference = new ArrayList<>();
             for (int i = 0; i < left.size(); i++) {
                 difference.add(left.get(i) - right.get(i));
@@ -400,10 +440,6 @@ public final class StartupBenchmark {
                     values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
         }
 
-        private double median(String name) {
-            return this.startFigures.get(name).median();
-        }
-
         private static void add(Map<String, Samples> figures, String name, long nanos) {
             figures.computeIfAbsent(name, (key) -> new Samples()).add(nanos);
         }
@@ -419,6 +455,66 @@ public final class StartupBenchmark {
             return order;
         }
 
+    }
+
+    /** One start of an application and its figures from the start-up timeline, in nanoseconds. */
+    private static Map<String, Long> figures(Starts starts, App app) {
+        BufferingApplicationStartup startup = new BufferingApplicationStartup(200_000);
+        TimedSchemaTool.lastValidation.set(0);
+        long started = System.nanoTime();
+        ConfigurableApplicationContext context = starts.run(app, startup, app.properties);
+        long took = System.nanoTime() - started;
+        context.close();
+        Timeline timeline = new Timeline(startup.getBufferedTimeline().getEvents());
+        Map<String, Long> figures = new LinkedHashMap<>();
+        figures.put(app.title + ": whole start", took);
+        figures.put(app.title + ": entityManagerFactory step", timeline.bean("&entityManagerFactory"));
+        figures.put(app.title + ": configuration classes parsed", timeline.step(PARSE));
+        if (app == App.VALIDATE) {
+            figures.put(VALIDATION, TimedSchemaTool.lastValidation.get());
+        }
+        if (app == App.BELAY) {
+            figures.put(OWN, timeline.own((name) -> name.startsWith("belay"), "dev.belay"));
+            figures.put("  belayMigrationRunner (revision beans → graph)", timeline.ownExclusive("belayMigrationRunner"));
+            figures.put("  belayMigrationInitializer (apply: history read)",
+                    timeline.ownExclusive("belayMigrationInitializer"));
+            figures.put("  belayDriftCheck (smart-initialize: detect)", timeline.smartInitialize("belayDriftCheck"));
+        }
+        return figures;
+    }
+
+    /** In a JVM of its own: one start of the application the parent names, its figures printed. */
+    private static void coldStart() throws Exception {
+        List<URL> urls = new ArrayList<>();
+        for (String directory : System.getProperty(COLD_DIRECTORIES).split(java.io.File.pathSeparator)) {
+            urls.add(Path.of(directory).toUri().toURL());
+        }
+        URLClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), StartupBenchmark.class.getClassLoader());
+        Starts starts = new Starts(System.getProperty(COLD_URL), System.getProperty(COLD_USER),
+                System.getProperty(COLD_PASSWORD), loader, Integer.getInteger("entities", 1000));
+        figures(starts, App.valueOf(System.getProperty(COLD_APP)))
+            .forEach((name, nanos) -> System.out.println("COLD\t" + name + "\t" + nanos));
+    }
+
+    private static String javaCommand() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /**
+     * This JVM's class path: the class loaders' URLs when they are URL class loaders (as under
+     * {@code exec:java}), then {@code java.class.path}.
+     */
+    private static String classPath() throws Exception {
+        List<String> entries = new ArrayList<>();
+        for (ClassLoader loader = StartupBenchmark.class.getClassLoader(); loader != null; loader = loader.getParent()) {
+            if (loader instanceof URLClassLoader urls) {
+                for (URL url : urls.getURLs()) {
+                    entries.add(Path.of(url.toURI()).toString());
+                }
+            }
+        }
+        entries.add(System.getProperty("java.class.path"));
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     /** What the direct phases use, from an open application with Belay. */
@@ -481,14 +577,20 @@ public final class StartupBenchmark {
     /** Starts the applications on the benchmark's database, with its class loader. */
     private static final class Starts {
 
-        private final TestDatabase database;
+        private final String url;
+
+        private final String user;
+
+        private final String password;
 
         private final ClassLoader loader;
 
         final int entities;
 
-        Starts(TestDatabase database, ClassLoader loader, int entities) {
-            this.database = database;
+        Starts(String url, String user, String password, ClassLoader loader, int entities) {
+            this.url = url;
+            this.user = user;
+            this.password = password;
             this.loader = loader;
             this.entities = entities;
         }
@@ -506,9 +608,9 @@ public final class StartupBenchmark {
             application.setRegisterShutdownHook(false);
             application.setApplicationStartup(startup);
             Map<String, Object> properties = new HashMap<>();
-            properties.put("spring.datasource.url", this.database.url());
-            properties.put("spring.datasource.username", this.database.user());
-            properties.put("spring.datasource.password", this.database.password());
+            properties.put("spring.datasource.url", this.url);
+            properties.put("spring.datasource.username", this.user);
+            properties.put("spring.datasource.password", this.password);
             properties.put("logging.level.root", "warn");
             properties.put("spring.jpa.open-in-view", "false");
             properties.put(ENTITIES, this.entities);
@@ -690,9 +792,34 @@ public final class StartupBenchmark {
 
     }
 
-    /** The entities, as an application lists them (the same for every application). */
+    /**
+     * The entities, as an application lists them, and the connection pool started with its
+     * {@code DataSource} bean (the same for every application): otherwise the pool's first
+     * connection is opened by whoever asks first, Belay's runner in one application and
+     * Hibernate's boot in the others, and would count as Belay's.
+     */
     @Configuration(proxyBeanMethods = false)
     static class Entities {
+
+        @Bean
+        static BeanPostProcessor poolStarter() {
+            return new BeanPostProcessor() {
+
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (bean instanceof DataSource dataSource) {
+                        try (Connection connection = dataSource.getConnection()) {
+                            connection.isValid(1);
+                        }
+                        catch (SQLException ex) {
+                            throw new IllegalStateException("Could not start the connection pool", ex);
+                        }
+                    }
+                    return bean;
+                }
+
+            };
+        }
 
         @Bean
         static PersistenceManagedTypes persistenceManagedTypes(@Value("${" + ENTITIES + "}") int count) {
