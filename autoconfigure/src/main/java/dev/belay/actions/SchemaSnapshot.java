@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -58,12 +59,11 @@ public final class SchemaSnapshot {
     /** The snapshot of a schema. */
     public static SchemaSnapshot of(Schema schema) {
         SortedMap<String, String> lines = new TreeMap<>();
-        RecordingStatementSink sink = new RecordingStatementSink();
+        JoiningSink sink = new JoiningSink();
         DatabaseActions actions = new DatabaseActions(sink);
         for (DbObject object : schema.objects()) {
-            sink.clear();
             create(object, actions);
-            lines.put(object.id().toString(), String.join("; ", sink.statements().stream().map(SqlStatement::sql).toList()));
+            lines.put(object.id().toString(), sink.take());
         }
         for (UnmanagedObject object : schema.unmanaged()) {
             lines.put(object.kind() + " " + object.name(), "(not managed by Belay)");
@@ -102,7 +102,12 @@ public final class SchemaSnapshot {
     /** The text: the format, then one line per object. */
     public String text() {
         StringBuilder text = new StringBuilder(FORMAT).append('\n');
-        this.lines.forEach((name, sql) -> text.append(escape(name)).append('\t').append(escape(sql)).append('\n'));
+        this.lines.forEach((name, sql) -> {
+            appendEscaped(text, name);
+            text.append('\t');
+            appendEscaped(text, sql);
+            text.append('\n');
+        });
         return text.toString();
     }
 
@@ -111,13 +116,27 @@ public final class SchemaSnapshot {
      * schemas have equal fingerprints.
      */
     public String fingerprint() {
+        MessageDigest digest;
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text().getBytes(StandardCharsets.UTF_8));
-            return FORMAT + ":" + HexFormat.of().formatHex(hash);
+            digest = MessageDigest.getInstance("SHA-256");
         }
         catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
         }
+        // The bytes of text(), fed to the digest a line at a time rather than built as one string.
+        StringBuilder line = new StringBuilder(256).append(FORMAT).append('\n');
+        for (Map.Entry<String, String> entry : this.lines.entrySet()) {
+            appendEscaped(line, entry.getKey());
+            line.append('\t');
+            appendEscaped(line, entry.getValue());
+            line.append('\n');
+            if (line.length() >= 8192) {
+                digest.update(line.toString().getBytes(StandardCharsets.UTF_8));
+                line.setLength(0);
+            }
+        }
+        digest.update(line.toString().getBytes(StandardCharsets.UTF_8));
+        return FORMAT + ":" + HexFormat.of().formatHex(digest.digest());
     }
 
     /** The text, gzipped: what the history table keeps. */
@@ -211,6 +230,31 @@ public final class SchemaSnapshot {
 
     }
 
+    /**
+     * Joins the statements of one object with {@code "; "} as they come, instead of recording
+     * them: a large schema has tens of thousands of objects.
+     */
+    private static final class JoiningSink implements StatementSink {
+
+        private final StringBuilder sql = new StringBuilder(128);
+
+        @Override
+        public void execute(SqlStatement statement) {
+            if (!this.sql.isEmpty()) {
+                this.sql.append("; ");
+            }
+            this.sql.append(statement.sql());
+        }
+
+        /** The statements since the last call, joined. */
+        String take() {
+            String joined = this.sql.toString();
+            this.sql.setLength(0);
+            return joined;
+        }
+
+    }
+
     private static void create(DbObject object, DatabaseActions actions) {
         if (object instanceof EnumType type) {
             actions.createEnumType(type.name(), type.labels());
@@ -247,8 +291,26 @@ public final class SchemaSnapshot {
         }
     }
 
-    private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t");
+    /** Appends the text with backslashes, newlines and tabs escaped ({@code \\}, {@code \n}, {@code \t}). */
+    private static void appendEscaped(StringBuilder out, String text) {
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '\n' || c == '\t') {
+                out.append(text, 0, i);
+                for (int j = i; j < length; j++) {
+                    char d = text.charAt(j);
+                    switch (d) {
+                        case '\\' -> out.append("\\\\");
+                        case '\n' -> out.append("\\n");
+                        case '\t' -> out.append("\\t");
+                        default -> out.append(d);
+                    }
+                }
+                return;
+            }
+        }
+        out.append(text);
     }
 
     private static String unescape(String text) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 import dev.belay.actions.SchemaSnapshot;
@@ -52,10 +54,68 @@ public final class DriftDetector {
         this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
     }
 
-    /** Both kinds of drift. */
+    /**
+     * Both kinds of drift. The database side (the history and the catalog, mostly waiting for
+     * the server) runs on a thread of its own while this one computes the mapping's side (all
+     * in memory), so a start waits for the longer of the two rather than for both. A failure is
+     * thrown as if they had run one after the other: the database side's first.
+     */
     public Drift detect() {
-        MigrationStatus status = this.runner.status();
-        return new Drift(status, database(status), mapping());
+        FutureTask<DatabaseSide> databaseSide = new FutureTask<>(() -> {
+            MigrationStatus status = this.runner.status();
+            return new DatabaseSide(status, database(status));
+        });
+        Thread thread = new Thread(databaseSide, "belay-drift-database");
+        thread.setDaemon(true);
+        thread.start();
+        MappingDrift mapping = null;
+        Throwable mappingFailure = null;
+        try {
+            mapping = mapping();
+        }
+        catch (RuntimeException | Error ex) {
+            mappingFailure = ex;
+        }
+        DatabaseSide database = join(databaseSide);
+        if (mappingFailure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (mappingFailure != null) {
+            throw (Error) mappingFailure;
+        }
+        return new Drift(database.status(), database.drift(), mapping);
+    }
+
+    private static DatabaseSide join(FutureTask<DatabaseSide> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                }
+                catch (InterruptedException ex) {
+                    interrupted = true;
+                }
+                catch (ExecutionException ex) {
+                    if (ex.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (ex.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(ex.getCause());
+                }
+            }
+        }
+        finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private record DatabaseSide(MigrationStatus status, DatabaseDrift drift) {
+
     }
 
     /** The database against what its applied revisions left, as the last migration recorded it. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +52,7 @@ public final class MappingSnapshot {
     public static MappingSnapshot of(List<String> ddl) {
         TreeSet<String> statements = new TreeSet<>();
         for (String statement : ddl) {
-            String normalized = statement.strip().replaceAll("\\s+", " ");
+            String normalized = collapseWhitespace(statement.strip());
             if (normalized.endsWith(";")) {
                 normalized = normalized.substring(0, normalized.length() - 1).strip();
             }
@@ -60,6 +61,42 @@ public final class MappingSnapshot {
             }
         }
         return new MappingSnapshot(List.copyOf(statements));
+    }
+
+    /**
+     * The text with each run of whitespace ({@code [ \t\n\x0B\f\r]}, as the regular expression
+     * {@code \s} means it) made one space; what {@code replaceAll("\\s+", " ")} does, without a
+     * regular expression, since a large mapping has thousands of statements and a start normalizes
+     * them twice (the mapping's and the kept snapshot's).
+     */
+    static String collapseWhitespace(String text) {
+        StringBuilder collapsed = null;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (!isSpace(c)) {
+                if (collapsed != null) {
+                    collapsed.append(c);
+                }
+                continue;
+            }
+            int end = i + 1;
+            while (end < length && isSpace(text.charAt(end))) {
+                end++;
+            }
+            if (collapsed == null && (c != ' ' || end > i + 1)) {
+                collapsed = new StringBuilder(length).append(text, 0, i);
+            }
+            if (collapsed != null) {
+                collapsed.append(' ');
+            }
+            i = end - 1;
+        }
+        return (collapsed != null) ? collapsed.toString() : text;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** Reads a snapshot written by {@link #text(String)}. */
@@ -139,10 +176,10 @@ public final class MappingSnapshot {
      * no longer, and the tables, types and sequences they are about.
      */
     public Changes changesTo(MappingSnapshot now) {
-        List<String> added = now.statements.stream().filter((statement) -> !this.statements.contains(statement))
-            .toList();
-        List<String> removed = this.statements.stream().filter((statement) -> !now.statements.contains(statement))
-            .toList();
+        Set<String> before = new HashSet<>(this.statements);
+        Set<String> after = new HashSet<>(now.statements);
+        List<String> added = now.statements.stream().filter((statement) -> !before.contains(statement)).toList();
+        List<String> removed = this.statements.stream().filter((statement) -> !after.contains(statement)).toList();
         Set<String> subjects = new TreeSet<>();
         added.forEach((statement) -> subject(statement).ifPresent(subjects::add));
         removed.forEach((statement) -> subject(statement).ifPresent(subjects::add));

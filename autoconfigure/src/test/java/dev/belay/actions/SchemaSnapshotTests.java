@@ -59,6 +59,21 @@ class SchemaSnapshotTests {
     }
 
     @Test
+    void theFingerprintIsTheHashOfTheTextWithNamesAndSqlEscapedLineByLine() throws Exception {
+        Column odd = new Column("Ride\tLog", "a\\b", "text", true, "'x\ny'::text", null, null, null, null);
+        SchemaSnapshot snapshot = SchemaSnapshot.of(Schema.of(List.of(), List.of(),
+                List.of(Table.of("Ride\tLog", odd))));
+
+        assertThat(snapshot.text()).isEqualTo("belay-schema-1\n"
+                + "column \"Ride\\tLog\".\"a\\\\b\"\tALTER TABLE \"Ride\\tLog\" ADD COLUMN \"a\\\\b\" text DEFAULT "
+                + "'x\\ny'::text NOT NULL\n"
+                + "table \"Ride\\tLog\"\tCREATE TABLE \"Ride\\tLog\" ()\n");
+        byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+            .digest(snapshot.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(snapshot.fingerprint()).isEqualTo("belay-schema-1:" + java.util.HexFormat.of().formatHex(hash));
+    }
+
+    @Test
     void anEffectHoldsOnlyWhatChangedSoEqualChangesToDifferentSchemasHaveEqualEffects() {
         Schema base = rides("numeric(8,2)");
         Schema withTag = Schema.of(List.of(), List.of(), List.of(base.tables().get("ride"),

@@ -23,6 +23,18 @@ final class Samples {
         return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
+    /** The durations in the order they were added, in milliseconds. */
+    List<Double> values() {
+        return List.copyOf(this.millis);
+    }
+
+    /** The median of values given in milliseconds. */
+    static double median(List<Double> values) {
+        Samples samples = new Samples();
+        values.forEach((value) -> samples.millis.add(value));
+        return samples.median();
+    }
+
     double min() {
         return this.millis.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
     }

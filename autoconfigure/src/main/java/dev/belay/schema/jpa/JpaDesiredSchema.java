@@ -150,7 +150,7 @@ public final class JpaDesiredSchema {
         Metadata current = this.metadata.get();
         Script script = this.script;
         if (script == null || script.metadata() != current) {
-            script = new Script(current, HibernateCreateScript.statements(current), new StatementSubject(current));
+            script = new Script(current, HibernateCreateScript.statements(current));
             this.script = script;
         }
         return script;
@@ -260,7 +260,15 @@ public final class JpaDesiredSchema {
     }
 
     /** The DDL of one boot model, kept while the model stays the same. */
-    private record Script(Metadata metadata, List<String> statements, StatementSubject subject) {
+    private record Script(Metadata metadata, List<String> statements) {
+
+        /**
+         * What the statements are about, for the message of a failure: read from the model only
+         * then, since every start computes the DDL for the drift check and almost none fails.
+         */
+        StatementSubject subject() {
+            return new StatementSubject(this.metadata);
+        }
 
     }
 
