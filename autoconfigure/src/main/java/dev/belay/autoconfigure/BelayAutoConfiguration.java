@@ -76,8 +76,17 @@ public final class BelayAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "belay.migrate-on-startup", matchIfMissing = true)
     @ConditionalOnMissingBean
     BelayMigrationInitializer belayMigrationInitializer(MigrationRunner runner, BelayProperties properties,
-            ObjectProvider<ApplicationArguments> arguments) {
-        return new BelayMigrationInitializer(runner, properties.getTarget(), arguments);
+            ObjectProvider<ApplicationArguments> arguments, EarlyDatabaseDrift drift,
+            ConfigurableListableBeanFactory beanFactory) {
+        // Only an application with a drift check (JPA, and belay.drift not off) reads ahead for it.
+        boolean checks = properties.getDrift() != BelayProperties.Drift.OFF
+                && beanFactory.getBeanNamesForType(BelayDriftCheck.class, false, false).length > 0;
+        return new BelayMigrationInitializer(runner, properties.getTarget(), arguments, checks ? drift : null);
+    }
+
+    @Bean
+    EarlyDatabaseDrift belayEarlyDatabaseDrift(MigrationRunner runner) {
+        return new EarlyDatabaseDrift(runner);
     }
 
     @Bean

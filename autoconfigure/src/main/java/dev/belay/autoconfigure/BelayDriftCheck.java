@@ -14,7 +14,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.ApplicationArguments;
 
 /**
- * Compares, once the application's singletons exist (and so after the migration at startup), the
+ * Compares, once the application's singletons exist (and so after the migration at startup, which
+ * has already started reading the database side, see {@link EarlyDatabaseDrift}), the
  * database with what its revisions built and the JPA mapping with what the revisions were written
  * for, by fingerprint: no DDL, nothing built, no right needed beyond reading the catalog and the
  * history table. {@code belay.drift=warn} logs what differs, {@code fail} stops the start with it,
@@ -32,12 +33,19 @@ final class BelayDriftCheck implements SmartInitializingSingleton {
 
     private final ObjectProvider<ApplicationArguments> arguments;
 
+    private final ObjectProvider<EarlyDatabaseDrift> early;
+
     private final AtomicBoolean done = new AtomicBoolean();
 
-    BelayDriftCheck(DriftDetector detector, Drift mode, ObjectProvider<ApplicationArguments> arguments) {
+    /**
+     * @param early the database side, when the migration at startup started it already
+     */
+    BelayDriftCheck(DriftDetector detector, Drift mode, ObjectProvider<ApplicationArguments> arguments,
+            ObjectProvider<EarlyDatabaseDrift> early) {
         this.detector = detector;
         this.mode = mode;
         this.arguments = arguments;
+        this.early = early;
     }
 
     @Override
@@ -49,7 +57,9 @@ final class BelayDriftCheck implements SmartInitializingSingleton {
         long started = System.nanoTime();
         dev.belay.workbench.Drift drift;
         try {
-            drift = this.detector.detect();
+            EarlyDatabaseDrift early = this.early.getIfAvailable();
+            drift = (early != null) ? early.take().map(this.detector::detect).orElseGet(this.detector::detect)
+                    : this.detector.detect();
         }
         catch (RuntimeException ex) {
             if (this.mode == Drift.FAIL) {

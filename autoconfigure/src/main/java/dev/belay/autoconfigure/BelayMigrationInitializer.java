@@ -27,11 +27,18 @@ final class BelayMigrationInitializer implements InitializingBean {
 
     private final ObjectProvider<ApplicationArguments> arguments;
 
+    private final @Nullable EarlyDatabaseDrift drift;
+
+    /**
+     * @param drift where to start the drift check's database side once migrated, or {@code null}
+     * when there is no drift check
+     */
     BelayMigrationInitializer(MigrationRunner runner, @Nullable String target,
-            ObjectProvider<ApplicationArguments> arguments) {
+            ObjectProvider<ApplicationArguments> arguments, @Nullable EarlyDatabaseDrift drift) {
         this.runner = runner;
         this.target = target;
         this.arguments = arguments;
+        this.drift = drift;
     }
 
     @Override
@@ -41,6 +48,9 @@ final class BelayMigrationInitializer implements InitializingBean {
             return;
         }
         this.runner.apply(this.target);
+        if (this.drift != null) {
+            this.drift.start();
+        }
     }
 
 }

@@ -61,8 +61,8 @@ public final class BelayWorkbenchAutoConfiguration {
 
     @Bean
     BelayDriftCheck belayDriftCheck(DriftDetector detector, BelayProperties properties,
-            ObjectProvider<ApplicationArguments> arguments) {
-        return new BelayDriftCheck(detector, properties.getDrift(), arguments);
+            ObjectProvider<ApplicationArguments> arguments, ObjectProvider<EarlyDatabaseDrift> early) {
+        return new BelayDriftCheck(detector, properties.getDrift(), arguments, early);
     }
 
     /**

@@ -62,6 +62,15 @@ public final class ScratchSchema {
      * @throws SQLException naming the statement that fails
      */
     public void run(Connection connection, List<SqlStatement> statements) throws SQLException {
+        runAll(connection, statements);
+    }
+
+    /**
+     * {@linkplain #run Runs} statements in one round trip in the connection's transaction, in
+     * whatever schema its {@code search_path} leads to: for a scratch schema created elsewhere.
+     * @throws SQLException naming the statement that fails
+     */
+    public static void runAll(Connection connection, List<SqlStatement> statements) throws SQLException {
         List<String> sql = statements.stream()
             .map((statement) -> statement.inTransaction().orElse(null))
             .filter(java.util.Objects::nonNull)

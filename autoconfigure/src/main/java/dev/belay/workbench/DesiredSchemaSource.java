@@ -29,6 +29,15 @@ public interface DesiredSchemaSource {
         return List.of();
     }
 
+    /**
+     * Builds the desired schema and hands it to {@code then} with the scratch schema it was built
+     * in, while that still exists, so that it can be changed in place and read again; a source
+     * that builds nowhere gives {@code null} for the scratch schema.
+     */
+    default <T> T desiredSchema(Connection connection, JpaDesiredSchema.Built<T> then) throws SQLException {
+        return then.read(null, desiredSchema(connection));
+    }
+
     /** The JPA mapping: built on the server, and Hibernate's DDL for it in memory. */
     static DesiredSchemaSource of(JpaDesiredSchema desired) {
         return new DesiredSchemaSource() {
@@ -41,6 +50,11 @@ public interface DesiredSchemaSource {
             @Override
             public List<String> ddl() {
                 return desired.ddl();
+            }
+
+            @Override
+            public <T> T desiredSchema(Connection connection, JpaDesiredSchema.Built<T> then) throws SQLException {
+                return desired.desiredSchema(connection, then);
             }
 
         };

@@ -54,20 +54,32 @@ public final class DriftDetector {
         this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
     }
 
-    /**
-     * Both kinds of drift. The database side (the history and the catalog, mostly waiting for
-     * the server) runs on a thread of its own while this one computes the mapping's side (all
-     * in memory), so a start waits for the longer of the two rather than for both. A failure is
-     * thrown as if they had run one after the other: the database side's first.
-     */
+    /** Both kinds of drift: the database side on a thread of its own while the mapping side is computed. */
     public Drift detect() {
-        FutureTask<DatabaseSide> databaseSide = new FutureTask<>(() -> {
+        return detect(startDatabaseSide());
+    }
+
+    /**
+     * Starts the database side of the check (the history, one inspection, the fingerprint) on a
+     * daemon thread: at startup it runs while Hibernate boots, right after the migration.
+     */
+    public DatabaseSide startDatabaseSide() {
+        FutureTask<DatabaseResult> task = new FutureTask<>(() -> {
             MigrationStatus status = this.runner.status();
-            return new DatabaseSide(status, database(status));
+            return new DatabaseResult(status, database(status));
         });
-        Thread thread = new Thread(databaseSide, "belay-drift-database");
+        Thread thread = new Thread(task, "belay-drift-database");
         thread.setDaemon(true);
         thread.start();
+        return new DatabaseSide(task);
+    }
+
+    /**
+     * Both kinds of drift, the database side from a {@linkplain #startDatabaseSide() started} one:
+     * the mapping side is computed meanwhile, and a failure of either is thrown (the database
+     * side's first).
+     */
+    public Drift detect(DatabaseSide databaseSide) {
         MappingDrift mapping = null;
         Throwable mappingFailure = null;
         try {
@@ -76,7 +88,7 @@ public final class DriftDetector {
         catch (RuntimeException | Error ex) {
             mappingFailure = ex;
         }
-        DatabaseSide database = join(databaseSide);
+        DatabaseResult database = join(databaseSide.task());
         if (mappingFailure instanceof RuntimeException runtime) {
             throw runtime;
         }
@@ -86,7 +98,26 @@ public final class DriftDetector {
         return new Drift(database.status(), database.drift(), mapping);
     }
 
-    private static DatabaseSide join(FutureTask<DatabaseSide> task) {
+    /**
+     * The database side of a drift check, running.
+     *
+     * @param task what it computes
+     */
+    public record DatabaseSide(FutureTask<DatabaseResult> task) {
+
+    }
+
+    /**
+     * The database side's result.
+     *
+     * @param status where the database stands against the revisions
+     * @param drift the database against what its revisions left
+     */
+    public record DatabaseResult(MigrationStatus status, DatabaseDrift drift) {
+
+    }
+
+    private static DatabaseResult join(FutureTask<DatabaseResult> task) {
         boolean interrupted = false;
         try {
             while (true) {
@@ -114,9 +145,6 @@ public final class DriftDetector {
         }
     }
 
-    private record DatabaseSide(MigrationStatus status, DatabaseDrift drift) {
-
-    }
 
     /** The database against what its applied revisions left, as the last migration recorded it. */
     public DatabaseDrift database(MigrationStatus status) {

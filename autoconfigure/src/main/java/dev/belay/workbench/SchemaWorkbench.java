@@ -16,7 +16,10 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import dev.belay.actions.DatabaseActions;
+import dev.belay.actions.RecordingStatementSink;
 import dev.belay.actions.SchemaSnapshot;
+import dev.belay.actions.SqlStatement;
 import dev.belay.codegen.GeneratedRevision;
 import dev.belay.codegen.RevisionGenerator;
 import dev.belay.codegen.RevisionHeader;
@@ -31,7 +34,11 @@ import dev.belay.runner.MigrationStatus;
 import dev.belay.runner.RevisionState;
 import dev.belay.runner.RevisionStatus;
 import dev.belay.runner.ScratchSchema;
+import dev.belay.schema.CheckConstraint;
+import dev.belay.schema.Column;
+import dev.belay.schema.Index;
 import dev.belay.schema.Schema;
+import dev.belay.schema.Table;
 import dev.belay.schema.postgres.SchemaInspector;
 import dev.belay.workbench.RefusedException.Reason;
 
@@ -521,29 +528,94 @@ public final class SchemaWorkbench {
     }
 
     /**
-     * The desired schema, settled: built from nothing by its own plan in a scratch schema and read
-     * back, so that it is spelled as any database that Belay's revisions built reads.
+     * The desired schema, settled: spelled as any database that Belay's revisions built reads.
+     * Hibernate's DDL is built in a scratch schema; PostgreSQL stores expressions (checks,
+     * defaults, index expressions and predicates) as it parsed them and renders them back in its
+     * own words, which differ from the words of the statement that created them. So, in that same
+     * scratch schema, each such object is made again from its rendered text, as a revision would
+     * make it, and the schema is read once more. Where the source built nowhere, or the schema has
+     * generated columns (which cannot be made again in place), the whole schema is built anew
+     * from Belay's own plan in a second scratch schema.
      */
     private Schema settledDesired(Connection connection, int serverVersion) throws SQLException {
         Savepoint before = connection.setSavepoint();
         try {
-            Schema raw = this.desired.desiredSchema(connection);
-            ScratchSchema scratch = ScratchSchema.create(connection, "belay_settle_");
-            MigrationPlan build = SchemaDiff.between(Schema.empty(), raw,
-                    DiffOptions.defaults().withServerVersion(serverVersion));
-            try {
-                scratch.run(connection, build.sqlStatements());
-            }
-            catch (SQLException ex) {
-                throw new MigrationException("Belay could not build the schema the mapping wants from its own plan: "
-                        + ex.getMessage() + ".", "This is a bug in Belay: please report it with the mapping of the "
-                                + "table named in the statement.", ex);
-            }
-            return this.inspector.inspect(connection, scratch.name());
+            return this.desired.desiredSchema(connection, (scratch, raw) -> {
+                if (scratch == null || hasGeneratedColumns(raw)) {
+                    return settledElsewhere(connection, raw, serverVersion);
+                }
+                List<SqlStatement> respell = respelled(raw);
+                if (!respell.isEmpty()) {
+                    build(() -> ScratchSchema.runAll(connection, respell));
+                }
+                return this.inspector.inspect(connection, scratch);
+            });
         }
         finally {
             connection.rollback(before);
         }
+    }
+
+    /** The desired schema built anew from nothing by its own plan in a second scratch schema. */
+    private Schema settledElsewhere(Connection connection, Schema raw, int serverVersion) throws SQLException {
+        ScratchSchema scratch = ScratchSchema.create(connection, "belay_settle_");
+        MigrationPlan build = SchemaDiff.between(Schema.empty(), raw,
+                DiffOptions.defaults().withServerVersion(serverVersion));
+        build(() -> scratch.run(connection, build.sqlStatements()));
+        return this.inspector.inspect(connection, scratch.name());
+    }
+
+    /**
+     * The statements that make again, from their rendered text, the objects whose text PostgreSQL
+     * may render in other words than it was written in: check constraints, column defaults, and
+     * indexes with expressions or a predicate.
+     */
+    private static List<SqlStatement> respelled(Schema schema) {
+        RecordingStatementSink sink = new RecordingStatementSink();
+        DatabaseActions actions = new DatabaseActions(sink);
+        for (Table table : schema.tables().values()) {
+            for (Column column : table.columns().values()) {
+                if (column.defaultExpression() != null) {
+                    actions.setColumnDefault(table.name(), column.name(), column.defaultExpression());
+                }
+            }
+            for (CheckConstraint check : table.checkConstraints().values()) {
+                actions.dropConstraint(table.name(), check.name());
+                actions.addCheckConstraint(check);
+            }
+            for (Index index : table.indexes().values()) {
+                if (index.predicate() != null || index.keys().stream().anyMatch((key) -> key.contains("("))) {
+                    actions.dropIndex(index.name());
+                    actions.createIndex(index);
+                }
+            }
+        }
+        return sink.statements();
+    }
+
+    private static boolean hasGeneratedColumns(Schema schema) {
+        return schema.tables().values().stream()
+            .flatMap((table) -> table.columns().values().stream())
+            .anyMatch((column) -> column.generated() != null);
+    }
+
+    /** Runs a build of the desired schema from Belay's own statements; a failure is Belay's bug. */
+    private static void build(Build build) {
+        try {
+            build.run();
+        }
+        catch (SQLException ex) {
+            throw new MigrationException("Belay could not build the schema the mapping wants from its own plan: "
+                    + ex.getMessage() + ".", "This is a bug in Belay: please report it with the mapping of the "
+                            + "table named in the statement.", ex);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Build {
+
+        void run() throws SQLException;
+
     }
 
     private Schema shadow(String historyTable) {

@@ -99,6 +99,16 @@ public final class JpaDesiredSchema {
      * @throws SQLException if the database cannot be talked to
      */
     public Schema desiredSchema(Connection connection) throws SQLException {
+        return desiredSchema(connection, (scratch, built) -> built);
+    }
+
+    /**
+     * Builds the desired schema in a scratch schema as {@link #desiredSchema(Connection)} does,
+     * and hands it, while it still exists, to {@code then} (with {@code search_path} leading to
+     * it), before everything is rolled back: a caller may change it in place and read it again.
+     * @param then what to read in the scratch schema
+     */
+    public <T> T desiredSchema(Connection connection, Built<T> then) throws SQLException {
         Script script = script();
         boolean autoCommit = connection.getAutoCommit();
         String searchPath = searchPath(connection);
@@ -109,7 +119,7 @@ public final class JpaDesiredSchema {
         else {
             savepoint = connection.setSavepoint();
         }
-        Schema desired;
+        T desired;
         try {
             String scratch = SCRATCH_PREFIX + HexFormat.of().formatHex(randomBytes());
             createScratchSchema(connection, scratch);
@@ -120,7 +130,7 @@ public final class JpaDesiredSchema {
                 rollBack(connection, savepoint);
                 throw locateFailure(connection, script, scratch, ex);
             }
-            desired = this.inspector.inspect(connection, scratch);
+            desired = then.read(scratch, this.inspector.inspect(connection, scratch));
         }
         catch (Throwable ex) {
             try {
@@ -260,6 +270,23 @@ public final class JpaDesiredSchema {
     }
 
     /** The DDL of one boot model, kept while the model stays the same. */
+    /**
+     * Reads what was built in the scratch schema, before it is rolled back.
+     *
+     * @param <T> what it reads
+     */
+    @FunctionalInterface
+    public interface Built<T> {
+
+        /**
+         * @param scratchSchema the scratch schema's name, first on the {@code search_path};
+         * {@code null} from a source that built nowhere
+         * @param schema the desired schema as read from it
+         */
+        T read(@Nullable String scratchSchema, Schema schema) throws SQLException;
+
+    }
+
     private record Script(Metadata metadata, List<String> statements) {
 
         /**
