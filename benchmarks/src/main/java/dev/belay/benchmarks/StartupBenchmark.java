@@ -17,9 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.HashSet;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import javax.sql.DataSource;
@@ -44,7 +42,6 @@ import dev.belay.test.TestDatabase;
 import dev.belay.workbench.DatabaseDrift;
 import dev.belay.workbench.Drift;
 import dev.belay.workbench.DriftDetector;
-import dev.belay.workbench.MappingDrift;
 import dev.belay.workbench.MappingSnapshot;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.MetadataImplementor;
@@ -60,8 +57,6 @@ import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator;
 import org.hibernate.tool.schema.spi.SchemaValidator;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.Banner;
@@ -92,10 +87,10 @@ import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
  * {@code spring.jpa.hibernate.ddl-auto=validate} adds to the same application without Belay.
  * <p>
  * Spring Boot applications start in turn in each round, all with the same entities and on the
- * same database: Belay's ({@code ddl-auto=none}, its revisions component-scanned), Hibernate alone
- * with {@code validate} and with {@code none}, and a projection of a change to Belay's
- * auto-configuration ({@link PrefetchedDriftCheck}: the drift check's database side started
- * during Hibernate's boot). Belay's share comes from the start-up timeline: its beans and
+ * same database: Belay's ({@code ddl-auto=none}, its revisions component-scanned; the drift check's
+ * database side starts right after the migration and runs while Hibernate boots), and Hibernate
+ * alone with {@code validate} and with {@code none}. Belay's share comes from the start-up
+ * timeline: its beans and
  * post-processors (without the beans of others created inside them, such as the
  * {@code DataSource}) plus the configuration parsing it adds (its auto-configurations and the
  * component scan of its revisions); validate's share is its {@code SchemaValidator} call inside
@@ -134,8 +129,6 @@ public final class StartupBenchmark {
     private static final String COLD_DIRECTORIES = "benchmark.cold.directories";
 
     private static final String OWN = "Belay: own steps (beans, post-processors, drift check)";
-
-    private static final String PREFETCH_OWN = "Projection: Belay's own steps";
 
     private static final String VALIDATION = "Hibernate ddl-auto=validate: its validation, inside the start";
 
@@ -407,20 +400,13 @@ public final class StartupBenchmark {
             List<Double> validateShare = figures.get(VALIDATION).values();
             System.out.printf(Locale.ROOT, "%-66s %24s %12s%n", title, "median ms", "× validate");
             figures.forEach((name, samples) -> System.out.printf(Locale.ROOT, "%-66s %24s %12s%n", name,
-                    cell(samples), name.equals(OWN) || name.equals(PREFETCH_OWN) || name.startsWith("  ")
+                    cell(samples), name.equals(OWN) || name.startsWith("  ")
                             ? String.format(Locale.ROOT, "%.2f", ratio(samples.values(), validateShare)) : ""));
             System.out.printf(Locale.ROOT, "%-66s %24s %12s%n", PARSING, cell(parsing), "");
             System.out.printf(Locale.ROOT, "%-66s %24s %12.2f%n", "Belay's share: own steps + extra parsing",
                     cell(belayShare), ratio(belayShare, validateShare));
             System.out.printf(Locale.ROOT, "%-66s %24s %12s%n", "validate's share: its validation", cell(validateShare),
                     "1.00");
-            if (figures.containsKey(PREFETCH_OWN)) {
-                List<Double> projected = sum(figures.get(PREFETCH_OWN).values(),
-                        difference(figures, App.PREFETCH.title + ": configuration classes parsed",
-                                App.NONE.title + ": configuration classes parsed"));
-                System.out.printf(Locale.ROOT, "%-66s %24s %12.2f%n", "Projection: Belay's share, database side "
-                        + "prefetched", cell(projected), ratio(projected, validateShare));
-            }
             System.out.printf(Locale.ROOT, "%-66s %24s%n", "(noisy) Belay's whole start minus none's",
                     cell(difference(figures, App.BELAY.title + ": whole start", App.NONE.title + ": whole start")));
             System.out.printf(Locale.ROOT, "%-66s %24s%n", "(noisy) validate's whole start minus none's",
@@ -500,11 +486,6 @@ public final class StartupBenchmark {
                     timeline.ownExclusive("belayMigrationInitializer"));
             figures.put("  belayDriftCheck (smart-initialize: detect)", timeline.smartInitialize("belayDriftCheck"));
         }
-        if (app == App.PREFETCH) {
-            figures.put(PREFETCH_OWN, timeline.own((name) -> name.startsWith("belay"), "dev.belay"));
-            figures.put("  projection: drift check (wait for the database side, mapping side)",
-                    timeline.smartInitialize(PrefetchedDriftCheck.CHECK));
-        }
         return figures;
     }
 
@@ -583,11 +564,7 @@ public final class StartupBenchmark {
 
         VALIDATE("Hibernate ddl-auto=validate", HibernateApplication.class, "spring.jpa.hibernate.ddl-auto=validate"),
 
-        NONE("Hibernate ddl-auto=none", HibernateApplication.class, "spring.jpa.hibernate.ddl-auto=none"),
-
-        /** A projection: the drift check's database side started right after the migration. */
-        PREFETCH("Projection: Belay, prefetched", PrefetchApplication.class,
-                "belay.drift=off", "spring.jpa.hibernate.ddl-auto=none");
+        NONE("Hibernate ddl-auto=none", HibernateApplication.class, "spring.jpa.hibernate.ddl-auto=none");
 
         final String title;
 
@@ -874,73 +851,6 @@ public final class StartupBenchmark {
     @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class })
     @Import(Entities.class)
     static class HibernateApplication {
-
-    }
-
-    /** Belay's application with the projected drift check instead of its own ({@code belay.drift=off}). */
-    @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
-            BelayAutoConfiguration.class, BelayJpaAutoConfiguration.class, BelayWorkbenchAutoConfiguration.class })
-    @ComponentScan(MigrationFixtures.PACKAGE)
-    @Import({ Entities.class, PrefetchedDriftCheck.class })
-    static class PrefetchApplication {
-
-    }
-
-    /**
-     * What the drift check would cost a start if the auto-configuration started its database side
-     * ({@link DriftDetector#database}: the history, the catalog read, the fingerprint) on a thread
-     * of its own as soon as the migration is done, while Hibernate boots, and the check after the
-     * singletons only waited for it and compared the mapping ({@link DriftDetector#mapping}). Built
-     * here from the detector's public methods, to measure the proposal before it is made.
-     */
-    @Configuration(proxyBeanMethods = false)
-    static class PrefetchedDriftCheck {
-
-        static final String CHECK = "belayPrefetchedDriftCheck";
-
-        private static final AtomicReference<FutureTask<DatabaseDrift>> databaseSide = new AtomicReference<>();
-
-        /** Starts the database side once the migration initializer (the runner's apply) is done. */
-        @Bean
-        static BeanPostProcessor belayDriftPrefetch(ObjectProvider<MigrationRunner> runner) {
-            return new BeanPostProcessor() {
-
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    if (name.equals("belayMigrationInitializer")) {
-                        MigrationRunner migrated = runner.getObject();
-                        DriftDetector detector = new DriftDetector(migrated, new SchemaInspector(), List::of,
-                                StartupBenchmark.class.getClassLoader());
-                        FutureTask<DatabaseDrift> task = new FutureTask<>(
-                                () -> detector.database(migrated.status()));
-                        databaseSide.set(task);
-                        Thread thread = new Thread(task, "belay-drift-prefetch");
-                        thread.setDaemon(true);
-                        thread.start();
-                    }
-                    return bean;
-                }
-
-            };
-        }
-
-        @Bean(CHECK)
-        static SmartInitializingSingleton belayPrefetchedDriftCheck(ObjectProvider<DriftDetector> detector) {
-            return () -> {
-                try {
-                    DatabaseDrift database = databaseSide.getAndSet(null).get();
-                    MappingDrift mapping = detector.getObject().mapping();
-                    if (database.state() != DatabaseDrift.State.MATCHES
-                            || mapping.state() != DatabaseDrift.State.MATCHES) {
-                        throw new IllegalStateException("Drift: " + database + ", " + mapping);
-                    }
-                }
-                catch (InterruptedException | java.util.concurrent.ExecutionException ex) {
-                    throw new IllegalStateException(ex);
-                }
-            };
-        }
 
     }
 
