@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,8 @@ import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+
+import dev.belay.test.TemporaryDirectories;
 
 /**
  * Compiles generated sources in the test, against the test class path, and loads the classes, as
@@ -38,7 +39,7 @@ public final class TestCompiler {
      */
     public static ClassLoader compile(Map<String, String> sources) {
         try {
-            Path output = Files.createTempDirectory("belay-compiled");
+            Path output = TemporaryDirectories.create("belay-compiled");
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
             List<JavaFileObject> units = new ArrayList<>();

@@ -22,6 +22,7 @@ import dev.belay.revision.Revisions;
 import dev.belay.runner.MigrationRunner;
 import dev.belay.runner.MigrationSettings;
 import dev.belay.schema.postgres.SchemaInspector;
+import dev.belay.test.TemporaryDirectories;
 import dev.belay.test.TestDatabase;
 
 /**
@@ -52,8 +53,8 @@ final class Project implements AutoCloseable {
         this.database = database;
         this.schema = schema;
         try {
-            this.sources = Files.createTempDirectory("belay-project");
-            this.resources = Files.createTempDirectory("belay-project-resources");
+            this.sources = TemporaryDirectories.create("belay-project");
+            this.resources = TemporaryDirectories.create("belay-project-resources");
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
