@@ -53,21 +53,13 @@ class LockLossTests {
     @Test
     void terminatingTheMigratingSessionRollsItsRevisionBackAndTheInstanceWaitingAppliesItOnce() throws Exception {
         Counted counted = new Counted(true, false);
-        MigrationRunner first = runner(this.database.dataSource(), counted.revisions());
-        MigrationRunner second = runner(this.database.dataSource(), counted.revisions());
-        first.apply("runs");
+        Race race = terminateTheHolderMidRevision(counted);
 
-        CompletableFuture<MigrationResult> holder = CompletableFuture.supplyAsync(first::apply);
-        counted.awaitFirstRun();
-        CompletableFuture<MigrationResult> waiting = CompletableFuture.supplyAsync(second::apply);
-        int pid = lockHolder();
-        this.jdbc.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, pid);
-
-        assertThat(failure(holder)).isInstanceOf(MigrationException.class)
+        assertThat(failure(race.holder())).isInstanceOf(MigrationException.class)
             .hasMessageContaining("Revision 'counted' (test.counted) failed in up()")
             .hasMessageContaining("Nothing of it was applied: its transaction was rolled back")
             .satisfies((ex) -> assertThat(((MigrationException) ex).fix()).contains("session ended"));
-        assertThat(waiting.get(60, TimeUnit.SECONDS).ids()).containsExactly("counted", "after");
+        assertThat(race.waiting().get(60, TimeUnit.SECONDS).ids()).containsExactly("counted", "after");
         assertThat(runs()).isEqualTo(1);
         assertThat(counted.javaRuns()).as("up() ran in both JVM threads; only one run committed").isEqualTo(2);
         assertThat(history()).containsExactly("runs:applied", "counted:applied", "after:applied");
@@ -77,17 +69,10 @@ class LockLossTests {
     void terminatingTheSessionOfANonTransactionalRevisionLeavesItNamedAndTheNextInstanceDoesNotRunIt()
             throws Exception {
         Counted counted = new Counted(false, false);
-        MigrationRunner first = runner(this.database.dataSource(), counted.revisions());
-        MigrationRunner second = runner(this.database.dataSource(), counted.revisions());
-        first.apply("runs");
+        Race race = terminateTheHolderMidRevision(counted);
 
-        CompletableFuture<MigrationResult> holder = CompletableFuture.supplyAsync(first::apply);
-        counted.awaitFirstRun();
-        CompletableFuture<MigrationResult> waiting = CompletableFuture.supplyAsync(second::apply);
-        this.jdbc.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, lockHolder());
-
-        assertThat(failure(holder)).hasMessageContaining("is marked 'applying'");
-        assertThat(failure(waiting)).isInstanceOf(MigrationException.class)
+        assertThat(failure(race.holder())).hasMessageContaining("is marked 'applying'");
+        assertThat(failure(race.waiting())).isInstanceOf(MigrationException.class)
             .hasMessageContaining("'counted' (test.counted) started its up()")
             .hasMessageContaining("did not finish");
         assertThat(runs()).isEqualTo(1);
@@ -98,17 +83,10 @@ class LockLossTests {
     @Test
     void anIdempotentRevisionInterruptedByATerminatedSessionIsRunAgainByTheNextInstance() throws Exception {
         Counted counted = new Counted(false, true);
-        MigrationRunner first = runner(this.database.dataSource(), counted.revisions());
-        MigrationRunner second = runner(this.database.dataSource(), counted.revisions());
-        first.apply("runs");
+        Race race = terminateTheHolderMidRevision(counted);
 
-        CompletableFuture<MigrationResult> holder = CompletableFuture.supplyAsync(first::apply);
-        counted.awaitFirstRun();
-        CompletableFuture<MigrationResult> waiting = CompletableFuture.supplyAsync(second::apply);
-        this.jdbc.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, lockHolder());
-
-        assertThat(failure(holder)).hasMessageContaining("the next `belay apply` (or start) runs it again");
-        assertThat(waiting.get(60, TimeUnit.SECONDS).ids()).containsExactly("counted", "after");
+        assertThat(failure(race.holder())).hasMessageContaining("the next `belay apply` (or start) runs it again");
+        assertThat(race.waiting().get(60, TimeUnit.SECONDS).ids()).containsExactly("counted", "after");
         assertThat(runs()).as("an idempotent step sets the count rather than adding to it").isEqualTo(1);
         assertThat(counted.javaRuns()).isEqualTo(2);
         assertThat(history()).containsExactly("runs:applied", "counted:applied", "after:applied");
@@ -138,6 +116,27 @@ class LockLossTests {
         assertThat(runner(this.database.dataSource(), counted.revisions()).apply().ids())
             .containsExactly("counted", "after");
         assertThat(runs()).isEqualTo(1);
+    }
+
+    /**
+     * Two instances migrate the same revisions: the first takes the lock and, in the middle of
+     * 'counted', has its session terminated, as an operator following the lock-wait message would
+     * do; the second is waiting for the lock by then.
+     */
+    private Race terminateTheHolderMidRevision(Counted counted) throws InterruptedException {
+        MigrationRunner first = runner(this.database.dataSource(), counted.revisions());
+        MigrationRunner second = runner(this.database.dataSource(), counted.revisions());
+        first.apply("runs");
+        CompletableFuture<MigrationResult> holder = CompletableFuture.supplyAsync(first::apply);
+        counted.awaitFirstRun();
+        CompletableFuture<MigrationResult> waiting = CompletableFuture.supplyAsync(second::apply);
+        this.jdbc.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, lockHolder());
+        return new Race(holder, waiting);
+    }
+
+    /** The migration whose session was terminated, and the one that waited. */
+    private record Race(CompletableFuture<MigrationResult> holder, CompletableFuture<MigrationResult> waiting) {
+
     }
 
     private MigrationRunner runner(DataSource dataSource, Revisions revisions) {

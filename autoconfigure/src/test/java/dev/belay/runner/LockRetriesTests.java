@@ -51,12 +51,7 @@ class LockRetriesTests {
         MigrationRunner runner = runner(3, alter(tries, true));
         runner.apply("a");
 
-        try (Connection blocker = lockTable()) {
-            CompletableFuture<MigrationResult> apply = CompletableFuture.supplyAsync(runner::apply);
-            Thread.sleep(1500);
-            blocker.rollback();
-            assertThat(apply.get(30, TimeUnit.SECONDS).ids()).containsExactly("alter");
-        }
+        assertThat(applyWhileTheTableIsLockedFor(runner, Duration.ofMillis(1500)).ids()).containsExactly("alter");
         assertThat(tries.get()).isBetween(2, 4);
         assertThat(this.jdbc.queryForList("SELECT id FROM " + this.schema + ".belay_history ORDER BY applied_rank",
                 String.class))
@@ -101,15 +96,20 @@ class LockRetriesTests {
         MigrationRunner runner = runner(3, alter(tries, false));
         runner.apply("a");
 
-        try (Connection blocker = lockTable()) {
-            CompletableFuture<MigrationResult> apply = CompletableFuture.supplyAsync(runner::apply);
-            Thread.sleep(1500);
-            blocker.rollback();
-            assertThat(apply.get(30, TimeUnit.SECONDS).ids()).containsExactly("alter");
-        }
+        assertThat(applyWhileTheTableIsLockedFor(runner, Duration.ofMillis(1500)).ids()).containsExactly("alter");
         assertThat(tries.get()).as("up() ran once; its blocked statement was tried again").isEqualTo(1);
         assertThat(this.jdbc.queryForObject("SELECT count(*) FROM " + this.schema + ".copies", Integer.class))
             .isEqualTo(1);
+    }
+
+    /** Applies while another session locks table a, releasing it after the given time. */
+    private MigrationResult applyWhileTheTableIsLockedFor(MigrationRunner runner, Duration lock) throws Exception {
+        try (Connection blocker = lockTable()) {
+            CompletableFuture<MigrationResult> apply = CompletableFuture.supplyAsync(runner::apply);
+            Thread.sleep(lock.toMillis());
+            blocker.rollback();
+            return apply.get(30, TimeUnit.SECONDS);
+        }
     }
 
     /** A connection of application 'blocker' holding ACCESS SHARE on table a, in an open transaction. */
