@@ -93,8 +93,7 @@ final class BelayCommands {
 
     /** The runner that rehearses: on the dev database ({@code belay.dev-url}) when there is one. */
     private MigrationRunner rehearsals() {
-        DevDatabase dev = this.dev.getIfAvailable();
-        return (dev != null) ? this.runner.forDataSource(dev.dataSource()) : this.runner;
+        return DevDatabase.rehearsals(this.runner, this.dev.getIfAvailable());
     }
 
     /**

@@ -129,17 +129,16 @@ public final class RevisionHistory {
         }
     }
 
-    /**
-     * The rows in the order the revisions were applied, or empty when the table does not exist
-     * (looked up first, so that a fresh database logs no error and no transaction is aborted).
-     */
-    public Optional<List<HistoryEntry>> readIfPresent(Connection connection) throws SQLException {
-        return exists(connection) ? Optional.of(read(connection)) : Optional.empty();
-    }
-
     /** The rows in the order the revisions were applied. */
     public List<HistoryEntry> read(Connection connection) throws SQLException {
-        boolean runs = hasFingerprintColumns(connection);
+        return read(connection, hasFingerprintColumns(connection));
+    }
+
+    /**
+     * The rows in the order the revisions were applied, when the caller knows already whether
+     * the table has the fingerprint columns.
+     */
+    public List<HistoryEntry> read(Connection connection, boolean runs) throws SQLException {
         List<HistoryEntry> entries = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT id, parents, message, state, applied_rank, applied_at, "
@@ -257,15 +256,17 @@ public final class RevisionHistory {
         }
     }
 
-    /** The compressed effect recorded on a revision, if any. */
-    public Optional<byte[]> effect(Connection connection, String id) throws SQLException {
-        try (PreparedStatement statement = connection
-            .prepareStatement("SELECT effect FROM " + this.qualifiedName + " WHERE id = ?")) {
-            statement.setString(1, id);
-            try (ResultSet row = statement.executeQuery()) {
-                return (row.next() && row.getBytes(1) != null) ? Optional.of(row.getBytes(1)) : Optional.empty();
+    /** The compressed effects recorded on the last revision of each run, by revision id. */
+    public Map<String, byte[]> effects(Connection connection) throws SQLException {
+        Map<String, byte[]> effects = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id, effect FROM " + this.qualifiedName
+                        + " WHERE effect IS NOT NULL ORDER BY applied_rank")) {
+            while (rows.next()) {
+                effects.put(rows.getString(1), rows.getBytes(2));
             }
         }
+        return effects;
     }
 
     /** Whether the table exists. */

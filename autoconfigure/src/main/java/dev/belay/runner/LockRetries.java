@@ -1,6 +1,5 @@
 package dev.belay.runner;
 
-import java.sql.SQLException;
 import java.time.Duration;
 
 import dev.belay.revision.MigrationException;
@@ -56,12 +55,7 @@ record LockRetries(int retries) {
 
     /** Whether a failure is a statement that timed out waiting for a lock. */
     static boolean isLockTimeout(@Nullable Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return "55P03".equals(SqlFailures.state(failure));
     }
 
 }

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import dev.belay.actions.SchemaSnapshot;
 import dev.belay.revision.HistoryEntry;
 import dev.belay.revision.HistoryState;
 import dev.belay.revision.MigrationException;
@@ -27,9 +28,6 @@ import dev.belay.revision.RevisionGraph;
 import dev.belay.revision.RevisionHistory;
 import dev.belay.revision.RevisionInfo;
 import dev.belay.revision.Revisions;
-import dev.belay.actions.SchemaSnapshot;
-import dev.belay.diff.DiffOptions;
-import dev.belay.diff.SchemaDiff;
 import dev.belay.runner.MigrationResult.Operation;
 import dev.belay.schema.Identifiers;
 import dev.belay.schema.Schema;
@@ -283,8 +281,9 @@ public final class MigrationRunner {
                 Map<String, HistoryState> interrupted = interrupted(entries, history);
                 if (!interrupted.isEmpty()) {
                     throw new MigrationException("Revision " + quoted(List.copyOf(interrupted.keySet()))
-                            + " was interrupted, so Belay will not stamp anything: run `belay apply` first, which "
-                            + "runs it again.", "Nothing was recorded.");
+                            + " was interrupted, so Belay will not stamp anything.",
+                            "Nothing was recorded. Run `belay apply` first, which runs the interrupted revision again "
+                                    + "(it is idempotent), then stamp.");
                 }
                 List<RevisionInfo> pending = graph().pending(appliedIds(entries), target);
                 List<RevisionRun> runs = new ArrayList<>();
@@ -440,10 +439,9 @@ public final class MigrationRunner {
                     setLocal(connection, "lock_timeout", this.settings.lockTimeout().toMillis() + "ms");
                     Schema schema = new SchemaInspector().inspect(connection, history.schema())
                         .withoutTable(history.table());
-                    ScratchSchema copy = ScratchSchema.create(connection, "belay_dry_run_");
+                    ScratchSchema copy;
                     try {
-                        copy.run(connection, SchemaDiff.between(Schema.empty(), schema,
-                                DiffOptions.defaults().withServerVersion(serverVersion)).sqlStatements());
+                        copy = ScratchSchema.build(connection, "belay_dry_run_", schema, serverVersion);
                     }
                     catch (SQLException ex) {
                         throw new MigrationException("Belay could not copy schema "
@@ -542,7 +540,7 @@ public final class MigrationRunner {
             history.addFingerprintColumns(connection);
             logger.info("Added the fingerprint columns to " + history.qualifiedName());
         }
-        return Optional.of(history.read(connection));
+        return Optional.of(history.read(connection, true));
     }
 
     /**
@@ -786,7 +784,7 @@ public final class MigrationRunner {
     private record Located(RevisionHistory history, boolean exists, boolean fingerprints) {
 
         List<HistoryEntry> read(Connection connection) throws SQLException {
-            return this.exists ? this.history.read(connection) : List.of();
+            return this.exists ? this.history.read(connection, this.fingerprints) : List.of();
         }
 
     }

@@ -351,7 +351,7 @@ final class RevisionExecutor {
             return new MigrationException(explained.problem() + " " + consequence + earlierNote(earlier),
                     (fix != null) ? explained.fix() + " " + fix : explained.fix(), ex);
         }
-        SQLException sqlError = sqlCause(ex);
+        SQLException sqlError = SqlFailures.cause(ex);
         // A bare SQLException comes from Belay's own history row or commit, not from a statement of the revision.
         List<SqlStatement> statements = (ex instanceof SQLException) ? List.of() : session.statements();
         SqlStatement last = statements.isEmpty() ? null : statements.get(statements.size() - 1);
@@ -419,14 +419,6 @@ final class RevisionExecutor {
         return "Fix the revision, or the data it trips over, and start again.";
     }
 
-    private static @Nullable SQLException sqlCause(Throwable ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                return sql;
-            }
-        }
-        return null;
-    }
 
     private static String earlierNote(List<RevisionRun> earlier) {
         return earlier.isEmpty() ? ""

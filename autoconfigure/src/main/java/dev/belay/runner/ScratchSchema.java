@@ -11,7 +11,10 @@ import java.util.HexFormat;
 import java.util.List;
 
 import dev.belay.actions.SqlStatement;
+import dev.belay.diff.DiffOptions;
+import dev.belay.diff.SchemaDiff;
 import dev.belay.schema.Identifiers;
+import dev.belay.schema.Schema;
 
 /**
  * A schema of a unique name that exists only inside the caller's transaction, which the caller
@@ -49,6 +52,20 @@ public final class ScratchSchema {
             statement.execute();
         }
         return new ScratchSchema(name);
+    }
+
+    /**
+     * Creates a scratch schema in the connection's transaction and builds a schema in it from
+     * nothing, with Belay's own plan for the server's major version: a copy of a schema's
+     * structure, without rows.
+     * @throws SQLException naming the statement that fails
+     */
+    public static ScratchSchema build(Connection connection, String prefix, Schema schema, int serverVersion)
+            throws SQLException {
+        ScratchSchema scratch = create(connection, prefix);
+        scratch.run(connection, SchemaDiff.between(Schema.empty(), schema,
+                DiffOptions.defaults().withServerVersion(serverVersion)).sqlStatements());
+        return scratch;
     }
 
     public String name() {

@@ -1,7 +1,5 @@
 package dev.belay.runner;
 
-import java.sql.SQLException;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,12 +14,7 @@ final class SessionGone {
     }
 
     static boolean is(@Nullable Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && isState(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return isState(SqlFailures.state(failure));
     }
 
     static boolean isState(@Nullable String state) {

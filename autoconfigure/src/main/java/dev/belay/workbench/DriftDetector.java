@@ -18,6 +18,7 @@ import dev.belay.revision.RevisionHistory.RecordedSchema;
 import dev.belay.revision.RevisionInfo;
 import dev.belay.runner.MigrationRunner;
 import dev.belay.runner.MigrationStatus;
+import dev.belay.runner.RevisionState;
 import dev.belay.runner.SchemaRecorder;
 import dev.belay.schema.postgres.SchemaInspector;
 
@@ -149,10 +150,10 @@ public final class DriftDetector {
     /** The database against what its applied revisions left, as the last migration recorded it. */
     public DatabaseDrift database(MigrationStatus status) {
         RevisionHistory history = new RevisionHistory(status.schema(), this.runner.settings().historyTable());
+        if (status.inState(RevisionState.APPLIED).isEmpty()) {
+            return DatabaseDrift.unknown(null, "No revision is applied yet.");
+        }
         try (Connection connection = this.runner.dataSource().getConnection()) {
-            if (!history.exists(connection)) {
-                return DatabaseDrift.unknown(null, "No revision is applied yet.");
-            }
             Optional<RecordedSchema> recorded = history.recordedSchema(connection);
             if (recorded.isEmpty()) {
                 return DatabaseDrift.unknown(null, "No fingerprint of the schema is recorded yet: the next migration "

@@ -110,13 +110,11 @@ public final class RevisionVerifier {
             if (!history.exists(connection)) {
                 return new History(history.table(), List.of(), Map.of());
             }
-            List<HistoryEntry> entries = history.read(connection);
+            boolean recorded = history.hasFingerprintColumns(connection);
+            List<HistoryEntry> entries = history.read(connection, recorded);
             Map<String, SchemaSnapshot> effects = new HashMap<>();
-            for (HistoryEntry entry : entries) {
-                if (entry.effectFingerprint() != null) {
-                    history.effect(connection, entry.id())
-                        .ifPresent((effect) -> effects.put(entry.id(), SchemaSnapshot.decompress(effect)));
-                }
+            if (recorded) {
+                history.effects(connection).forEach((id, effect) -> effects.put(id, SchemaSnapshot.decompress(effect)));
             }
             return new History(history.table(), entries, effects);
         }

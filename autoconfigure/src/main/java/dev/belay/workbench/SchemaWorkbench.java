@@ -34,6 +34,7 @@ import dev.belay.runner.MigrationStatus;
 import dev.belay.runner.RevisionState;
 import dev.belay.runner.RevisionStatus;
 import dev.belay.runner.ScratchSchema;
+import dev.belay.runner.SqlFailures;
 import dev.belay.schema.CheckConstraint;
 import dev.belay.schema.Column;
 import dev.belay.schema.Index;
@@ -180,35 +181,13 @@ public final class SchemaWorkbench {
 
     /** Whether a failure means the application's database could not be connected to. */
     private static boolean unreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
+        String state = SqlFailures.state(failure);
+        return state != null && state.startsWith("08");
     }
 
     /** Where schemas are built: the dev database, or a scratch schema of the application's. */
     private String site() {
         return (this.dev != null) ? this.dev.description() : Comparison.SCRATCH;
-    }
-
-    /** The runner that rehearses the revisions: on the dev database when there is one. */
-    public MigrationRunner rehearsals() {
-        return (this.dev != null) ? this.runner.forDataSource(this.dev.dataSource()) : this.runner;
-    }
-
-    /** {@code belay verify} over this workbench's databases. */
-    public RevisionVerifier verifier() {
-        return new RevisionVerifier(this.runner, rehearsals(), this.inspector);
-    }
-
-    /**
-     * The mapping compared with the database as it is, for the drift check at startup and the
-     * actuator endpoint.
-     */
-    public Comparison drift() {
-        return diff(false, false, List.of());
     }
 
     /**
@@ -546,7 +525,10 @@ public final class SchemaWorkbench {
                 }
                 List<SqlStatement> respell = respelled(raw);
                 if (!respell.isEmpty()) {
-                    build(() -> ScratchSchema.runAll(connection, respell));
+                    build(() -> {
+                        ScratchSchema.runAll(connection, respell);
+                        return scratch;
+                    });
                 }
                 return this.inspector.inspect(connection, scratch);
             });
@@ -558,10 +540,7 @@ public final class SchemaWorkbench {
 
     /** The desired schema built anew from nothing by its own plan in a second scratch schema. */
     private Schema settledElsewhere(Connection connection, Schema raw, int serverVersion) throws SQLException {
-        ScratchSchema scratch = ScratchSchema.create(connection, "belay_settle_");
-        MigrationPlan build = SchemaDiff.between(Schema.empty(), raw,
-                DiffOptions.defaults().withServerVersion(serverVersion));
-        build(() -> scratch.run(connection, build.sqlStatements()));
+        ScratchSchema scratch = build(() -> ScratchSchema.build(connection, "belay_settle_", raw, serverVersion));
         return this.inspector.inspect(connection, scratch.name());
     }
 
@@ -600,9 +579,9 @@ public final class SchemaWorkbench {
     }
 
     /** Runs a build of the desired schema from Belay's own statements; a failure is Belay's bug. */
-    private static void build(Build build) {
+    private static <T> T build(Build<T> build) {
         try {
-            build.run();
+            return build.run();
         }
         catch (SQLException ex) {
             throw new MigrationException("Belay could not build the schema the mapping wants from its own plan: "
@@ -612,15 +591,15 @@ public final class SchemaWorkbench {
     }
 
     @FunctionalInterface
-    private interface Build {
+    private interface Build<T> {
 
-        void run() throws SQLException;
+        T run() throws SQLException;
 
     }
 
     private Schema shadow(String historyTable) {
         String scratch = ScratchSchema.newName("belay_shadow_");
-        return rehearsals().rehearse(scratch,
+        return DevDatabase.rehearsals(this.runner, this.dev).rehearse(scratch,
                 (connection) -> this.inspector.inspect(connection, scratch).withoutTable(historyTable));
     }
 

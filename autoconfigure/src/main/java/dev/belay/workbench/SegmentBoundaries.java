@@ -8,10 +8,8 @@ import java.util.List;
 
 import dev.belay.actions.SqlStatement;
 import dev.belay.diff.Change;
-import dev.belay.diff.DiffOptions;
 import dev.belay.diff.MigrationPlan;
 import dev.belay.diff.PlanSegment;
-import dev.belay.diff.SchemaDiff;
 import dev.belay.diff.SegmentedPlan;
 import dev.belay.revision.MigrationException;
 import dev.belay.runner.ScratchSchema;
@@ -70,10 +68,12 @@ final class SegmentBoundaries {
 
     private static ScratchSchema build(Connection connection, Schema schema, int serverVersion, String what)
             throws SQLException {
-        ScratchSchema scratch = ScratchSchema.create(connection, "belay_split_");
-        run(connection, scratch, SchemaDiff.between(Schema.empty(), schema,
-                DiffOptions.defaults().withServerVersion(serverVersion)).sqlStatements(), what);
-        return scratch;
+        try {
+            return ScratchSchema.build(connection, "belay_split_", schema, serverVersion);
+        }
+        catch (SQLException ex) {
+            throw failure(what, ex);
+        }
     }
 
     private static boolean addsEnumLabels(PlanSegment segment) {
@@ -86,11 +86,15 @@ final class SegmentBoundaries {
             scratch.run(connection, statements);
         }
         catch (SQLException ex) {
-            throw new MigrationException("Belay could not rehearse " + what + " of the plan in a scratch schema, "
-                    + "which it does to give each revision of the chain its way back: " + ex.getMessage() + ".",
-                    "This is a bug in Belay: please report it with the output of `belay diff` (with the same "
-                            + "options) and the mapping of the table named in the statement.", ex);
+            throw failure(what, ex);
         }
+    }
+
+    private static MigrationException failure(String what, SQLException ex) {
+        return new MigrationException("Belay could not rehearse " + what + " of the plan in a scratch schema, "
+                + "which it does to give each revision of the chain its way back: " + ex.getMessage() + ".",
+                "This is a bug in Belay: please report it with the output of `belay diff` (with the same "
+                        + "options) and the mapping of the table named in the statement.", ex);
     }
 
 }
