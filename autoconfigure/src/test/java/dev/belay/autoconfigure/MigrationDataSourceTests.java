@@ -1,6 +1,5 @@
 package dev.belay.autoconfigure;
 
-import java.util.List;
 import java.util.UUID;
 
 import dev.belay.runner.MigrationRunner;
@@ -96,8 +95,7 @@ class MigrationDataSourceTests {
             .withPropertyValues("belay.schema=shared")
             .run((context) -> assertThat(context.getBean(MigrationRunner.class).dataSource())
                 .isSameAs(context.getBean(javax.sql.DataSource.class)));
-        assertThat(List.of(this.jdbc.queryForObject("SELECT count(*) FROM shared.belay_history", Integer.class)))
-            .containsExactly(2);
+        assertThat(this.jdbc.queryForObject("SELECT count(*) FROM shared.belay_history", Integer.class)).isEqualTo(2);
     }
 
 }

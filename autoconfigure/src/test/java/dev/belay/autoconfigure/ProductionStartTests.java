@@ -5,17 +5,16 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import dev.belay.autoconfigure.triplog.Trip;
 import dev.belay.autoconfigure.triplog.migrations.V20260101_000100_CreateTrips;
 import dev.belay.schema.jpa.JpaDesiredSchema;
 import dev.belay.test.PostgresTest;
+import dev.belay.test.StatementLog;
 import dev.belay.test.TestDatabase;
 import dev.belay.workbench.MappingSnapshot;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,17 +89,14 @@ class ProductionStartTests {
 
     @Test
     void aStartWithNothingPendingAndDriftFailRunsNoDdlAsARoleThatOnlyReadsAndWritesRows() {
-        boolean statements = statementsAreCounted();
+        StatementLog log = StatementLog.start(this.database);
 
         application().run((context) -> assertThat(context).hasNotFailed());
 
-        if (statements) {
-            List<String> ran = this.jdbc.queryForList("SELECT query FROM pg_stat_statements WHERE userid = "
-                    + "(SELECT oid FROM pg_roles WHERE rolname = ?)", String.class, this.role);
-            assertThat(ran).as("the role's statements were counted").isNotEmpty();
-            assertThat(ran).as("statements the application's role ran").noneMatch(ProductionStartTests::isDdl);
-            assertThat(ran).anyMatch((query) -> query.contains("pg_catalog") || query.contains("pg_class"));
-        }
+        List<String> ran = log.ofRole(this.role);
+        assertThat(ran).as("the role's statements were counted").isNotEmpty();
+        assertThat(ran).as("statements the application's role ran").noneMatch(StatementLog::isDdl);
+        assertThat(ran).anyMatch((query) -> query.contains("pg_catalog") || query.contains("pg_class"));
     }
 
     @Test
@@ -124,26 +120,6 @@ class ProductionStartTests {
     private ApplicationContextRunner application() {
         return this.app.withPropertyValues("spring.datasource.username=" + this.role, "spring.datasource.password=",
                 "belay.drift=fail", "spring.datasource.hikari.schema=" + SCHEMA);
-    }
-
-    /** Resets pg_stat_statements where the server loads it; false where it does not (an external server). */
-    private boolean statementsAreCounted() {
-        Boolean loaded = this.jdbc.queryForObject("SELECT 'pg_stat_statements' = ANY (string_to_array("
-                + "current_setting('shared_preload_libraries'), ', '))", Boolean.class);
-        if (!Boolean.TRUE.equals(loaded)) {
-            Assumptions.abort("pg_stat_statements is not loaded by this server (shared_preload_libraries), so the "
-                    + "statements the role ran cannot be listed");
-        }
-        this.jdbc.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-        this.jdbc.execute("SELECT pg_stat_statements_reset()");
-        return true;
-    }
-
-    private static boolean isDdl(String query) {
-        String start = query.stripLeading().toUpperCase(Locale.ROOT);
-        return start.startsWith("CREATE") || start.startsWith("ALTER") || start.startsWith("DROP")
-                || start.startsWith("COMMENT") || start.startsWith("GRANT") || start.startsWith("REVOKE")
-                || start.startsWith("TRUNCATE");
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -14,8 +14,6 @@ import javax.sql.DataSource;
 import dev.belay.actions.SqlStatement;
 import dev.belay.actions.TransactionMode;
 import dev.belay.revision.MigrationException;
-import dev.belay.revision.MigrationRevision;
-import dev.belay.revision.Migrator;
 import dev.belay.revision.Revision;
 import dev.belay.revision.RevisionGraphException;
 import dev.belay.revision.Revisions;

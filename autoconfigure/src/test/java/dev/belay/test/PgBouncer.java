@@ -8,7 +8,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Assumptions;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A PgBouncer between the tests and the test {@link PostgresServer}, by default in transaction
@@ -135,23 +133,17 @@ public final class PgBouncer implements AutoCloseable {
 
     /** A new connection to {@code database} through the pooler, in autocommit mode; the caller closes it. */
     public Connection connect(TestDatabase database) throws SQLException {
-        return DriverManager.getConnection(url(database), database.server().credentials());
+        return database.connect(url(database));
     }
 
     /** A simple (unpooled) data source on {@code database} through the pooler. */
     public DataSource dataSource(TestDatabase database) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(url(database));
-        dataSource.setUser(database.user());
-        dataSource.setPassword(database.password());
-        return dataSource;
+        return database.dataSource(url(database));
     }
 
     /** Spring Boot properties that point an application at {@code database} through the pooler. */
     public String[] springProperties(TestDatabase database) {
-        return new String[] { "spring.datasource.url=" + url(database),
-                "spring.datasource.username=" + database.user(),
-                "spring.datasource.password=" + database.password() };
+        return database.springProperties(url(database));
     }
 
     /** Stops PgBouncer (dropping its client and server connections) and removes its directory. */

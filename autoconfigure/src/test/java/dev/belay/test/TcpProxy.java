@@ -10,7 +10,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A TCP proxy inside the test JVM, on a free local port, that forwards every connection to one
@@ -86,23 +84,17 @@ public final class TcpProxy implements AutoCloseable {
 
     /** A new connection to {@code database} through this proxy, in autocommit mode; the caller closes it. */
     public Connection connect(TestDatabase database) throws SQLException {
-        return DriverManager.getConnection(url(database), database.server().credentials());
+        return database.connect(url(database));
     }
 
     /** A simple (unpooled) data source on {@code database} through this proxy. */
     public DataSource dataSource(TestDatabase database) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(url(database));
-        dataSource.setUser(database.user());
-        dataSource.setPassword(database.password());
-        return dataSource;
+        return database.dataSource(url(database));
     }
 
     /** Spring Boot properties that point an application at {@code database} through this proxy. */
     public String[] springProperties(TestDatabase database) {
-        return new String[] { "spring.datasource.url=" + url(database),
-                "spring.datasource.username=" + database.user(),
-                "spring.datasource.password=" + database.password() };
+        return database.springProperties(url(database));
     }
 
     /** The number of proxied connections open now. */

@@ -76,14 +76,27 @@ public final class TestDatabase implements AutoCloseable {
 
     /** A new connection in autocommit mode; the caller closes it. */
     public Connection connect() throws SQLException {
+        return connect(url());
+    }
+
+    /**
+     * A new connection in autocommit mode through another URL of this database (a pooler, a
+     * proxy), with its credentials; the caller closes it.
+     */
+    public Connection connect(String url) throws SQLException {
         Properties properties = this.server.credentials();
-        return DriverManager.getConnection(url(), properties);
+        return DriverManager.getConnection(url, properties);
     }
 
     /** A simple (unpooled) data source on this database. */
     public DataSource dataSource() {
+        return dataSource(url());
+    }
+
+    /** A simple (unpooled) data source on this database through another URL of it. */
+    public DataSource dataSource(String url) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(url());
+        dataSource.setUrl(url);
         dataSource.setUser(user());
         dataSource.setPassword(password());
         return dataSource;
@@ -103,7 +116,12 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Spring Boot properties that point an application at this database. */
     public String[] springProperties() {
-        return new String[] { "spring.datasource.url=" + url(), "spring.datasource.username=" + user(),
+        return springProperties(url());
+    }
+
+    /** Spring Boot properties that point an application at this database through another URL of it. */
+    public String[] springProperties(String url) {
+        return new String[] { "spring.datasource.url=" + url, "spring.datasource.username=" + user(),
                 "spring.datasource.password=" + password() };
     }
 

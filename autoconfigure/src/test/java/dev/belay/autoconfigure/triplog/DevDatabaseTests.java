@@ -2,7 +2,6 @@ package dev.belay.autoconfigure.triplog;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import dev.belay.actions.SchemaSnapshot;
@@ -11,6 +10,7 @@ import dev.belay.schema.Column;
 import dev.belay.schema.Schema;
 import dev.belay.schema.Table;
 import dev.belay.test.PostgresTest;
+import dev.belay.test.StatementLog;
 import dev.belay.test.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,7 +62,7 @@ class DevDatabaseTests {
     void withADevDatabaseGenerateAndCheckOnlyReadTheApplicationsDatabase(CapturedOutput output,
             @TempDir Path sources) {
         assertThat(run(Map.of(), List.of(), "belay", "apply")).isZero();
-        resetStatements();
+        StatementLog log = StatementLog.start(this.database);
 
         assertThat(run(Map.of("belay.dev-url", this.dev.url() + "?user=" + this.dev.user()), List.of(), "belay",
                 "check")).isZero();
@@ -75,9 +75,9 @@ class DevDatabaseTests {
         assertThat(output).contains("OK: the JPA mapping matches schema " + this.schema)
             .contains("Wrote ")
             .contains("OK: 1 applied revision of schema " + this.schema + " still does what it did");
-        assertThat(statementsOnTheApplicationsDatabase()).as("statements run on the application's database")
+        assertThat(log.ofDatabase()).as("statements run on the application's database")
             .isNotEmpty()
-            .noneMatch(DevDatabaseTests::isDdl);
+            .noneMatch(StatementLog::isDdl);
     }
 
     @Test
@@ -114,26 +114,6 @@ class DevDatabaseTests {
 
     private int run(Map<String, Object> properties, List<Class<?>> sources, String... args) {
         return ShellRun.run(this.database, this.schema, properties, sources, args);
-    }
-
-    private void resetStatements() {
-        Boolean loaded = this.jdbc.queryForObject("SELECT 'pg_stat_statements' = ANY (string_to_array("
-                + "current_setting('shared_preload_libraries'), ', '))", Boolean.class);
-        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.TRUE.equals(loaded), "pg_stat_statements is not loaded "
-                + "by this server (shared_preload_libraries), so the statements run on it cannot be listed");
-        this.jdbc.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-        this.jdbc.execute("SELECT pg_stat_statements_reset()");
-    }
-
-    private List<String> statementsOnTheApplicationsDatabase() {
-        return this.jdbc.queryForList("SELECT query FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database "
-                + "WHERE datname = current_database()) AND query NOT LIKE '%pg_stat_statements%'", String.class);
-    }
-
-    private static boolean isDdl(String query) {
-        String start = query.stripLeading().toUpperCase(Locale.ROOT);
-        return start.startsWith("CREATE") || start.startsWith("ALTER") || start.startsWith("DROP")
-                || start.startsWith("COMMENT");
     }
 
 }
