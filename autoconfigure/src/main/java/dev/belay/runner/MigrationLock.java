@@ -200,7 +200,8 @@ final class MigrationLock implements LockGuard, AutoCloseable {
     private void check(@Nullable String searchPath) throws SQLException {
         try (PreparedStatement statement = this.connection.prepareStatement("SELECT pg_backend_pid(), "
                 + "current_setting('" + TOKEN_SETTING + "', true), " + heldHere(this.key)
-                + ", current_setting('search_path')")) {
+                + ", current_setting('search_path'), current_setting('" + SessionSettings.SEARCH_PATH_NOTE
+                + "', true)")) {
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 int pid = row.getInt(1);
@@ -215,6 +216,11 @@ final class MigrationLock implements LockGuard, AutoCloseable {
                             + "something released it (pg_advisory_unlock_all(), or DISCARD ALL from a pooler).",
                             "Nothing more is applied in this run; start again. If a revision's own SQL releases "
                                     + "advisory locks, remove that from it.");
+                }
+                if (searchPath != null && !searchPath.equals(row.getString(4))
+                        && !searchPath.equals(row.getString(5))) {
+                    // Belay's settings went to another server session than the lock's.
+                    throw sharedSession(this.history, pid);
                 }
                 if (searchPath != null && !searchPath.equals(row.getString(4))) {
                     throw new MigrationException("The migration session's search_path is " + row.getString(4)

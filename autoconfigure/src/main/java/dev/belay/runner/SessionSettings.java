@@ -33,6 +33,13 @@ final class SessionSettings {
 
     static final String CLIENT_CHECK = "1s";
 
+    /**
+     * Where Belay notes, beside {@code search_path}, the {@code search_path} it set: a session
+     * whose {@code search_path} differs from the note was changed by a revision, while a session
+     * without the note never got Belay's settings (a pooler handed them to another session).
+     */
+    static final String SEARCH_PATH_NOTE = "belay.migration_search_path";
+
     private final String searchPath;
 
     private final String lockTimeout;
@@ -54,7 +61,7 @@ final class SessionSettings {
             row.next();
             previous = new SessionSettings(row.getString(1), row.getString(2), row.getString(3));
         }
-        set(connection, Identifiers.quote(schema), lockTimeout.toMillis() + "ms");
+        set(connection, Identifiers.quote(schema), lockTimeout.toMillis() + "ms", true);
         if (previous.clientCheck != null) {
             setClientCheck(connection, CLIENT_CHECK);
         }
@@ -63,17 +70,20 @@ final class SessionSettings {
 
     /** Puts the remembered settings back. */
     void restore(Connection connection) throws SQLException {
-        set(connection, this.searchPath, this.lockTimeout);
+        set(connection, this.searchPath, this.lockTimeout, false);
         if (this.clientCheck != null) {
             setClientCheck(connection, this.clientCheck);
         }
     }
 
-    private static void set(Connection connection, String searchPath, String lockTimeout) throws SQLException {
+    private static void set(Connection connection, String searchPath, String lockTimeout, boolean noted)
+            throws SQLException {
         try (PreparedStatement statement = connection
-            .prepareStatement("SELECT set_config('search_path', ?, false), set_config('lock_timeout', ?, false)")) {
+            .prepareStatement("SELECT set_config('search_path', ?, false), set_config('lock_timeout', ?, false), "
+                    + "set_config('" + SEARCH_PATH_NOTE + "', ?, false)")) {
             statement.setString(1, searchPath);
             statement.setString(2, lockTimeout);
+            statement.setString(3, noted ? searchPath : "");
             statement.executeQuery().close();
         }
     }

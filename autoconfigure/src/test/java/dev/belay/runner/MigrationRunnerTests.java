@@ -351,6 +351,23 @@ class MigrationRunnerTests {
     }
 
     @Test
+    void aRevisionThatChangesTheSearchPathStopsTheRunBeforeTheNextRevisionRunsElsewhere() {
+        MigrationRunner runner = new MigrationRunner(this.database.dataSource(),
+                new MigrationSettings(this.schema, "belay_history", Duration.ofSeconds(5), Duration.ofSeconds(5)),
+                TestRevisions.chain()
+                    .add("wander", null, (m) -> m.actions().execute("SET search_path TO public"), (m) -> {
+                    })
+                    .table("after", "wander")
+                    .build());
+
+        assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::apply)
+            .withMessageContaining("a revision changed it")
+            .withMessageNotContaining("pooler");
+        assertThat(tablesIn(this.schema)).doesNotContain("after");
+        assertThat(tablesIn("public")).doesNotContain("after");
+    }
+
+    @Test
     void aStatementThatWaitsLongerThanTheLockTimeoutFailsNamingTheSessionInTheWay() throws SQLException {
         MigrationRunner runner = new MigrationRunner(this.database.dataSource(),
                 new MigrationSettings(this.schema, "belay_history", Duration.ofMillis(200), Duration.ofSeconds(5)),
