@@ -37,6 +37,18 @@ import static dev.belay.actions.Ddl.names;
  * Names are given as PostgreSQL stores them (case and spaces preserved, no quotes): a table
  * created as {@code "Ride Log"} is {@code "Ride Log"} here. Types, defaults and expressions are
  * SQL text and are used as given.
+ * <p>
+ * Most recipes come in two forms that send the same statements: a short one for writing by hand
+ * and reading, with names and columns given directly and {@link ColumnDefinition},
+ * {@link References} and {@link IndexDefinition} for the rest,
+ * <pre>{@code
+ * m.actions().createTable("ride", column("id", "bigint").identity(), column("rider_id", "bigint").notNull());
+ * m.actions().addPrimaryKey("ride", "ride_pkey", "id");
+ * m.actions().addForeignKey("ride", "ride_rider_fk", "rider_id", references("rider", "id"));
+ * m.actions().createIndex("ride", "ride_rider_id_idx", "rider_id");
+ * }</pre>
+ * and one that takes the values of Belay's schema model ({@link Column}, {@link PrimaryKey},
+ * {@link ForeignKey}, {@link Index}, ...) and can say everything the model can.
  */
 public class DatabaseActions {
 
@@ -277,6 +289,26 @@ public class DatabaseActions {
     }
 
     /**
+     * Creates a table with its columns, each written without the table's name:
+     * <pre>{@code
+     * m.actions().createTable("ride",
+     *         column("id", "bigint").identity(),
+     *         column("title", "character varying(200)").notNull(),
+     *         column("gpx", "bytea"));
+     * }</pre>
+     * Sends what {@link #createTable(String, List)} sends for the same columns.
+     * @param name the table's name
+     * @param columns the columns in table order (see {@link ColumnDefinition#column(String, String)})
+     */
+    public void createTable(String name, ColumnDefinition... columns) {
+        List<Column> model = new ArrayList<>();
+        for (ColumnDefinition column : columns) {
+            model.add(column.toColumn(name));
+        }
+        createTable(name, model);
+    }
+
+    /**
      * Drops a table with its data, indexes, constraints and owned sequences:
      * {@code DROP TABLE name}. Takes an {@code ACCESS EXCLUSIVE} lock; fails (and changes
      * nothing) while a view or another table's foreign key depends on it.
@@ -321,6 +353,16 @@ public class DatabaseActions {
         if (column.comment() != null) {
             setColumnComment(table, column.name(), column.comment());
         }
+    }
+
+    /**
+     * Adds a column: {@code m.actions().addColumn("ride", column("note", "text"))}. Sends what
+     * {@link #addColumn(String, Column)} sends for the same column, and has the same costs.
+     * @param table the table's name
+     * @param column the column (see {@link ColumnDefinition#column(String, String)})
+     */
+    public void addColumn(String table, ColumnDefinition column) {
+        addColumn(table, column.toColumn(table));
     }
 
     /**
@@ -603,6 +645,19 @@ public class DatabaseActions {
     }
 
     /**
+     * Adds a primary key that is not deferrable:
+     * {@code m.actions().addPrimaryKey("ride", "ride_pkey", "id")}. Sends what
+     * {@link #addPrimaryKey(PrimaryKey)} sends, and has the same costs; a deferrable key is
+     * written with that method.
+     * @param table the table's name
+     * @param name the key's name (also its index's)
+     * @param columns the key's columns in order
+     */
+    public void addPrimaryKey(String table, String name, String... columns) {
+        addPrimaryKey(PrimaryKey.of(table, name, columns));
+    }
+
+    /**
      * Turns a unique index into the primary key:
      * {@code ALTER TABLE table ADD CONSTRAINT name PRIMARY KEY USING INDEX name}. Brief lock (plus a
      * scan if a column still allows nulls).
@@ -627,6 +682,19 @@ public class DatabaseActions {
         run(alterTable(unique.table()) + "ADD CONSTRAINT " + name(unique.name()) + " UNIQUE"
                 + (unique.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + " (" + names(unique.columns()) + ")"
                 + unique.deferrability().sql());
+    }
+
+    /**
+     * Adds a unique constraint that is neither deferrable nor {@code NULLS NOT DISTINCT}:
+     * {@code m.actions().addUniqueConstraint("tag", "tag_name_key", "name")}. Sends what
+     * {@link #addUniqueConstraint(UniqueConstraint)} sends, and has the same costs; the other
+     * kinds are written with that method.
+     * @param table the table's name
+     * @param name the constraint's name (also its index's)
+     * @param columns the constrained columns in order
+     */
+    public void addUniqueConstraint(String table, String name, String... columns) {
+        addUniqueConstraint(UniqueConstraint.of(table, name, columns));
     }
 
     /**
@@ -675,6 +743,37 @@ public class DatabaseActions {
     }
 
     /**
+     * Adds a foreign key on one column:
+     * <pre>{@code
+     * m.actions().addForeignKey("ride", "ride_rider_fk", "rider_id", references("rider", "id"));
+     * m.actions().addForeignKey("ride", "ride_rider_fk", "rider_id",
+     *         references("rider", "id").onDelete(ReferentialAction.CASCADE));
+     * }</pre>
+     * Sends what {@link #addForeignKey(ForeignKey)} sends, and has the same costs.
+     * @param table the referencing table's name
+     * @param name the constraint's name
+     * @param column the referencing column
+     * @param references the referenced table and column, and the key's behaviour (see
+     * {@link References#references(String, String...)})
+     */
+    public void addForeignKey(String table, String name, String column, References references) {
+        addForeignKey(table, name, List.of(column), references);
+    }
+
+    /**
+     * Adds a foreign key on several columns:
+     * {@code m.actions().addForeignKey("stop", "stop_ride_fk", List.of("ride_id", "day"), references("ride", "id", "day"))}.
+     * Sends what {@link #addForeignKey(ForeignKey)} sends, and has the same costs.
+     * @param table the referencing table's name
+     * @param name the constraint's name
+     * @param columns the referencing columns, in the order of the referenced ones
+     * @param references the referenced table and columns, and the key's behaviour
+     */
+    public void addForeignKey(String table, String name, List<String> columns, References references) {
+        addForeignKey(references.toForeignKey(table, name, columns));
+    }
+
+    /**
      * Adds a foreign key that new rows must satisfy, without checking existing ones:
      * {@code ... FOREIGN KEY ... NOT VALID}. Brief lock, {@link TransactionMode#OWN_TRANSACTION};
      * follow it with {@link #validateConstraint(String, String)}.
@@ -683,6 +782,32 @@ public class DatabaseActions {
     public void addForeignKeyNotValid(ForeignKey foreignKey) {
         run(alterTable(foreignKey.table()) + "ADD CONSTRAINT " + name(foreignKey.name()) + " " + Ddl.foreignKey(foreignKey)
                 + " NOT VALID", TransactionMode.OWN_TRANSACTION);
+    }
+
+    /**
+     * Adds a foreign key on one column without checking existing rows: sends what
+     * {@link #addForeignKeyNotValid(ForeignKey)} sends. Follow it with
+     * {@link #validateConstraint(String, String)}.
+     * @param table the referencing table's name
+     * @param name the constraint's name
+     * @param column the referencing column
+     * @param references the referenced table and column, and the key's behaviour
+     */
+    public void addForeignKeyNotValid(String table, String name, String column, References references) {
+        addForeignKeyNotValid(table, name, List.of(column), references);
+    }
+
+    /**
+     * Adds a foreign key on several columns without checking existing rows: sends what
+     * {@link #addForeignKeyNotValid(ForeignKey)} sends. Follow it with
+     * {@link #validateConstraint(String, String)}.
+     * @param table the referencing table's name
+     * @param name the constraint's name
+     * @param columns the referencing columns, in the order of the referenced ones
+     * @param references the referenced table and columns, and the key's behaviour
+     */
+    public void addForeignKeyNotValid(String table, String name, List<String> columns, References references) {
+        addForeignKeyNotValid(references.toForeignKey(table, name, columns));
     }
 
     /**
@@ -733,6 +858,30 @@ public class DatabaseActions {
     }
 
     /**
+     * Builds a plain {@code btree} index on columns:
+     * {@code m.actions().createIndex("ride", "ride_started_at_idx", "started_at")}. Sends what
+     * {@link #createIndex(Index)} sends, and has the same costs.
+     * @param table the table's name
+     * @param name the index's name
+     * @param columns the key columns in order
+     */
+    public void createIndex(String table, String name, String... columns) {
+        createIndex(Index.of(table, name, columns));
+    }
+
+    /**
+     * Builds a unique, partial or other index on columns:
+     * {@code m.actions().createIndex("ride", "ride_open_idx", on("started_at").where("finished_at IS NULL"))}.
+     * Sends what {@link #createIndex(Index)} sends, and has the same costs.
+     * @param table the table's name
+     * @param name the index's name
+     * @param definition the columns and the rest (see {@link IndexDefinition#on(String...)})
+     */
+    public void createIndex(String table, String name, IndexDefinition definition) {
+        createIndex(definition.toIndex(table, name));
+    }
+
+    /**
      * Builds an index without blocking writes:
      * {@code CREATE [UNIQUE] INDEX CONCURRENTLY IF NOT EXISTS name ON ...}. Takes longer and cannot
      * run in a transaction ({@link TransactionMode#NO_TRANSACTION}). {@code IF NOT EXISTS} makes it
@@ -744,6 +893,28 @@ public class DatabaseActions {
      */
     public void createIndexConcurrently(Index index) {
         run(Ddl.createIndex(index, true), TransactionMode.NO_TRANSACTION);
+    }
+
+    /**
+     * Builds a plain {@code btree} index on columns without blocking writes: sends what
+     * {@link #createIndexConcurrently(Index)} sends, outside any transaction.
+     * @param table the table's name
+     * @param name the index's name
+     * @param columns the key columns in order
+     */
+    public void createIndexConcurrently(String table, String name, String... columns) {
+        createIndexConcurrently(Index.of(table, name, columns));
+    }
+
+    /**
+     * Builds a unique, partial or other index on columns without blocking writes: sends what
+     * {@link #createIndexConcurrently(Index)} sends, outside any transaction.
+     * @param table the table's name
+     * @param name the index's name
+     * @param definition the columns and the rest (see {@link IndexDefinition#on(String...)})
+     */
+    public void createIndexConcurrently(String table, String name, IndexDefinition definition) {
+        createIndexConcurrently(definition.toIndex(table, name));
     }
 
     /**

@@ -27,6 +27,9 @@ import dev.belay.schema.postgres.SchemaInspector;
 import dev.belay.test.PostgresTest;
 import dev.belay.test.TestDatabase;
 
+import static dev.belay.actions.ColumnDefinition.column;
+import static dev.belay.actions.IndexDefinition.on;
+import static dev.belay.actions.References.references;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -127,6 +130,110 @@ class DatabaseActionsTests {
             actions.dropEnumType("Mood \"x\"");
             assertThat(new SchemaInspector().inspect(connection, "Weird Schema").isEmpty()).isTrue();
         }
+    }
+
+    @Test
+    void theShortFormsSendWhatTheModelFormsSendAndPostgresBuildsWhatTheySay(TestDatabase database)
+            throws SQLException {
+        ColumnDefinition user = column("User", "integer").identity(SequenceOptions.defaults("integer").withStart(100))
+            .comment("the \"user\"");
+        ColumnDefinition id = column("id", "bigint").identityAlways();
+        ColumnDefinition from = column("from", "text").notNull().defaultValue("'it''s'::text").collation("\"C\"");
+        ColumnDefinition doubled = column("Doubled", "bigint").generatedStored("(account * 2)");
+        ColumnDefinition account = column("account", "bigint");
+        ColumnDefinition order = column("Order By", "character varying(10)");
+        References toLog = references(TABLE, "User", "id").onDelete(ReferentialAction.CASCADE)
+            .onUpdate(ReferentialAction.RESTRICT)
+            .match(MatchType.FULL)
+            .initiallyDeferred();
+        References toAccount = references("account", "id").inSchema("Shared").deferrable();
+        IndexDefinition open = on("from", "Order By").unique().include("account").where("(\"Order By\" IS NULL)")
+            .nullsNotDistinct();
+        List<SqlStatement> shortForms = statements((actions) -> {
+            actions.createTable(TABLE, user, id, from, doubled, account);
+            actions.addColumn(TABLE, order);
+            actions.addPrimaryKey(TABLE, "Ride PK", "User", "id");
+            actions.addUniqueConstraint(TABLE, "unique \"from\"", "from", "Order By");
+            actions.createTable(OTHER, column("ref", "integer"), column("ref id", "bigint"));
+            actions.addForeignKey(OTHER, "to \"log\"", List.of("ref", "ref id"), toLog);
+            actions.addForeignKeyNotValid(TABLE, "to account", "account", toAccount);
+            actions.createIndex(TABLE, "Index Größe", open);
+            actions.createIndex(OTHER, "other ref", "ref", "ref id");
+            actions.createIndexConcurrently(OTHER, "other ref id", "ref id");
+            actions.createIndexConcurrently(OTHER, "other hash", on("ref").using("hash"));
+        });
+        List<SqlStatement> modelForms = statements((actions) -> {
+            actions.createTable(TABLE, List.of(user.toColumn(TABLE), id.toColumn(TABLE), from.toColumn(TABLE),
+                    doubled.toColumn(TABLE), account.toColumn(TABLE)));
+            actions.addColumn(TABLE, order.toColumn(TABLE));
+            actions.addPrimaryKey(PrimaryKey.of(TABLE, "Ride PK", "User", "id"));
+            actions.addUniqueConstraint(UniqueConstraint.of(TABLE, "unique \"from\"", "from", "Order By"));
+            actions.createTable(OTHER, List.of(Column.of(OTHER, "ref", "integer"), Column.of(OTHER, "ref id", "bigint")));
+            actions.addForeignKey(new ForeignKey(OTHER, "to \"log\"", List.of("ref", "ref id"), null, TABLE,
+                    List.of("User", "id"), ReferentialAction.RESTRICT, ReferentialAction.CASCADE, MatchType.FULL,
+                    Deferrability.DEFERRABLE_INITIALLY_DEFERRED));
+            actions.addForeignKeyNotValid(new ForeignKey(TABLE, "to account", List.of("account"), "Shared", "account",
+                    List.of("id"), ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION, MatchType.SIMPLE,
+                    Deferrability.DEFERRABLE_INITIALLY_IMMEDIATE));
+            actions.createIndex(Index.of(TABLE, "Index Größe", "from", "Order By")
+                .withUnique(true)
+                .withInclude(List.of("account"))
+                .withPredicate("(\"Order By\" IS NULL)")
+                .withNullsNotDistinct(true));
+            actions.createIndex(Index.of(OTHER, "other ref", "ref", "ref id"));
+            actions.createIndexConcurrently(Index.of(OTHER, "other ref id", "ref id"));
+            actions.createIndexConcurrently(Index.of(OTHER, "other hash", "ref").withMethod("hash"));
+        });
+
+        assertThat(shortForms).isEqualTo(modelForms);
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA \"Shared\"");
+            statement.execute("CREATE TABLE \"Shared\".account (id bigint PRIMARY KEY)");
+            statement.execute("CREATE SCHEMA \"Short Forms\"");
+            statement.execute("SET search_path = \"Short Forms\"");
+            for (SqlStatement sql : shortForms) {
+                statement.execute(sql.sql());
+            }
+            Schema schema = new SchemaInspector().inspect(connection, "Short Forms");
+            Table log = schema.tables().get(TABLE);
+            for (ColumnDefinition definition : List.of(user, id, from, doubled, account, order)) {
+                Column column = definition.toColumn(TABLE);
+                assertThat(log.column(column.name())).isEqualTo(column);
+            }
+            assertThat(log.primaryKey()).isEqualTo(PrimaryKey.of(TABLE, "Ride PK", "User", "id"));
+            assertThat(log.uniqueConstraints().get("unique \"from\""))
+                .isEqualTo(UniqueConstraint.of(TABLE, "unique \"from\"", "from", "Order By"));
+            assertThat(log.foreignKeys().get("to account"))
+                .isEqualTo(toAccount.toForeignKey(TABLE, "to account", List.of("account")));
+            assertThat(log.indexes().get("Index Größe")).isEqualTo(open.toIndex(TABLE, "Index Größe"));
+            Table other = schema.tables().get(OTHER);
+            assertThat(other.foreignKeys().get("to \"log\""))
+                .isEqualTo(toLog.toForeignKey(OTHER, "to \"log\"", List.of("ref", "ref id")));
+            assertThat(other.indexes()).containsOnlyKeys("other ref", "other ref id", "other hash");
+            assertThat(other.indexes().get("other hash")).isEqualTo(on("ref").using("hash").toIndex(OTHER, "other hash"));
+        }
+    }
+
+    @Test
+    void shortFormsThatCannotBeBuiltAreRefusedWithTheFix() {
+        assertThatIllegalArgumentException().isThrownBy(() -> column("id", "uuid").identity())
+            .withMessage("Column id is of type uuid, and an identity column is smallint, integer or bigint: change "
+                    + "the type, or give the identity's sequence options with identity(SequenceOptions)");
+        assertThatIllegalArgumentException().isThrownBy(() -> references("rider"))
+            .withMessage("A foreign key references at least one column of rider: name it, e.g. references(\"rider\", \"id\")");
+        assertThatIllegalArgumentException().isThrownBy(() -> new DatabaseActions(new RecordingStatementSink())
+            .addForeignKey("ride", "ride_rider_fk", "rider_id", references("rider", "id", "region")))
+            .withMessage("Foreign key ride_rider_fk on ride has 1 columns but references 2");
+        assertThatIllegalArgumentException().isThrownBy(IndexDefinition::on)
+            .withMessage("An index needs at least one column: on(\"column\", ...)");
+        assertThat(column("id", "int8").identity().toColumn("ride").identity())
+            .isEqualTo(column("id", "bigint").identity().toColumn("ride").identity());
+    }
+
+    private static List<SqlStatement> statements(java.util.function.Consumer<DatabaseActions> calls) {
+        RecordingStatementSink sink = new RecordingStatementSink();
+        calls.accept(new DatabaseActions(sink));
+        return sink.statements();
     }
 
     @Test
