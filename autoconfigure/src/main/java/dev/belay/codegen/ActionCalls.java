@@ -1,10 +1,17 @@
 package dev.belay.codegen;
 
+import java.util.List;
+
 import com.palantir.javapoet.CodeBlock;
 
 import dev.belay.diff.Change;
 import dev.belay.diff.ChangeVisitor;
 import dev.belay.schema.Column;
+import dev.belay.schema.Deferrability;
+import dev.belay.schema.ForeignKey;
+import dev.belay.schema.Index;
+import dev.belay.schema.PrimaryKey;
+import dev.belay.schema.UniqueConstraint;
 
 import static dev.belay.codegen.ModelCode.checkConstraint;
 import static dev.belay.codegen.ModelCode.column;
@@ -18,11 +25,14 @@ import static dev.belay.codegen.ModelCode.list;
 import static dev.belay.codegen.ModelCode.primaryKey;
 import static dev.belay.codegen.ModelCode.sequenceOptions;
 import static dev.belay.codegen.ModelCode.string;
+import static dev.belay.codegen.ModelCode.strings;
 import static dev.belay.codegen.ModelCode.uniqueConstraint;
 
 /**
  * Each change as the one {@code DatabaseActions} call it stands for, without the trailing
- * semicolon: {@code m.actions().addColumn("ride", Column.of("ride", "note", "text"))}. A new kind of
+ * semicolon: {@code m.actions().addColumn("ride", column("note", "text"))}. Tables, columns, keys
+ * and indexes are written in the recipe book's short forms ({@link DefinitionCode}) where those
+ * make the same value, and in the model's form ({@link ModelCode}) otherwise. A new kind of
  * change fails to compile here until it is given its call.
  */
 final class ActionCalls implements ChangeVisitor<CodeBlock> {
@@ -67,8 +77,8 @@ final class ActionCalls implements ChangeVisitor<CodeBlock> {
 
     @Override
     public CodeBlock visitReplaceEnumType(Change.ReplaceEnumType change) {
-        CodeBlock columns = change.columns().isEmpty() ? JavaText.code("$T.of()", java.util.List.class)
-                : JavaText.code("$T.of(\n$L)", java.util.List.class, change.columns()
+        CodeBlock columns = change.columns().isEmpty() ? JavaText.code("$T.of()", List.class)
+                : JavaText.code("$T.of(\n$L)", List.class, change.columns()
                     .stream()
                     .map(ModelCode::enumColumn)
                     .collect(CodeBlock.joining(",\n")));
@@ -109,13 +119,29 @@ final class ActionCalls implements ChangeVisitor<CodeBlock> {
 
     // Tables
 
+    /**
+     * {@code createTable("ride",\n column("id", "bigint").identity(), ...)}, one column a line; the
+     * model's {@code List.of(Column.of(...), ...)} when a column has no short form.
+     */
     @Override
     public CodeBlock visitCreateTable(Change.CreateTable change) {
+        CodeBlock.Builder definitions = CodeBlock.builder().add(JavaText.code("$S", change.name()));
+        boolean everyColumnShort = true;
+        for (Column column : change.columns()) {
+            CodeBlock definition = DefinitionCode.column(column);
+            everyColumnShort = everyColumnShort && definition != null;
+            if (definition != null) {
+                definitions.add(",\n$L", definition);
+            }
+        }
+        if (everyColumnShort) {
+            return call("createTable", "$L", definitions.build());
+        }
         CodeBlock columns = change.columns()
             .stream()
             .map((Column column) -> column(column))
             .collect(CodeBlock.joining(",\n"));
-        return call("createTable", "$S, $T.of(\n$L)", change.name(), java.util.List.class, columns);
+        return call("createTable", "$S, $T.of(\n$L)", change.name(), List.class, columns);
     }
 
     @Override
@@ -137,7 +163,8 @@ final class ActionCalls implements ChangeVisitor<CodeBlock> {
 
     @Override
     public CodeBlock visitAddColumn(Change.AddColumn change) {
-        return call("addColumn", "$S, $L", change.table(), column(change.column()));
+        CodeBlock definition = DefinitionCode.column(change.column());
+        return call("addColumn", "$S, $L", change.table(), (definition != null) ? definition : column(change.column()));
     }
 
     @Override
@@ -242,7 +269,11 @@ final class ActionCalls implements ChangeVisitor<CodeBlock> {
 
     @Override
     public CodeBlock visitAddPrimaryKey(Change.AddPrimaryKey change) {
-        return call("addPrimaryKey", "$L", primaryKey(change.primaryKey()));
+        PrimaryKey key = change.primaryKey();
+        if (key.deferrability() == Deferrability.NOT_DEFERRABLE) {
+            return call("addPrimaryKey", "$S, $S$L", key.table(), key.name(), columns(key.columns()));
+        }
+        return call("addPrimaryKey", "$L", primaryKey(key));
     }
 
     @Override
@@ -253,7 +284,11 @@ final class ActionCalls implements ChangeVisitor<CodeBlock> {
 
     @Override
     public CodeBlock visitAddUniqueConstraint(Change.AddUniqueConstraint change) {
-        return call("addUniqueConstraint", "$L", uniqueConstraint(change.unique()));
+        UniqueConstraint unique = change.unique();
+        if (!unique.nullsNotDistinct() && unique.deferrability() == Deferrability.NOT_DEFERRABLE) {
+            return call("addUniqueConstraint", "$S, $S$L", unique.table(), unique.name(), columns(unique.columns()));
+        }
+        return call("addUniqueConstraint", "$L", uniqueConstraint(unique));
     }
 
     @Override
@@ -274,12 +309,25 @@ final class ActionCalls implements ChangeVisitor<CodeBlock> {
 
     @Override
     public CodeBlock visitAddForeignKey(Change.AddForeignKey change) {
-        return call("addForeignKey", "$L", foreignKey(change.foreignKey()));
+        return foreignKeyCall("addForeignKey", change.foreignKey());
     }
 
     @Override
     public CodeBlock visitAddForeignKeyNotValid(Change.AddForeignKeyNotValid change) {
-        return call("addForeignKeyNotValid", "$L", foreignKey(change.foreignKey()));
+        return foreignKeyCall("addForeignKeyNotValid", change.foreignKey());
+    }
+
+    /**
+     * {@code method("ride", "fk", "rider_id", references("rider", "id"))}, with {@code List.of} for
+     * several columns; the model's {@code ForeignKey} when the short form does not make the key.
+     */
+    private static CodeBlock foreignKeyCall(String method, ForeignKey key) {
+        CodeBlock references = DefinitionCode.references(key);
+        if (references == null) {
+            return call(method, "$L", foreignKey(key));
+        }
+        CodeBlock columns = (key.columns().size() == 1) ? JavaText.code("$S", key.columns().get(0)) : list(key.columns());
+        return call(method, "$S, $S, $L, $L", key.table(), key.name(), columns, references);
     }
 
     @Override
@@ -301,12 +349,34 @@ final class ActionCalls implements ChangeVisitor<CodeBlock> {
 
     @Override
     public CodeBlock visitCreateIndex(Change.CreateIndex change) {
-        return call("createIndex", "$L", index(change.index()));
+        return indexCall("createIndex", change.index());
     }
 
     @Override
     public CodeBlock visitCreateIndexConcurrently(Change.CreateIndexConcurrently change) {
-        return call("createIndexConcurrently", "$L", index(change.index()));
+        return indexCall("createIndexConcurrently", change.index());
+    }
+
+    /**
+     * {@code method("ride", "ride_started_at_idx", "started_at")} for a plain index,
+     * {@code method("ride", "name", on("started_at").unique()...)} for another on columns, and the
+     * model's {@code Index} for one on expressions.
+     */
+    private static CodeBlock indexCall(String method, Index index) {
+        List<String> plain = DefinitionCode.plainIndexColumns(index);
+        if (plain != null) {
+            return call(method, "$S, $S$L", index.table(), index.name(), columns(plain));
+        }
+        CodeBlock definition = DefinitionCode.index(index);
+        if (definition != null) {
+            return call(method, "$S, $S, $L", index.table(), index.name(), definition);
+        }
+        return call(method, "$L", index(index));
+    }
+
+    /** Column names as the trailing arguments of a call: {@code , "a", "b"}. */
+    private static CodeBlock columns(List<String> columns) {
+        return columns.isEmpty() ? CodeBlock.of("") : CodeBlock.of(", $L", strings(columns));
     }
 
     @Override

@@ -15,7 +15,6 @@ import dev.belay.schema.Column;
 import dev.belay.schema.Deferrability;
 import dev.belay.schema.ForeignKey;
 import dev.belay.schema.GeneratedColumn;
-import dev.belay.schema.Identifiers;
 import dev.belay.schema.Identity;
 import dev.belay.schema.Index;
 import dev.belay.schema.MatchType;
@@ -204,7 +203,7 @@ final class ModelCode {
     }
 
     static CodeBlock index(Index index) {
-        List<String> columns = plainColumns(index.keys());
+        List<String> columns = DefinitionCode.plainColumns(index.keys());
         if (columns != null) {
             CodeBlock.Builder code = CodeBlock.builder()
                 .add(JavaText.code("$T.of($S, $S, $L)", Index.class, index.table(), index.name(), strings(columns)));
@@ -281,22 +280,6 @@ final class ModelCode {
             return "Long.MIN_VALUE";
         }
         return (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) ? value + "L" : Long.toString(value);
-    }
-
-    /**
-     * The column names when every key is a plain column, written as {@link Identifiers#quote}
-     * writes it (no expression, collation, operator class or sort order); otherwise {@code null}.
-     */
-    private static @Nullable List<String> plainColumns(List<String> keys) {
-        List<String> columns = new ArrayList<>();
-        for (String key : keys) {
-            String column = Identifiers.unquote(key);
-            if (column.isEmpty() || !Identifiers.quote(column).equals(key)) {
-                return null;
-            }
-            columns.add(column);
-        }
-        return columns;
     }
 
     private static <T> CodeBlock checked(T built, T value, CodeBlock code) {

@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  *
  *     @Override
  *     public void up(Migrator m) {
- *         m.actions().addColumn("article", Column.of("article", "author", "text"));
+ *         m.actions().addColumn("article", column("author", "text"));
  *     }
  *
  *     @Override
@@ -45,7 +45,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  * {@code up} makes the plan's changes and {@code down} those of the plan back, each change one
  * {@link DatabaseActions} call, so the revision does exactly what {@code belay diff} showed. Above
- * each step that carries hazards, a comment says what it does to data and locks.
+ * each step that carries hazards, a comment says what it does to data and locks. Calls are written
+ * in the recipe book's short forms, with only what differs from their defaults (see
+ * {@link ActionCalls}), so that a revision reads like one written by hand.
  * <p>
  * A plan whose statements cannot all share one transaction (online-safe plans; an enum label
  * added and then used) is written as a short chain of revisions, one per
@@ -155,8 +157,14 @@ public final class RevisionGenerator {
             .addMethod(method("up", up))
             .addMethod(method("down", down))
             .build();
-        JavaFile file = JavaFile.builder(header.packageName(), type).indent(INDENT).skipJavaLangImports(true).build();
-        return new GeneratedRevision(header, notTransactional.isEmpty(), idempotent, file.toString());
+        JavaFile.Builder file = JavaFile.builder(header.packageName(), type).indent(INDENT).skipJavaLangImports(true);
+        String code = up.code().toString() + down.code();
+        for (DefinitionCode.StaticMember factory : DefinitionCode.FACTORIES) {
+            if (factory.calledIn(code)) {
+                file.addStaticImport(factory.type(), factory.name());
+            }
+        }
+        return new GeneratedRevision(header, notTransactional.isEmpty(), idempotent, file.build().toString());
     }
 
     /** A revision that joins the heads it comes after, with nothing to do on the way up or down. */

@@ -9,8 +9,12 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 
+import dev.belay.actions.DatabaseActions;
 import dev.belay.actions.EnumColumn;
 import dev.belay.actions.EnumPosition;
+import dev.belay.actions.RecordingStatementSink;
+import dev.belay.diff.Change;
+import dev.belay.revision.Revision;
 import dev.belay.schema.CheckConstraint;
 import dev.belay.schema.Column;
 import dev.belay.schema.Deferrability;
@@ -30,6 +34,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.statistics.Statistics;
 
 import javax.lang.model.element.Modifier;
 
@@ -38,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Whatever a model value holds (names and SQL with quotes, backslashes, line breaks, unicode
  * escapes, separators, lone surrogates; any combination of options), the Java expression the
- * generator writes for it compiles and builds an equal value.
+ * generator writes for it compiles and builds an equal value, and the call it writes for a change
+ * made of such values, short or in the model's form, sends the same statements.
  */
 class ModelCodeProperties {
 
@@ -59,6 +65,97 @@ class ModelCodeProperties {
         Class<?> compiled = TestCompiler.compile("dev.belay.generated.values.Values", source);
 
         assertThat(compiled.getMethod("values").invoke(null)).isEqualTo(values);
+    }
+
+    /**
+     * Whatever tables, columns, keys and indexes a plan creates, the revision the generator writes
+     * for it (in the recipe book's short forms where they make the same value, in the model's
+     * forms where they do not) compiles, and its {@code up} sends the statements the plan's changes
+     * send. Both forms of each kind of change are written in a run.
+     */
+    @Property(tries = 20)
+    void everyCreationIsWrittenAsACallThatSendsTheSameStatements(
+            @ForAll("creations") @Size(min = 8, max = 16) List<Change> changes) throws Exception {
+        RevisionHeader header = new RevisionHeader("dev.belay.generated.calls", "Calls", "calls", List.of(), "calls");
+        String source = new RevisionGenerator().generate(header, changes, List.of()).source();
+
+        Revision revision = (Revision) TestCompiler.compile(header.qualifiedClassName(), source)
+            .getDeclaredConstructor()
+            .newInstance();
+
+        RecordingStatementSink planned = new RecordingStatementSink();
+        DatabaseActions actions = new DatabaseActions(planned);
+        changes.forEach((change) -> change.applyTo(actions));
+        assertThat(RecordingMigrator.up(revision)).as(source).isEqualTo(planned.statements());
+        for (Change change : changes) {
+            String call = change.accept(ActionCalls.INSTANCE).toString();
+            boolean modelForm = MODEL_FORMS.stream().anyMatch(call::contains);
+            Statistics.label("forms").collect(change.getClass().getSimpleName(), modelForm ? "model" : "short");
+        }
+        Statistics.label("forms").coverage((coverage) -> {
+            for (String kind : List.of("CreateTable", "AddColumn", "AddPrimaryKey", "AddUniqueConstraint",
+                    "CreateIndex", "CreateIndexConcurrently")) {
+                coverage.check(kind, "short").count((Integer count) -> count > 0);
+                coverage.check(kind, "model").count((Integer count) -> count > 0);
+            }
+            coverage.check("AddForeignKey", "short").count((Integer count) -> count > 0);
+            coverage.check("AddForeignKeyNotValid", "short").count((Integer count) -> count > 0);
+        });
+    }
+
+    /** What a call written in the model's form names, qualified until the file imports it. */
+    private static final List<String> MODEL_FORMS = List.of("dev.belay.schema.Column", "dev.belay.schema.PrimaryKey",
+            "dev.belay.schema.UniqueConstraint", "dev.belay.schema.ForeignKey", "dev.belay.schema.Index");
+
+    @Provide
+    Arbitrary<List<Change>> creations() {
+        Arbitrary<Change> createTable = Combinators
+            .combine(name(), Arbitraries.oneOf(columns(), integerColumns()).list().ofMaxSize(4))
+            .as((table, columns) -> new Change.CreateTable(table,
+                    columns.stream().map((column) -> column.renamed(table, column.name())).toList(), List.of()));
+        Arbitrary<Change> addColumn = Arbitraries.oneOf(columns(), integerColumns())
+            .map((column) -> new Change.AddColumn(column.table(), column, List.of()));
+        // Half of the keys as most are: not deferrable, nulls distinct.
+        Arbitrary<Change> addPrimaryKey = Arbitraries
+            .oneOf(primaryKeys(), primaryKeys().map((key) -> key.withDeferrability(Deferrability.NOT_DEFERRABLE)))
+            .map((key) -> new Change.AddPrimaryKey(key, List.of()));
+        Arbitrary<Change> addUnique = Arbitraries
+            .oneOf(uniques(), uniques().map((unique) -> unique.withNullsNotDistinct(false)
+                .withDeferrability(Deferrability.NOT_DEFERRABLE)))
+            .map((unique) -> new Change.AddUniqueConstraint(unique, List.of()));
+        Arbitrary<Change> addForeignKey = foreignKeys().map((key) -> new Change.AddForeignKey(key, List.of()));
+        Arbitrary<Change> addForeignKeyNotValid = foreignKeys()
+            .map((key) -> new Change.AddForeignKeyNotValid(key, List.of()));
+        Arbitrary<Change> createIndex = indexes().map((index) -> new Change.CreateIndex(index, List.of()));
+        Arbitrary<Change> createIndexConcurrently = indexes()
+            .map((index) -> new Change.CreateIndexConcurrently(index, List.of()));
+        return Arbitraries
+            .oneOf(createTable, addColumn, addPrimaryKey, addUnique, addForeignKey, addForeignKeyNotValid, createIndex,
+                    createIndexConcurrently)
+            .filter(ModelCodeProperties::hasStatements)
+            .list();
+    }
+
+    /** Whether the change can be made at all: PostgreSQL's text holds no NUL, which a comment may. */
+    private static boolean hasStatements(Change change) {
+        try {
+            change.applyTo(new DatabaseActions(new RecordingStatementSink()));
+            return true;
+        }
+        catch (IllegalArgumentException ex) {
+            return false;
+        }
+    }
+
+    /** Integer columns, identities among them with the sequence options PostgreSQL gives by default. */
+    private static Arbitrary<Column> integerColumns() {
+        Arbitrary<Identity.Generation> generation = Arbitraries.of(Identity.Generation.class).injectNull(0.3);
+        return Combinators
+            .combine(name(), name(), Arbitraries.of("smallint", "integer", "bigint"), generation,
+                    Arbitraries.of(true, false), nullable(text()))
+            .as((table, column, type, identity, notNull, defaultExpression) -> new Column(table, column, type, notNull,
+                    defaultExpression, (identity != null) ? new Identity(identity, SequenceOptions.defaults(type)) : null,
+                    null, null, null));
     }
 
     private static CodeBlock code(Object value) {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.belay.actions.DatabaseActions;
+import dev.belay.actions.RecordingStatementSink;
 import dev.belay.actions.SqlStatement;
 import dev.belay.diff.Change;
 import dev.belay.diff.CorpusPlans;
@@ -22,8 +24,13 @@ import dev.belay.revision.MigrationRevision;
 import dev.belay.revision.Revision;
 import dev.belay.schema.Column;
 import dev.belay.schema.EnumType;
+import dev.belay.schema.ForeignKey;
+import dev.belay.schema.Identity;
 import dev.belay.schema.Index;
+import dev.belay.schema.PrimaryKey;
+import dev.belay.schema.ReferentialAction;
 import dev.belay.schema.Schema;
+import dev.belay.schema.SequenceOptions;
 import dev.belay.schema.Table;
 import dev.belay.test.PostgresTest;
 import dev.belay.test.TestDatabase;
@@ -312,6 +319,65 @@ class RevisionGeneratorTests {
             .newInstance();
         assertThat(RecordingMigrator.up(compiled)).isEqualTo(SchemaDiff.between(from, to).sqlStatements());
         assertThat(compiled.getClass().getAnnotation(MigrationRevision.class).message()).isEqualTo("comment\u2028");
+    }
+
+    @Test
+    void createdTablesKeysAndIndexesAreWrittenOnceNamedWithOnlyWhatDiffersFromTheDefaults() throws Exception {
+        Table rider = Table.of("rider", Column.of("rider", "id", "bigint").withNotNull(true)
+            .withIdentity(new Identity(Identity.Generation.BY_DEFAULT, SequenceOptions.defaults("bigint"))))
+            .withPrimaryKey(PrimaryKey.of("rider", "rider_pkey", "id"));
+        Table ride = Table.of("ride", Column.of("ride", "id", "integer").withNotNull(true)
+            .withIdentity(new Identity(Identity.Generation.ALWAYS, SequenceOptions.defaults("integer").withStart(1000))),
+                Column.of("ride", "rider_id", "bigint").withNotNull(true), Column.of("ride", "note", "text"))
+            .withPrimaryKey(PrimaryKey.of("ride", "ride_pkey", "id"))
+            .withForeignKeys(Map.of("ride_rider_fk", ForeignKey.of("ride", "ride_rider_fk", List.of("rider_id"), "rider",
+                    List.of("id")).withOnDelete(ReferentialAction.CASCADE)))
+            .withIndexes(Map.of("ride_rider_id_idx", Index.of("ride", "ride_rider_id_idx", "rider_id"), "ride_note_idx",
+                    Index.of("ride", "ride_note_idx", "note").withUnique(true).withPredicate("(note IS NOT NULL)")));
+        MigrationPlan plan = SchemaDiff.between(Schema.empty(), Schema.of(List.of(), List.of(), List.of(rider, ride)));
+        RevisionHeader header = RevisionHeader.of("com.example.migrations", TIME, "rides", List.of());
+
+        String source = this.generator.generate(header, plan).source();
+
+        assertThat(source).contains("import static dev.belay.actions.ColumnDefinition.column;",
+                "import static dev.belay.actions.IndexDefinition.on;",
+                "import static dev.belay.actions.References.references;")
+            .contains("m.actions().createTable(\"rider\",\n                column(\"id\", \"bigint\").identity());")
+            .contains("column(\"id\", \"integer\").identityAlways(SequenceOptions.defaults(\"integer\").withStart(1000)),\n"
+                    + "                column(\"rider_id\", \"bigint\").notNull(),\n"
+                    + "                column(\"note\", \"text\"));")
+            .contains("m.actions().addPrimaryKey(\"ride\", \"ride_pkey\", \"id\");")
+            .contains("m.actions().addForeignKey(\"ride\", \"ride_rider_fk\", \"rider_id\", "
+                    + "references(\"rider\", \"id\").onDelete(ReferentialAction.CASCADE));")
+            .contains("m.actions().createIndex(\"ride\", \"ride_rider_id_idx\", \"rider_id\");")
+            .contains("m.actions().createIndex(\"ride\", \"ride_note_idx\", on(\"note\").unique().where(\"(note IS NOT NULL)\"));")
+            .doesNotContain("Column.of", "withNotNull", "PrimaryKey.of", "ForeignKey.of", "Index.of", "List.of(\"id\")");
+        Revision compiled = (Revision) TestCompiler.compile(header.qualifiedClassName(), source)
+            .getDeclaredConstructor()
+            .newInstance();
+        assertThat(RecordingMigrator.up(compiled)).isEqualTo(plan.sqlStatements());
+        assertThat(RecordingMigrator.down(compiled)).isEqualTo(plan.reverse().sqlStatements());
+    }
+
+    @Test
+    void aColumnTheShortFormCannotMakeKeepsItsTableInTheModelsForm() throws Exception {
+        Column nullableIdentity = Column.of("ride", "id", "bigint")
+            .withIdentity(new Identity(Identity.Generation.BY_DEFAULT, SequenceOptions.defaults("bigint")));
+        List<Change> up = List.of(new Change.CreateTable("ride", List.of(nullableIdentity, Column.of("ride", "note", "text")),
+                List.of()));
+        RevisionHeader header = RevisionHeader.of("com.example.migrations", TIME, "rides", List.of());
+
+        String source = this.generator.generate(header, up, List.of()).source();
+
+        assertThat(source).contains("Column.of(\"ride\", \"id\", \"bigint\").withIdentity(")
+            .contains("Column.of(\"ride\", \"note\", \"text\")")
+            .doesNotContain("import static");
+        Revision compiled = (Revision) TestCompiler.compile(header.qualifiedClassName(), source)
+            .getDeclaredConstructor()
+            .newInstance();
+        RecordingStatementSink planned = new RecordingStatementSink();
+        up.get(0).applyTo(new DatabaseActions(planned));
+        assertThat(RecordingMigrator.up(compiled)).isEqualTo(planned.statements());
     }
 
     @Test
