@@ -130,8 +130,7 @@ class SampleAppEndToEndTests {
             .contains("Recorded the mapping it was written for in src/main/resources/belay/mappings/");
         assertThat(app.root().resolve("src/main/resources/belay/mappings/" + id + ".sql")).isRegularFile();
         assertThat(generated).contains("after = \"" + REVISIONS.get(2) + "\"")
-            .contains("m.actions().addColumn(\"rider\", "
-                    + "Column.of(\"rider\", \"home_town\", \"character varying(80)\"));")
+            .contains("m.actions().addColumn(\"rider\", column(\"home_town\", \"character varying(80)\"));")
             .contains("m.actions().dropColumn(\"rider\", \"home_town\");");
         assertThat(Snapshot.of(app.databaseDirectory())).as("generate changes nothing in the database")
             .isEqualTo(migrated);

@@ -1,15 +1,11 @@
 package dev.belay.sample.migrations;
 
+import static dev.belay.actions.ColumnDefinition.column;
+import static dev.belay.actions.References.references;
+
 import dev.belay.revision.MigrationRevision;
 import dev.belay.revision.Migrator;
 import dev.belay.revision.Revision;
-import dev.belay.schema.Column;
-import dev.belay.schema.ForeignKey;
-import dev.belay.schema.Identity;
-import dev.belay.schema.Index;
-import dev.belay.schema.PrimaryKey;
-import dev.belay.schema.SequenceOptions;
-import dev.belay.schema.UniqueConstraint;
 import java.util.List;
 
 /**
@@ -26,33 +22,33 @@ public class V20261121_195328_RidersRidesAndTags implements Revision {
     @Override
     public void up(Migrator m) {
         m.actions().createEnumType("ridetype", List.of("GRAVEL", "MTB", "ROAD"));
-        m.actions().createTable("ride", List.of(
-                Column.of("ride", "distance_km", "numeric(8,2)").withNotNull(true),
-                Column.of("ride", "id", "bigint").withNotNull(true).withIdentity(new Identity(Identity.Generation.BY_DEFAULT, SequenceOptions.defaults("bigint"))),
-                Column.of("ride", "rider_id", "bigint").withNotNull(true),
-                Column.of("ride", "started_at", "timestamp(6) with time zone").withNotNull(true),
-                Column.of("ride", "title", "character varying(200)").withNotNull(true),
-                Column.of("ride", "gpx", "bytea"),
-                Column.of("ride", "type", "ridetype").withNotNull(true)));
-        m.actions().createTable("ride_tag", List.of(
-                Column.of("ride_tag", "ride_id", "bigint").withNotNull(true),
-                Column.of("ride_tag", "tag_id", "bigint").withNotNull(true)));
-        m.actions().createTable("rider", List.of(
-                Column.of("rider", "id", "bigint").withNotNull(true).withIdentity(new Identity(Identity.Generation.BY_DEFAULT, SequenceOptions.defaults("bigint"))),
-                Column.of("rider", "joined_at", "timestamp(6) with time zone").withNotNull(true),
-                Column.of("rider", "name", "character varying(100)").withNotNull(true)));
-        m.actions().createTable("tag", List.of(
-                Column.of("tag", "id", "bigint").withNotNull(true).withIdentity(new Identity(Identity.Generation.BY_DEFAULT, SequenceOptions.defaults("bigint"))),
-                Column.of("tag", "name", "character varying(50)").withNotNull(true)));
-        m.actions().addPrimaryKey(PrimaryKey.of("ride", "ride_pkey", "id"));
-        m.actions().addPrimaryKey(PrimaryKey.of("ride_tag", "ride_tag_pkey", "ride_id", "tag_id"));
-        m.actions().addPrimaryKey(PrimaryKey.of("rider", "rider_pkey", "id"));
-        m.actions().addPrimaryKey(PrimaryKey.of("tag", "tag_pkey", "id"));
-        m.actions().addUniqueConstraint(UniqueConstraint.of("tag", "tag_name_key", "name"));
-        m.actions().createIndex(Index.of("ride", "ride_started_at_idx", "started_at"));
-        m.actions().addForeignKey(ForeignKey.of("ride", "fkojie7hvuyn0t49px5hsxt5cr8", List.of("rider_id"), "rider", List.of("id")));
-        m.actions().addForeignKey(ForeignKey.of("ride_tag", "fkbigidwdy85gyhal0oyy57r9mq", List.of("ride_id"), "ride", List.of("id")));
-        m.actions().addForeignKey(ForeignKey.of("ride_tag", "fkp2eyj9vatk6v13fpdspwwki0j", List.of("tag_id"), "tag", List.of("id")));
+        m.actions().createTable("ride",
+                column("distance_km", "numeric(8,2)").notNull(),
+                column("id", "bigint").identity(),
+                column("rider_id", "bigint").notNull(),
+                column("started_at", "timestamp(6) with time zone").notNull(),
+                column("title", "character varying(200)").notNull(),
+                column("gpx", "bytea"),
+                column("type", "ridetype").notNull());
+        m.actions().createTable("ride_tag",
+                column("ride_id", "bigint").notNull(),
+                column("tag_id", "bigint").notNull());
+        m.actions().createTable("rider",
+                column("id", "bigint").identity(),
+                column("joined_at", "timestamp(6) with time zone").notNull(),
+                column("name", "character varying(100)").notNull());
+        m.actions().createTable("tag",
+                column("id", "bigint").identity(),
+                column("name", "character varying(50)").notNull());
+        m.actions().addPrimaryKey("ride", "ride_pkey", "id");
+        m.actions().addPrimaryKey("ride_tag", "ride_tag_pkey", "ride_id", "tag_id");
+        m.actions().addPrimaryKey("rider", "rider_pkey", "id");
+        m.actions().addPrimaryKey("tag", "tag_pkey", "id");
+        m.actions().addUniqueConstraint("tag", "tag_name_key", "name");
+        m.actions().createIndex("ride", "ride_started_at_idx", "started_at");
+        m.actions().addForeignKey("ride", "fkojie7hvuyn0t49px5hsxt5cr8", "rider_id", references("rider", "id"));
+        m.actions().addForeignKey("ride_tag", "fkbigidwdy85gyhal0oyy57r9mq", "ride_id", references("ride", "id"));
+        m.actions().addForeignKey("ride_tag", "fkp2eyj9vatk6v13fpdspwwki0j", "tag_id", references("tag", "id"));
     }
 
     @Override

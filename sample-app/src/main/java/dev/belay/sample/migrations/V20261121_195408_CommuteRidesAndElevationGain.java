@@ -1,11 +1,12 @@
 package dev.belay.sample.migrations;
 
+import static dev.belay.actions.ColumnDefinition.column;
+
 import dev.belay.actions.EnumColumn;
 import dev.belay.actions.EnumPosition;
 import dev.belay.revision.MigrationRevision;
 import dev.belay.revision.Migrator;
 import dev.belay.revision.Revision;
-import dev.belay.schema.Column;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ public class V20261121_195408_CommuteRidesAndElevationGain implements Revision {
     @Override
     public void up(Migrator m) {
         m.actions().addEnumValue("ridetype", "COMMUTE", EnumPosition.before("GRAVEL"));
-        m.actions().addColumn("ride", Column.of("ride", "elevation_gain", "integer"));
+        m.actions().addColumn("ride", column("elevation_gain", "integer"));
     }
 
     @Override

@@ -12,11 +12,12 @@ import dev.belay.revision.MigrationRevision;
 import dev.belay.revision.Migrator;
 import dev.belay.revision.Revision;
 import dev.belay.sample.rides.GpxStorage;
-import dev.belay.schema.Column;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
+
+import static dev.belay.actions.ColumnDefinition.column;
 
 /**
  * GPX tracks to files: moves the tracks out of {@code ride.gpx} into {@link GpxStorage} (files
@@ -108,7 +109,7 @@ public class V20261121_195517_GpxTracksToFiles implements Revision {
 
     @Override
     public void down(Migrator m) {
-        m.actions().addColumn("ride", Column.of("ride", "gpx", "bytea"));
+        m.actions().addColumn("ride", column("gpx", "bytea"));
         int restored = 0;
         List<Long> orphans = new ArrayList<>();
         for (long ride : this.storage.rides()) {
