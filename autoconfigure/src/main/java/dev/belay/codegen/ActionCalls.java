@@ -120,7 +120,7 @@ final class ActionCalls implements ChangeVisitor<CodeBlock> {
     // Tables
 
     /**
-     * {@code createTable("ride",\n column("id", "bigint").identity(), ...)}, one column a line; the
+     * {@code createTable("ride", column("id", "bigint").identity(), ...)}, one column a line; the
      * model's {@code List.of(Column.of(...), ...)} when a column has no short form.
      */
     @Override

@@ -236,7 +236,7 @@ class ShellCommandsTests {
             .satisfies((file) -> assertThat(file.toString()).contains("dev/belay/autoconfigure/triplog/migrations/V")
                 .endsWith("_AddANote.java"))
             .satisfies((file) -> assertThat(Files.readString(file)).contains("message = \"add a \\\"note\\\"\"")
-                .contains("m.actions().addColumn(\"trip\", Column.of(\"trip\", \"note\", \"character varying(255)\"))"));
+                .contains("m.actions().addColumn(\"trip\", column(\"note\", \"character varying(255)\"))"));
         assertThat(output).contains("Wrote ").contains("after " + INIT).contains("Recorded the mapping it was written for in ");
         assertThat(files(sources)).anySatisfy((file) -> assertThat(file.toString()).contains("belay/mappings/")
             .endsWith(".sql"));
