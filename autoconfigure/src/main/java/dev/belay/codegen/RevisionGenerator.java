@@ -149,16 +149,18 @@ public final class RevisionGenerator {
 
     private GeneratedRevision generate(RevisionHeader header, Steps up, Steps down, Optional<String> notTransactional,
             boolean idempotent, @Nullable Chain chain) {
+        CodeBlock upCode = up.code();
+        CodeBlock downCode = down.code();
         TypeSpec type = TypeSpec.classBuilder(header.className())
             .addModifiers(Modifier.PUBLIC)
             .addSuperinterface(REVISION)
             .addJavadoc("$L", javadoc(header, up.changes(), notTransactional, chain))
             .addAnnotation(annotation(header, notTransactional.isEmpty(), idempotent))
-            .addMethod(method("up", up))
-            .addMethod(method("down", down))
+            .addMethod(method("up", up, upCode))
+            .addMethod(method("down", down, downCode))
             .build();
         JavaFile.Builder file = JavaFile.builder(header.packageName(), type).indent(INDENT).skipJavaLangImports(true);
-        String code = up.code().toString() + down.code();
+        String code = upCode.toString() + downCode;
         for (DefinitionCode.StaticMember factory : DefinitionCode.FACTORIES) {
             if (factory.calledIn(code)) {
                 file.addStaticImport(factory.type(), factory.name());
@@ -235,7 +237,7 @@ public final class RevisionGenerator {
         return wrapped.toString();
     }
 
-    private static MethodSpec method(String name, Steps steps) {
+    private static MethodSpec method(String name, Steps steps, CodeBlock code) {
         MethodSpec.Builder method = MethodSpec.methodBuilder(name)
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
@@ -243,7 +245,7 @@ public final class RevisionGenerator {
         if (steps.changes().isEmpty()) {
             method.addComment("Nothing to do.");
         }
-        method.addCode(steps.code());
+        method.addCode(code);
         return method.build();
     }
 
