@@ -39,26 +39,42 @@ public record SchemaDump(String source, List<String> entries) {
 
     /**
      * Dumps {@code schema} of the test database, leaving out the tables named in
-     * {@code excludedTables} and everything that belongs to them.
+     * {@code excludedTables} and everything that belongs to them: through pg_dump where it is
+     * new enough for the server, else through the catalog.
      */
     public static SchemaDump of(TestDatabase database, String schema, String... excludedTables) {
-        Set<String> excluded = Set.of(excludedTables);
+        return pgDumpFits(database) ? pgDump(database, schema, excludedTables)
+                : fromCatalog(database, schema, excludedTables);
+    }
+
+    /** Whether a pg_dump at least as new as the test database's server is on the PATH. */
+    public static boolean pgDumpFits(TestDatabase database) {
         try (Connection connection = database.connect()) {
-            int serverMajor = serverMajor(connection);
-            List<String> entries = new ArrayList<>();
-            String source;
-            if (pgDumpMajor() >= serverMajor) {
-                source = "pg_dump " + pgDumpMajor();
-                entries.addAll(pgDump(database, schema, excluded));
-            }
-            else {
-                source = "catalog of PostgreSQL " + serverMajor;
-                entries.addAll(catalog(connection, schema, excluded));
-            }
+            return pgDumpMajor() >= serverMajor(connection);
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("Could not read the server's version", ex);
+        }
+    }
+
+    /** Dumps {@code schema} through a pg_dump on the PATH (see {@link #pgDumpFits}). */
+    public static SchemaDump pgDump(TestDatabase database, String schema, String... excludedTables) {
+        return dump(database, schema, "pg_dump " + pgDumpMajor(),
+                (connection) -> pgDump(database, schema, Set.of(excludedTables)));
+    }
+
+    /** Dumps {@code schema} through pg_catalog's deparse functions. */
+    public static SchemaDump fromCatalog(TestDatabase database, String schema, String... excludedTables) {
+        return dump(database, schema, "catalog", (connection) -> catalog(connection, schema, Set.of(excludedTables)));
+    }
+
+    private static SchemaDump dump(TestDatabase database, String schema, String source, Reader reader) {
+        try (Connection connection = database.connect()) {
+            List<String> entries = new ArrayList<>(reader.read(connection));
             entries.addAll(casts(connection, schema));
             TreeSet<String> sorted = new TreeSet<>();
             entries.forEach((entry) -> sorted.add(normalise(entry, schema)));
-            return new SchemaDump(source, List.copyOf(sorted));
+            return new SchemaDump(source + " of PostgreSQL " + serverMajor(connection), List.copyOf(sorted));
         }
         catch (SQLException ex) {
             throw new IllegalStateException("Could not dump schema " + schema, ex);
@@ -365,6 +381,12 @@ public record SchemaDump(String source, List<String> entries) {
 
     private static String quoted(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    private interface Reader {
+
+        List<String> read(Connection connection) throws SQLException;
+
     }
 
     private static String read(InputStream stream) throws IOException {
