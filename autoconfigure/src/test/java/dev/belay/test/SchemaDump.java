@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What a schema holds, as sorted entries that each name their object, with the schema's own name
@@ -238,7 +239,7 @@ public record SchemaDump(String source, List<String> entries) {
             .map((statement) -> statement.replaceAll("\\s+", " ").trim())
             .filter((statement) -> !statement.isEmpty())
             .flatMap((statement) -> statement.startsWith("CREATE TABLE ") ? tableEntries(statement).stream()
-                    : java.util.stream.Stream.of(statement))
+                    : Stream.of(statement))
             .toList();
     }
 

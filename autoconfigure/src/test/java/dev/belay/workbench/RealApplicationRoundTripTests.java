@@ -8,12 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import dev.belay.diff.Change;
 import dev.belay.runner.MigrationRunner;
 import dev.belay.schema.Identifiers;
 import dev.belay.schema.Schema;
@@ -47,6 +49,8 @@ class RealApplicationRoundTripTests {
 
     private static final Map<Integer, String> measures = new ConcurrentSkipListMap<>();
 
+    private static volatile String server = "?";
+
     @ParameterizedTest
     @EnumSource(RealApplication.class)
     void generatesAppliesChecksAndRollsBackExactlyHibernatesSchemaThenEvolvesKeepingTheRows(RealApplication application,
@@ -55,6 +59,7 @@ class RealApplicationRoundTripTests {
         Measure measure = new Measure(application);
         SoftAssertions dumps = new SoftAssertions();
         CatalogSnapshot before = snapshot(database);
+        server = serverVersion(database);
         try (Project project = new Project(database, schema)) {
             project.model(application.entities().toArray(Class<?>[]::new));
 
@@ -111,7 +116,7 @@ class RealApplicationRoundTripTests {
 
     @AfterAll
     static void printMeasures() {
-        System.out.println("Real applications, round trip on PostgreSQL (ms):\n" + Measure.HEADER + "\n"
+        System.out.println("Real applications, round trip on PostgreSQL " + server + " (ms):\n" + Measure.HEADER + "\n"
                 + String.join("\n", measures.values()));
     }
 
@@ -170,6 +175,14 @@ class RealApplicationRoundTripTests {
         }
     }
 
+    private static String serverVersion(TestDatabase database) throws SQLException {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SHOW server_version")) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
     private static CatalogSnapshot snapshot(TestDatabase database) throws SQLException {
         try (Connection connection = database.connect()) {
             return CatalogSnapshot.of(connection);
@@ -206,7 +219,7 @@ class RealApplicationRoundTripTests {
 
         private final RealApplication application;
 
-        private final Map<String, Long> millis = new java.util.HashMap<>();
+        private final Map<String, Long> millis = new HashMap<>();
 
         private int tables;
 
@@ -234,7 +247,7 @@ class RealApplicationRoundTripTests {
 
         void revision(GenerateResult result) {
             this.tables = (int) result.plan().changes().stream()
-                .filter(dev.belay.diff.Change.CreateTable.class::isInstance)
+                .filter(Change.CreateTable.class::isInstance)
                 .count();
             this.changes = result.plan().changes().size();
             this.lines = lines(result);

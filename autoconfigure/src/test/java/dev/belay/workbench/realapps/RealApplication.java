@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.belay.workbench.realapps.jhipster.JHipsterSample;
@@ -124,7 +125,7 @@ public enum RealApplication {
 
     /** The schema the application lives in: its name in lower case. */
     public String schema() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The entity classes of the application's model. */

@@ -29,6 +29,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
@@ -816,7 +817,7 @@ public final class Shopizer {
         Currency currency;
 
         @Column(name = "LOCALE")
-        java.util.Locale locale;
+        Locale locale;
 
         @ManyToOne
         @JoinColumn(name = "MERCHANTID")
