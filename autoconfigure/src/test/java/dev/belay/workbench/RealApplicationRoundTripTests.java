@@ -213,9 +213,11 @@ class RealApplicationRoundTripTests {
     /** What one application's round trip measured. */
     private static final class Measure {
 
-        static final String HEADER = String.format("%-12s %8s %6s %7s %6s %8s %6s %6s %10s %8s %7s %6s %7s",
+        static final String HEADER = String.format("%-12s %8s %6s %7s %6s %8s %6s %6s %10s %8s %7s %6s %7s %6s",
                 "application", "entities", "tables", "changes", "lines", "generate", "apply", "check", "regenerate",
-                "rollback", "evolve", "evo-ch", "evo-ln");
+                "rollback", "evolve", "evo-ch", "evo-ln", "total");
+
+        private final long start = System.nanoTime();
 
         private final RealApplication application;
 
@@ -273,10 +275,11 @@ class RealApplicationRoundTripTests {
 
         @Override
         public String toString() {
-            return String.format("%-12s %8d %6d %7d %6d %8s %6s %7s %10s %8s %7s %6d %7d", this.application.schema(),
-                    this.application.entities().size(), this.tables, this.changes, this.lines, ms("generate"),
-                    ms("apply"), ms("check"), ms("regenerate"), ms("rollback"), ms("evolve"), this.evolutionChanges,
-                    this.evolutionLines);
+            return String.format("%-12s %8d %6d %7d %6d %8s %6s %6s %10s %8s %7s %6d %7d %6d",
+                    this.application.schema(), this.application.entities().size(), this.tables, this.changes,
+                    this.lines, ms("generate"), ms("apply"), ms("check"), ms("regenerate"), ms("rollback"),
+                    ms("evolve"), this.evolutionChanges, this.evolutionLines,
+                    (System.nanoTime() - this.start) / 1_000_000);
         }
 
         private String ms(String step) {
