@@ -11,7 +11,7 @@ import java.util.List;
  * Every schema, relation, type, constraint, cast and function of a database by name: equal
  * snapshots before and after an operation mean it left nothing behind.
  */
-record CatalogSnapshot(List<String> objects) {
+public record CatalogSnapshot(List<String> objects) {
 
     private static final String QUERY = """
             SELECT 'schema ' || nspname FROM pg_namespace
@@ -27,7 +27,7 @@ record CatalogSnapshot(List<String> objects) {
             ORDER BY 1
             """;
 
-    static CatalogSnapshot of(Connection connection) throws SQLException {
+    public static CatalogSnapshot of(Connection connection) throws SQLException {
         List<String> objects = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(QUERY)) {
             while (rows.next()) {
