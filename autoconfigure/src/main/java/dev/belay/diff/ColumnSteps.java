@@ -124,9 +124,9 @@ final class ColumnSteps {
             steps.add(this.steps.add(new Change.AddIdentity(table, name, wanted.identity(), List.of()), Phase.COLUMN));
         }
         else if (old.identity() != null && wanted.identity() != null && !sameIdentity(old.identity(), wanted.identity())) {
+            String moves = Hazards.movesCurrentValue(old.identity().options(), wanted.identity().options());
             Hazards.Builder found = Hazards.on(old.id())
-                .addIf(Hazards.narrows(old.identity().options(), wanted.identity().options()),
-                        HazardKind.MAY_FAIL_ON_DATA, "fails if the identity's current value lies outside the new limits");
+                .addIf(moves != null, HazardKind.DATA_LOSS, moves);
             steps.add(this.steps.add(new Change.AlterIdentity(table, name, wanted.identity(), found.build()),
                     Phase.COLUMN));
         }
