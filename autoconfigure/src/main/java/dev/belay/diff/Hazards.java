@@ -12,6 +12,7 @@ import dev.belay.schema.ObjectId;
 import dev.belay.schema.ObjectKind;
 import dev.belay.schema.Schema;
 import dev.belay.schema.SequenceOptions;
+import dev.belay.schema.Table;
 import dev.belay.schema.UnmanagedObject;
 
 import org.jspecify.annotations.Nullable;
@@ -24,7 +25,10 @@ final class Hazards {
 
     private final Map<ObjectId, Set<UnmanagedObject>> unmanagedUsers = new HashMap<>();
 
+    private final Schema current;
+
     Hazards(Schema current) {
+        this.current = current;
         for (UnmanagedObject object : current.unmanaged()) {
             for (ObjectId dependency : object.dependencies()) {
                 this.unmanagedUsers
@@ -39,6 +43,23 @@ final class Hazards {
                 }
             }
         }
+    }
+
+    /** The indexes that read a column, those of its table's keys and unique constraints included, by name. */
+    List<String> indexesOn(String table, String column) {
+        Table owner = this.current.tables().get(table);
+        if (owner == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        if (owner.primaryKey() != null && owner.primaryKey().columns().contains(column)) {
+            names.add(owner.primaryKey().name());
+        }
+        owner.uniqueConstraints().values().stream().filter((unique) -> unique.columns().contains(column))
+            .forEach((unique) -> names.add(unique.name()));
+        owner.indexes().values().stream().filter((index) -> index.columns().contains(column))
+            .forEach((index) -> names.add(index.name()));
+        return names;
     }
 
     /** Whether new sequence limits are narrower, so the current value may lie outside them. */

@@ -105,7 +105,7 @@ class HazardTests {
             character varying(10) | text
             character varying(10) | character varying(20)
             numeric(10,2)         | numeric(14,2)
-            date                  | timestamp with time zone
+            real                  | double precision
             """)
     void wideningConversionsCarryNoDataHazard(String from, String to) throws SQLException {
         Schema current = this.database.build("widen", "CREATE TABLE t (c " + from + ")");
