@@ -1,5 +1,8 @@
 package dev.belay.actions;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.belay.schema.Identifiers;
 import dev.belay.schema.SequenceOptions;
 
@@ -20,7 +23,8 @@ import dev.belay.schema.SequenceOptions;
  * given again.</li>
  * </ul>
  * Either move is told with a {@code NOTICE} naming the old and the next value, which the
- * runner logs.
+ * runner logs. A limit that is {@code bigint}'s own end needs no branch; limits that both are
+ * need no block, just the {@code ALTER}.
  */
 final class SequenceBounds {
 
@@ -46,12 +50,25 @@ final class SequenceBounds {
         String past = ascending ? "stood > " + towards : "stood < " + towards;
         String next = options.cycle() ? "the next value is " + afterEnd + " (CYCLE)"
                 : "it is used up, the next value fails (NO CYCLE)";
-        String body = "DECLARE stood bigint; BEGIN " + read + "; IF " + before + " THEN " + alter + " RESTART WITH "
-                + from + "; RAISE NOTICE '% stood at %, outside " + fromLimit + "; it restarts at " + from
-                + ": the next value is " + from + "', " + Identifiers.literal(label) + ", stood; ELSIF " + past + " THEN "
-                + alter + " RESTART WITH " + towards + "; PERFORM setval(" + target + ", " + towards
-                + "); RAISE NOTICE '% stood at %, outside " + towardsLimit + "; it is set to " + towards + " as given out: "
-                + next + "', " + Identifiers.literal(label) + ", stood; ELSE " + alter + "; END IF; END";
+        // A bigint cannot lie beyond bigint's own ends: no branch for a limit that is one.
+        boolean beforePossible = from != (ascending ? Long.MIN_VALUE : Long.MAX_VALUE);
+        boolean pastPossible = towards != (ascending ? Long.MAX_VALUE : Long.MIN_VALUE);
+        if (!beforePossible && !pastPossible) {
+            return alter;
+        }
+        List<String> branches = new ArrayList<>();
+        if (beforePossible) {
+            branches.add(before + " THEN " + alter + " RESTART WITH " + from + "; RAISE NOTICE '% stood at %, outside "
+                    + fromLimit + "; it restarts at " + from + ": the next value is " + from + "', "
+                    + Identifiers.literal(label) + ", stood;");
+        }
+        if (pastPossible) {
+            branches.add(past + " THEN " + alter + " RESTART WITH " + towards + "; PERFORM setval(" + target + ", "
+                    + towards + "); RAISE NOTICE '% stood at %, outside " + towardsLimit + "; it is set to " + towards
+                    + " as given out: " + next + "', " + Identifiers.literal(label) + ", stood;");
+        }
+        String body = "DECLARE stood bigint; BEGIN " + read + "; IF " + String.join(" ELSIF ", branches) + " ELSE "
+                + alter + "; END IF; END";
         return Ddl.doBlock(body);
     }
 

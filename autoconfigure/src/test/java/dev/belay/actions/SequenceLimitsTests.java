@@ -47,6 +47,7 @@ class SequenceLimitsTests {
             bigint  | -1 | -500        | true  | MINVALUE -200 MAXVALUE -1 CYCLE             | -1         | stood at -500, outside MINVALUE -200
             bigint  |  1 | 3000000000  | true  | AS integer MAXVALUE 2147483647              | error      | stood at 3000000000, outside MAXVALUE 2147483647
             integer |  1 | 7           | true  | AS bigint MAXVALUE 9223372036854775807      | 8          |
+            bigint  |  1 | 500         | true  | MINVALUE -9223372036854775808 CYCLE         | 501        |
             """)
     void newLimitsApplyWhateverValueTheSequenceStandsAt(String type, long increment, long value, boolean called,
             String change, String next, String notice, TestDatabase database) throws SQLException {
@@ -108,13 +109,18 @@ class SequenceLimitsTests {
     }
 
     @Test
-    void aRecordedChangeIsOneStatementThatRunsOnEveryDatabase() {
+    void aRecordedChangeIsOneStatementThatRunsOnEveryDatabaseAndPlainWhenNoValueCanLieOutside() {
         RecordingStatementSink sink = new RecordingStatementSink();
         new DatabaseActions(sink).alterSequence("ticket_seq", SequenceOptions.defaults("bigint").withMinValue(100));
         assertThat(sink.statements()).singleElement().satisfies((statement) -> {
             assertThat(statement.sql()).startsWith("DO $belay$ ").contains("ALTER SEQUENCE ticket_seq AS bigint");
             assertThat(statement.mode()).isEqualTo(TransactionMode.IN_TRANSACTION);
         });
+        sink.clear();
+        new DatabaseActions(sink).alterSequence("ticket_seq",
+                SequenceOptions.defaults("bigint").withMinValue(Long.MIN_VALUE).withCycle(true));
+        assertThat(sink.statements()).as("no value lies outside bigint's range").singleElement()
+            .satisfies((statement) -> assertThat(statement.sql()).startsWith("ALTER SEQUENCE ticket_seq AS bigint"));
     }
 
     @Test
