@@ -7,6 +7,7 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -139,7 +140,7 @@ class SequenceLimitsTests {
         }
     }
 
-    private static Outcome run(Statement statement, java.util.function.Consumer<DatabaseActions> change, String next)
+    private static Outcome run(Statement statement, Consumer<DatabaseActions> change, String next)
             throws SQLException {
         List<String> notices = new ArrayList<>();
         DatabaseActions actions = new DatabaseActions((sql) -> {

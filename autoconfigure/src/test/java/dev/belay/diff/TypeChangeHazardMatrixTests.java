@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * table was rewritten ({@code pg_class.relfilenode} of the table changed), whether its index was
  * rebuilt (that of the index changed), and, with a row that does not fit added, whether the change
  * fails. Every {@code TABLE_REWRITE} and {@code MAY_FAIL_ON_DATA} the plan claims must happen, and
- * every rewrite, rebuild and failure that happens must be claimed. The session's time zone is not
+ * every rewrite, rebuild and failure that happens must be claimed. A pair given no failing value
+ * is one that no value can make fail (the plan must not claim it can); a pair given one shows the
+ * claim true, often with a value at the edge of a type's range. The session's time zone is not
  * UTC (where PostgreSQL skips some rewrites, which the plan says separately).
  */
 @PostgresTest
