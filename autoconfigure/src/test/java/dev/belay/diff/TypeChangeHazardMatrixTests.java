@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rebuilt (that of the index changed), and, with a row that does not fit added, whether the change
  * fails. Every {@code TABLE_REWRITE} and {@code MAY_FAIL_ON_DATA} the plan claims must happen, and
  * every rewrite, rebuild and failure that happens must be claimed. A pair given no failing value
- * is one that no value can make fail (the plan must not claim it can); a pair given one shows the
- * claim true, often with a value at the edge of a type's range. The session's time zone is not
+ * is one that no value can make fail (the plan must not claim it can); with one given, often at
+ * the edge of a type's range, the change must fail on it exactly when the plan says it may
+ * (rounding a timestamp next to the end of its range, for one, does not fail). The session's time zone is not
  * UTC (where PostgreSQL skips some rewrites, which the plan says separately).
  */
 @PostgresTest
