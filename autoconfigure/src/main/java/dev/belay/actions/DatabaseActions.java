@@ -198,11 +198,7 @@ public class DatabaseActions {
                 .append(" USING HINT = 'Update or delete those rows first, then run the migration again.'; END IF;");
         }
         body.append(" END");
-        String tag = "$belay$";
-        for (int i = 1; body.indexOf(tag) >= 0; i++) {
-            tag = "$belay" + i + "$";
-        }
-        return "DO " + tag + " " + body + " " + tag;
+        return Ddl.doBlock(body.toString());
     }
 
     // Sequences
@@ -219,13 +215,21 @@ public class DatabaseActions {
 
     /**
      * Changes a sequence's parameters: {@code ALTER SEQUENCE name AS type START WITH ...}, every
-     * option spelled out. The current value is kept ({@code START WITH} only matters for a later
-     * {@code RESTART}). Fails if the current value lies outside new limits.
+     * option spelled out, in a {@code DO} block that reads the sequence's current value first. A
+     * value inside the new limits is kept ({@code START WITH} only matters for a later
+     * {@code RESTART}). A value outside them, which PostgreSQL would refuse, moves in the same
+     * statement and a {@code NOTICE} says where: below the limit an ascending sequence starts from
+     * ({@code MINVALUE}), it restarts at that limit, the next value; past the limit it runs towards
+     * ({@code MAXVALUE}), it stands used up at that limit, so the next value is {@code MINVALUE}
+     * with {@code CYCLE} and an error without (descending sequences the other way round). Takes
+     * no lock on any table.
      * @param name the sequence's name
      * @param options its new parameters
      */
     public void alterSequence(String name, SequenceOptions options) {
-        run("ALTER SEQUENCE " + name(name) + " " + options.sql());
+        String sequence = name(name);
+        run(SequenceBounds.alter("sequence " + name, "SELECT last_value INTO stood FROM " + sequence,
+                Identifiers.literal(sequence), "ALTER SEQUENCE " + sequence + " " + options.sql(), options));
     }
 
     /**
@@ -575,15 +579,22 @@ public class DatabaseActions {
 
     /**
      * Changes an identity column's generation and sequence options:
-     * {@code ALTER TABLE table ALTER COLUMN column SET GENERATED ... SET START WITH ... SET NO CYCLE}.
-     * The sequence's current value is kept; its type follows the column's.
+     * {@code ALTER TABLE table ALTER COLUMN column SET GENERATED ... SET START WITH ... SET NO CYCLE},
+     * in a {@code DO} block that reads the identity sequence's current value first: it is kept
+     * when it lies inside the new limits, and moves as {@link #alterSequence} says when it does not
+     * ({@code RESTART WITH} the limit, in the same statement). The sequence's type follows the
+     * column's.
      * @param table the table's name
      * @param column the column's name
      * @param identity the new generation and sequence options
      */
     public void alterIdentity(String table, String column, Identity identity) {
-        run(alterColumn(table, column) + "SET " + Ddl.identityGeneration(identity) + " "
-                + Ddl.identityOptions(identity.options(), "SET "));
+        String sequence = "pg_get_serial_sequence(" + Identifiers.literal(name(table)) + ", " + Identifiers.literal(column) + ")";
+        run(SequenceBounds.alter("sequence of identity column " + table + "." + column,
+                "EXECUTE 'SELECT last_value FROM ' || " + sequence + " INTO stood", sequence,
+                alterColumn(table, column) + "SET " + Ddl.identityGeneration(identity) + " "
+                        + Ddl.identityOptions(identity.options(), "SET "),
+                identity.options()));
     }
 
     /**

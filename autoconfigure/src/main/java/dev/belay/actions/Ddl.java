@@ -32,6 +32,17 @@ final class Ddl {
         return values.stream().map(Identifiers::literal).collect(Collectors.joining(", "));
     }
 
+    /**
+     * A {@code DO} block around {@code body}, quoted with a dollar tag the body does not hold.
+     */
+    static String doBlock(String body) {
+        String tag = "$belay$";
+        for (int i = 1; body.contains(tag); i++) {
+            tag = "$belay" + i + "$";
+        }
+        return "DO " + tag + " " + body + " " + tag;
+    }
+
     static String textOrNull(@Nullable String text) {
         return (text != null) ? Identifiers.literal(text) : "NULL";
     }

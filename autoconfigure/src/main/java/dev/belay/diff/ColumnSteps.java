@@ -124,9 +124,9 @@ final class ColumnSteps {
             steps.add(this.steps.add(new Change.AddIdentity(table, name, wanted.identity(), List.of()), Phase.COLUMN));
         }
         else if (old.identity() != null && wanted.identity() != null && !sameIdentity(old.identity(), wanted.identity())) {
+            String moves = Hazards.movesCurrentValue(old.identity().options(), wanted.identity().options());
             Hazards.Builder found = Hazards.on(old.id())
-                .addIf(Hazards.narrows(old.identity().options(), wanted.identity().options()),
-                        HazardKind.MAY_FAIL_ON_DATA, "fails if the identity's current value lies outside the new limits");
+                .addIf(moves != null, HazardKind.DATA_LOSS, moves);
             steps.add(this.steps.add(new Change.AlterIdentity(table, name, wanted.identity(), found.build()),
                     Phase.COLUMN));
         }
@@ -142,9 +142,12 @@ final class ColumnSteps {
         Hazards.Builder found = Hazards.on(old.id());
         String conversion = old.type() + " to " + wanted.type();
         found.addIf(change.rewrites(), HazardKind.TABLE_REWRITE, "rewrites the table and its indexes to change "
-                + conversion + (change.rewritesUnlessUtc() ? " (unless the session time zone is UTC)" : "")
+                + conversion + (change.rewritesUnlessUtc() ? " (in a session whose time zone is UTC only the indexes are built again)" : "")
                 + ", under an ACCESS EXCLUSIVE lock");
-        found.addIf(!change.keepsEveryValue(), HazardKind.MAY_FAIL_ON_DATA, (using != null)
+        List<String> indexes = change.rebuildsIndexesOnly() ? this.hazards.indexesOn(old.table(), old.name()) : List.of();
+        found.addIf(!indexes.isEmpty(), HazardKind.LONG_LOCK, "builds " + String.join(", ", indexes)
+                + " again to change " + conversion + " (the table is not rewritten), under an ACCESS EXCLUSIVE lock");
+        found.addIf(change.canFail(), HazardKind.MAY_FAIL_ON_DATA, (using != null)
                 ? "fails on values that USING " + using + " cannot convert" : "fails on values that do not fit " + wanted.type());
         found.addIf(change.losesPrecision(), HazardKind.DATA_LOSS, "rounds or cuts values converting " + conversion);
         this.hazards.breaksUnmanaged(found, old.id(), "changing the column's type");

@@ -11,7 +11,11 @@ import java.util.stream.Collectors;
 import dev.belay.schema.ObjectId;
 import dev.belay.schema.ObjectKind;
 import dev.belay.schema.Schema;
+import dev.belay.schema.SequenceOptions;
+import dev.belay.schema.Table;
 import dev.belay.schema.UnmanagedObject;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects the hazards of one change, and knows which unmanaged objects (views, functions,
@@ -21,7 +25,10 @@ final class Hazards {
 
     private final Map<ObjectId, Set<UnmanagedObject>> unmanagedUsers = new HashMap<>();
 
+    private final Schema current;
+
     Hazards(Schema current) {
+        this.current = current;
         for (UnmanagedObject object : current.unmanaged()) {
             for (ObjectId dependency : object.dependencies()) {
                 this.unmanagedUsers
@@ -38,10 +45,53 @@ final class Hazards {
         }
     }
 
+    /** The indexes that read a column, those of its table's keys and unique constraints included, by name. */
+    List<String> indexesOn(String table, String column) {
+        Table owner = this.current.tables().get(table);
+        if (owner == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        if (owner.primaryKey() != null && owner.primaryKey().columns().contains(column)) {
+            names.add(owner.primaryKey().name());
+        }
+        owner.uniqueConstraints().values().stream().filter((unique) -> unique.columns().contains(column))
+            .forEach((unique) -> names.add(unique.name()));
+        owner.indexes().values().stream().filter((index) -> index.columns().contains(column))
+            .forEach((index) -> names.add(index.name()));
+        return names;
+    }
+
     /** Whether new sequence limits are narrower, so the current value may lie outside them. */
-    static boolean narrows(dev.belay.schema.SequenceOptions old, dev.belay.schema.SequenceOptions wanted) {
+    static boolean narrows(SequenceOptions old, SequenceOptions wanted) {
         return wanted.maxValue() < old.maxValue() || wanted.minValue() > old.minValue()
                 || typeRank(wanted.dataType()) < typeRank(old.dataType());
+    }
+
+    /**
+     * What new limits do to a sequence whose current value lies outside them, or {@code null}
+     * when they are not narrower: the recipe moves the value rather than fail (see
+     * {@code DatabaseActions.alterSequence}), so the next value may change.
+     */
+    static @Nullable String movesCurrentValue(SequenceOptions old, SequenceOptions wanted) {
+        if (!narrows(old, wanted)) {
+            return null;
+        }
+        boolean ascending = wanted.increment() > 0;
+        boolean lowerNarrows = wanted.minValue() > old.minValue();
+        boolean upperNarrows = wanted.maxValue() < old.maxValue() || typeRank(wanted.dataType()) < typeRank(old.dataType());
+        List<String> moves = new ArrayList<>();
+        if (ascending ? lowerNarrows : upperNarrows) {
+            long from = ascending ? wanted.minValue() : wanted.maxValue();
+            moves.add("a value " + (ascending ? "below MINVALUE " : "above MAXVALUE ") + from + " restarts at " + from);
+        }
+        if (ascending ? upperNarrows : lowerNarrows) {
+            long towards = ascending ? wanted.maxValue() : wanted.minValue();
+            long other = ascending ? wanted.minValue() : wanted.maxValue();
+            moves.add("a value " + (ascending ? "above MAXVALUE " : "below MINVALUE ") + towards + " is set to " + towards
+                    + " as given out, so the next value " + (wanted.cycle() ? "is " + other : "fails"));
+        }
+        return "the next value may move: " + String.join("; ", moves);
     }
 
     private static int typeRank(String type) {

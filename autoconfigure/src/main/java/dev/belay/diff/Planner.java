@@ -646,9 +646,8 @@ final class Planner {
                 continue;
             }
             if (!old.options().equals(wanted.options())) {
-                Hazards.Builder found = Hazards.on(id)
-                    .addIf(Hazards.narrows(old.options(), wanted.options()), HazardKind.MAY_FAIL_ON_DATA,
-                            "fails if the sequence's current value lies outside the new limits");
+                String moves = Hazards.movesCurrentValue(old.options(), wanted.options());
+                Hazards.Builder found = Hazards.on(id).addIf(moves != null, HazardKind.DATA_LOSS, moves);
                 this.steps.events(id).alter.add(this.steps.add(new Change.AlterSequence(name, wanted.options(),
                         found.build()), Phase.SEQUENCE));
             }

@@ -2,6 +2,7 @@ package dev.belay.runner;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,11 +177,22 @@ final class RevisionSession implements Migrator, StatementSink {
     private void send(SqlStatement statement) {
         try (Statement jdbcStatement = this.connection.createStatement()) {
             jdbcStatement.execute(statement.sql());
+            logNotices(jdbcStatement.getWarnings());
         }
         catch (SQLException ex) {
             String task = "Revision '" + this.revision.id() + "'";
             DataAccessException translated = new SQLStateSQLExceptionTranslator().translate(task, statement.sql(), ex);
             throw (translated != null) ? translated : new UncategorizedSQLException(task, statement.sql(), ex);
+        }
+    }
+
+    /**
+     * Logs what the server said while running a statement: a recipe tells with a notice what it
+     * decided on the data it found (a sequence that moved to fit new limits, say).
+     */
+    private void logNotices(@Nullable SQLWarning warning) {
+        for (SQLWarning notice = warning; notice != null; notice = notice.getNextWarning()) {
+            logger.info("Revision " + this.revision.describe() + ": " + notice.getMessage());
         }
     }
 

@@ -105,7 +105,7 @@ class HazardTests {
             character varying(10) | text
             character varying(10) | character varying(20)
             numeric(10,2)         | numeric(14,2)
-            date                  | timestamp with time zone
+            real                  | double precision
             """)
     void wideningConversionsCarryNoDataHazard(String from, String to) throws SQLException {
         Schema current = this.database.build("widen", "CREATE TABLE t (c " + from + ")");
@@ -201,6 +201,32 @@ class HazardTests {
                     "MAY_FAIL_ON_DATA column t.name");
         assertThatExceptionOfType(SQLException.class).isThrownBy(() -> this.database.apply("not_null", plan))
             .withMessageContaining("name");
+    }
+
+    @Test
+    void narrowerSequenceLimitsSayTheNextValueMayMoveAndApplyWhereverTheSequencesStand() throws SQLException {
+        Schema current = this.database.build("limits", "CREATE SEQUENCE up_seq", "CREATE SEQUENCE down_seq INCREMENT BY -1",
+                "CREATE TABLE t (id integer GENERATED ALWAYS AS IDENTITY, note text)", "SELECT setval('up_seq', 500)");
+        Schema desired = this.database.build("limits_target",
+                "CREATE SEQUENCE up_seq MINVALUE 100 MAXVALUE 200 START WITH 100",
+                "CREATE SEQUENCE down_seq INCREMENT BY -1 MAXVALUE -100 START WITH -100",
+                "CREATE TABLE t (id integer GENERATED ALWAYS AS IDENTITY (MINVALUE 100 START WITH 100), note text)");
+        MigrationPlan plan = SchemaDiff.between(current, desired);
+        assertThat(plan.hazards()).extracting((hazard) -> hazard.kind() + " " + hazard.object())
+            .containsExactlyInAnyOrder("DATA_LOSS sequence up_seq", "DATA_LOSS sequence down_seq", "DATA_LOSS column t.id");
+        assertThat(plan.hazards()).allSatisfy((hazard) -> assertThat(hazard.reason()).startsWith("the next value may move"));
+        assertThat(plan.hazards()).filteredOn((hazard) -> hazard.object().name().equals("up_seq"))
+            .singleElement()
+            .satisfies((hazard) -> assertThat(hazard.reason()).contains("restarts at 100")
+                .contains("above MAXVALUE 200 is set to 200 as given out, so the next value fails"));
+        this.database.apply("limits", plan);
+        assertThat(this.database.inspect("limits")).isEqualTo(desired);
+        assertThatExceptionOfType(SQLException.class)
+            .isThrownBy(() -> this.database.rows("limits", "SELECT nextval('up_seq')"))
+            .withMessageContaining("reached maximum value");
+        assertThat(this.database.rows("limits", "SELECT nextval('down_seq')")).containsExactly(List.of("-100"));
+        assertThat(this.database.rows("limits", "INSERT INTO t (note) VALUES ('a') RETURNING id"))
+            .containsExactly(List.of("100"));
     }
 
     @Test

@@ -252,6 +252,18 @@ final class RoundTripCorpus {
                     .from("CREATE SEQUENCE old_seq", "CREATE SEQUENCE ticket_seq AS integer INCREMENT BY 1")
                     .to("CREATE SEQUENCE ticket_seq AS bigint INCREMENT BY 50 START WITH 100 CACHE 5",
                             "CREATE SEQUENCE new_seq AS smallint MAXVALUE 1000 CYCLE"),
+                named("raises the MINVALUE of a sequence and an identity above the values they stand at")
+                    .from("CREATE SEQUENCE ticket_seq", "CREATE TABLE ride (id integer GENERATED ALWAYS AS IDENTITY, name text)")
+                    .to("CREATE SEQUENCE ticket_seq MINVALUE 100 START WITH 100",
+                            "CREATE TABLE ride (id integer GENERATED ALWAYS AS IDENTITY (MINVALUE 100 START WITH 100), name text)")
+                    .seed("INSERT INTO ride (name) VALUES ('a'), ('b')")
+                    .survives("SELECT id, name FROM ride ORDER BY id"),
+                named("narrows the limits of sequences standing inside and outside them, descending ones too")
+                    .from("CREATE SEQUENCE kept_seq", "CREATE SEQUENCE capped_seq", "CREATE SEQUENCE down_seq INCREMENT BY -1")
+                    .to("CREATE SEQUENCE kept_seq MINVALUE 100 START WITH 100", "CREATE SEQUENCE capped_seq MAXVALUE 200",
+                            "CREATE SEQUENCE down_seq INCREMENT BY -1 MAXVALUE -100 START WITH -100")
+                    .seed("SELECT setval('kept_seq', 500)", "SELECT setval('capped_seq', 500)")
+                    .survives("SELECT last_value, is_called FROM kept_seq"),
                 named("adds and drops serial columns and their owned sequences")
                     .from("CREATE TABLE ride (id serial PRIMARY KEY, name text)")
                     .to("CREATE TABLE ride (id integer PRIMARY KEY, name text, no bigserial)")
