@@ -296,8 +296,11 @@ final class Planner {
         for (Table table : this.current.tables().values()) {
             for (Column column : table.columns().values()) {
                 Fate fate = this.steps.fate(column.id());
+                // A column of the type itself either is cast by the replacement or moves off the
+                // type before it (its own type change drops and sets its default).
                 if ((fate == Fate.SAME || fate == Fate.ALTER) && !this.replacedEnumColumns.containsKey(column.id())
-                        && column.defaultExpression() != null && Expressions.mentionsType(column.defaultExpression(), type)) {
+                        && !type.equals(Column.userTypeName(column.type())) && column.defaultExpression() != null
+                        && Expressions.mentionsType(column.defaultExpression(), type)) {
                     this.defaultsAcrossReplacement.put(column.id(), type);
                     decide(column.id(), Fate.ALTER);
                 }

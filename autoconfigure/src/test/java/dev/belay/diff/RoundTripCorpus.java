@@ -233,6 +233,14 @@ final class RoundTripCorpus {
                                     + "CONSTRAINT note_not_c CHECK (note <> ('a'::kind)::text))")
                     .seed("INSERT INTO t VALUES ('b', 'x')")
                     .survives("SELECT x, note FROM t"),
+                named("moves an array column off an enum type that is replaced, its default naming the type")
+                    .from("CREATE TYPE kind AS ENUM ('b', 'a')",
+                            "CREATE TABLE t (id integer, name kind[] DEFAULT '{}' NOT NULL)")
+                    .to("CREATE TYPE kind AS ENUM ('a', 'b')",
+                            "CREATE TABLE t (id integer, name character varying(40) DEFAULT 'x' NOT NULL "
+                                    + "CHECK (name <> ''))")
+                    .seed("INSERT INTO t VALUES (1, '{}')")
+                    .survives("SELECT id FROM t"),
                 named("renames an enum label with a hint, keeping rows and defaults")
                     .from("CREATE TYPE ride_type AS ENUM ('ROAD', 'MTB')",
                             "CREATE TABLE ride (id integer, type ride_type DEFAULT 'MTB')")
