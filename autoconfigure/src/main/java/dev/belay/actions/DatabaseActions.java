@@ -217,13 +217,14 @@ public class DatabaseActions {
     }
 
     /**
-     * Drops a cast: {@code DROP CAST (source AS target)}. Queries that relied on it, such as a
-     * comparison of an enum column with a {@code varchar} parameter through an implicit cast, fail
-     * afterwards.
+     * Drops a cast: {@code DROP CAST (source AS target)}. Statements that relied on it fail
+     * afterwards, such as an insert of a {@code varchar} parameter (a JDBC {@code setString}) into an
+     * enum column through Hibernate's implicit cast.
      * @param source the type converted from, as SQL
      * @param target the type converted to, as SQL
      */
     public void dropCast(String source, String target) {
+        // The types are checked as createCast checks them; method and context play no part in a drop.
         Cast cast = Cast.of(source, target, CastMethod.INOUT, CastContext.EXPLICIT);
         run("DROP CAST " + castTypes(cast.source(), cast.target()));
     }

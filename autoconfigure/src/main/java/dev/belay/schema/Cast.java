@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * A cast between two types of which at least one is an enum type of the schema, such as the two
  * Hibernate creates for a named enum ({@code CREATE CAST (ridetype AS varchar) WITH INOUT AS
- * IMPLICIT} and back), so that a query may compare or assign the enum with text.
+ * IMPLICIT} and back), so that a {@code varchar} value, such as a JDBC {@code setString}
+ * parameter, can be assigned to the enum column and the enum used where {@code varchar} is wanted.
  * <p>
  * PostgreSQL keeps casts for the whole database, not in a schema; Belay counts a cast to the
  * schema of its enum type, whose {@code DROP TYPE ... CASCADE} drops it too. The types are SQL as

@@ -218,7 +218,7 @@ class JpaDesiredSchemaCorpusTests {
         assertThat(schema.enumTypes().get("ridekind")).isEqualTo(EnumType.of("ridekind", "COMMUTE", "RACE", "TOUR",
                 "TRAINING"));
         assertThat(column(schema, "named_enum_ride", "kind").type()).isEqualTo("ridekind");
-        // And casts from and to varchar, so that a query may compare the column with a string.
+        // And casts from and to varchar, so that a varchar value can be assigned to the column.
         assertThat(schema.casts().values()).containsExactlyInAnyOrder(
                 Cast.of("ridekind", "character varying", CastMethod.INOUT, CastContext.IMPLICIT),
                 Cast.of("character varying", "ridekind", CastMethod.INOUT, CastContext.IMPLICIT));
