@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.belay.schema.Cast;
+import dev.belay.schema.CastContext;
+import dev.belay.schema.CastMethod;
 import dev.belay.schema.CheckConstraint;
 import dev.belay.schema.Column;
 import dev.belay.schema.Deferrability;
@@ -199,6 +202,44 @@ public class DatabaseActions {
         }
         body.append(" END");
         return Ddl.doBlock(body.toString());
+    }
+
+    // Casts
+
+    /**
+     * Creates a cast: {@code CREATE CAST (source AS target) WITH INOUT AS IMPLICIT}, as Hibernate
+     * creates the two for a named enum ({@code createCast("ridetype", "character varying",
+     * CastMethod.INOUT, CastContext.IMPLICIT)} and back). PostgreSQL keeps casts for the whole
+     * database; the types are resolved through {@code search_path}, so an unqualified enum type is
+     * the managed schema's. Takes no lock on any table. Fails if the cast exists or if the role owns
+     * neither type.
+     * @param source the type converted from, as SQL ({@code ridetype}, {@code "RideType"},
+     * {@code character varying})
+     * @param target the type converted to, as SQL
+     * @param method how the cast converts
+     * @param context where PostgreSQL applies it unasked
+     */
+    public void createCast(String source, String target, CastMethod method, CastContext context) {
+        Cast cast = Cast.of(source, target, method, context);
+        run("CREATE CAST " + castTypes(cast.source(), cast.target()) + " " + cast.method().sql() + cast.context().sql());
+    }
+
+    /**
+     * Drops a cast: {@code DROP CAST (source AS target)}. Statements that relied on it fail
+     * afterwards, such as an insert of a {@code varchar} parameter (a JDBC {@code setString}) into an
+     * enum column through Hibernate's implicit cast.
+     * @param source the type converted from, as SQL
+     * @param target the type converted to, as SQL
+     */
+    public void dropCast(String source, String target) {
+        // The types are checked as createCast checks them; method and context play no part in a drop.
+        Cast cast = Cast.of(source, target, CastMethod.INOUT, CastContext.EXPLICIT);
+        run("DROP CAST " + castTypes(cast.source(), cast.target()));
+    }
+
+    /** {@code (source AS target)}: the types are SQL already (a {@link Cast} checks they are given). */
+    private static String castTypes(String source, String target) {
+        return "(" + source + " AS " + target + ")";
     }
 
     // Sequences

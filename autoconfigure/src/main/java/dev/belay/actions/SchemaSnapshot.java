@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
+import dev.belay.schema.Cast;
 import dev.belay.schema.CheckConstraint;
 import dev.belay.schema.Column;
 import dev.belay.schema.DbObject;
@@ -288,6 +289,9 @@ public final class SchemaSnapshot {
         }
         else if (object instanceof Index index) {
             actions.createIndex(index);
+        }
+        else if (object instanceof Cast cast) {
+            actions.createCast(cast.source(), cast.target(), cast.method(), cast.context());
         }
     }
 

@@ -6,6 +6,8 @@ import com.palantir.javapoet.CodeBlock;
 
 import dev.belay.diff.Change;
 import dev.belay.diff.ChangeVisitor;
+import dev.belay.schema.CastContext;
+import dev.belay.schema.CastMethod;
 import dev.belay.schema.Column;
 import dev.belay.schema.Deferrability;
 import dev.belay.schema.ForeignKey;
@@ -83,6 +85,19 @@ final class ActionCalls implements ChangeVisitor<CodeBlock> {
                     .map(ModelCode::enumColumn)
                     .collect(CodeBlock.joining(",\n")));
         return call("replaceEnumType", "$S, $L, $L", change.name(), list(change.labels()), columns);
+    }
+
+    // Casts
+
+    @Override
+    public CodeBlock visitCreateCast(Change.CreateCast change) {
+        return call("createCast", "$S, $S, $T.$L, $T.$L", change.source(), change.target(), CastMethod.class,
+                change.method().name(), CastContext.class, change.context().name());
+    }
+
+    @Override
+    public CodeBlock visitDropCast(Change.DropCast change) {
+        return call("dropCast", "$S, $S", change.source(), change.target());
     }
 
     // Sequences

@@ -6,6 +6,8 @@ import java.util.Objects;
 import dev.belay.actions.DatabaseActions;
 import dev.belay.actions.EnumColumn;
 import dev.belay.actions.EnumPosition;
+import dev.belay.schema.CastContext;
+import dev.belay.schema.CastMethod;
 import dev.belay.schema.CheckConstraint;
 import dev.belay.schema.Column;
 import dev.belay.schema.Deferrability;
@@ -173,6 +175,63 @@ public sealed interface Change {
         @Override
         public <R> R accept(ChangeVisitor<R> visitor) {
             return visitor.visitReplaceEnumType(this);
+        }
+
+    }
+
+    // Casts
+
+    /** Creates a cast. Calls {@link DatabaseActions#createCast(String, String, CastMethod, CastContext)}. */
+    record CreateCast(String source, String target, CastMethod method, CastContext context, List<Hazard> hazards)
+            implements Change {
+
+        public CreateCast {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(context, "context");
+            hazards = List.copyOf(hazards);
+        }
+
+        @Override
+        public ObjectId object() {
+            return ObjectId.cast(this.source, this.target);
+        }
+
+        @Override
+        public void applyTo(DatabaseActions actions) {
+            actions.createCast(this.source, this.target, this.method, this.context);
+        }
+
+        @Override
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visitCreateCast(this);
+        }
+
+    }
+
+    /** Drops a cast. Calls {@link DatabaseActions#dropCast(String, String)}. */
+    record DropCast(String source, String target, List<Hazard> hazards) implements Change {
+
+        public DropCast {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(target, "target");
+            hazards = List.copyOf(hazards);
+        }
+
+        @Override
+        public ObjectId object() {
+            return ObjectId.cast(this.source, this.target);
+        }
+
+        @Override
+        public void applyTo(DatabaseActions actions) {
+            actions.dropCast(this.source, this.target);
+        }
+
+        @Override
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visitDropCast(this);
         }
 
     }

@@ -20,6 +20,12 @@ public interface ChangeVisitor<R> {
 
     R visitReplaceEnumType(Change.ReplaceEnumType change);
 
+    // Casts
+
+    R visitCreateCast(Change.CreateCast change);
+
+    R visitDropCast(Change.DropCast change);
+
     // Sequences
 
     R visitCreateSequence(Change.CreateSequence change);

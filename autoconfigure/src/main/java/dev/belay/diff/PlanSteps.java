@@ -106,7 +106,7 @@ final class PlanSteps {
     /**
      * The names an object holds in PostgreSQL's namespaces: tables, sequences, indexes and the
      * indexes of keys share one (relations); a table is also a type; constraints are named per
-     * table, and so are columns.
+     * table, and so are columns; a cast is known by its two types.
      */
     private static List<String> names(ObjectId id) {
         String table = id.table();
@@ -117,6 +117,7 @@ final class PlanSteps {
             case COLUMN -> List.of("column " + table + "\0" + id.name());
             case TABLE -> List.of("relation " + id.name(), "type " + id.name());
             case ENUM_TYPE -> List.of("type " + id.name());
+            case CAST -> List.of("cast " + id.name());
         };
     }
 

@@ -17,6 +17,7 @@ import dev.belay.actions.EnumPosition;
 import dev.belay.diff.ChangeGraph.Node;
 import dev.belay.diff.ChangeGraph.Phase;
 import dev.belay.diff.PlanSteps.Events;
+import dev.belay.schema.Cast;
 import dev.belay.schema.CheckConstraint;
 import dev.belay.schema.Column;
 import dev.belay.schema.DbObject;
@@ -40,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  * It renames what only changed its name ({@link DefinitionRenames}), decides the fate of every
  * object (kept, changed in place, dropped and created again, dropped, created), adds each change
  * to the plan ({@link ColumnSteps} for columns, {@link PartSteps} for keys, constraints and
- * indexes, tables, enum types and sequences here), then orders them through the objects'
+ * indexes, tables, enum types, casts and sequences here), then orders them through the objects'
  * dependencies ({@link DependencyEdges}). Foreign keys are objects of their own, so tables that
  * reference each other are created first and their foreign keys added after. What PostgreSQL
  * drops by itself (a dropped table's columns, keys and indexes, a sequence owned by a dropped
@@ -110,8 +111,10 @@ final class Planner {
         this.currentDependencies = new Dependencies(this.current);
         decideTablesAndColumns();
         decideEnumTypes();
+        decideCasts();
         decideParts();
         emitEnumTypes();
+        emitCasts();
         emitTables();
         emitSequences();
         DependencyEdges.add(this.steps, this.currentDependencies, this.desiredDependencies);
@@ -235,6 +238,37 @@ final class Planner {
         }
     }
 
+    /**
+     * Casts are dropped, created, or dropped and created again: PostgreSQL cannot change one in
+     * place, and an enum type's replacement drops the type the cast was made for, so its casts are
+     * dropped before it and made again for the new type after it.
+     */
+    private void decideCasts() {
+        for (Cast cast : this.current.casts().values()) {
+            Cast wanted = this.desired.casts().get(cast.id().name());
+            if (wanted == null) {
+                decide(cast.id(), Fate.DROP);
+            }
+            else if (!wanted.equals(cast) || touchesReplacedEnum(cast)) {
+                decide(cast.id(), Fate.RECREATE);
+            }
+        }
+        for (Cast cast : this.desired.casts().values()) {
+            if (!this.current.casts().containsKey(cast.id().name())) {
+                decide(cast.id(), Fate.CREATE);
+            }
+        }
+    }
+
+    private boolean touchesReplacedEnum(Cast cast) {
+        for (ObjectId type : this.currentDependencies.of(cast)) {
+            if (this.steps.fate(type) == Fate.RECREATE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The columns that keep using an enum type that is replaced, so the replacement casts them. */
     private List<EnumColumn> enumColumns(String type) {
         List<EnumColumn> columns = new ArrayList<>();
@@ -262,8 +296,11 @@ final class Planner {
         for (Table table : this.current.tables().values()) {
             for (Column column : table.columns().values()) {
                 Fate fate = this.steps.fate(column.id());
+                // A column of the type itself either is cast by the replacement or moves off the
+                // type before it (its own type change drops and sets its default).
                 if ((fate == Fate.SAME || fate == Fate.ALTER) && !this.replacedEnumColumns.containsKey(column.id())
-                        && column.defaultExpression() != null && Expressions.mentionsType(column.defaultExpression(), type)) {
+                        && !type.equals(Column.userTypeName(column.type())) && column.defaultExpression() != null
+                        && Expressions.mentionsType(column.defaultExpression(), type)) {
                     this.defaultsAcrossReplacement.put(column.id(), type);
                     decide(column.id(), Fate.ALTER);
                 }
@@ -425,6 +462,27 @@ final class Planner {
                 case RECREATE -> replaceEnumType(old, wanted);
                 default -> {
                 }
+            }
+        }
+    }
+
+    private void emitCasts() {
+        Set<String> names = new TreeSet<>(this.current.casts().keySet());
+        names.addAll(this.desired.casts().keySet());
+        for (String name : names) {
+            Cast old = this.current.casts().get(name);
+            Cast wanted = this.desired.casts().get(name);
+            Fate fate = this.steps.fate((old != null) ? old.id() : wanted.id());
+            if (fate == Fate.DROP || fate == Fate.RECREATE) {
+                Node node = this.steps.add(new Change.DropCast(old.source(), old.target(), List.of()), Phase.DROP_CAST);
+                this.steps.events(old.id()).drop.add(node);
+                this.steps.releases(node, old.id());
+            }
+            if (fate == Fate.CREATE || fate == Fate.RECREATE) {
+                Node node = this.steps.add(new Change.CreateCast(wanted.source(), wanted.target(), wanted.method(),
+                        wanted.context(), List.of()), Phase.CAST);
+                this.steps.events(wanted.id()).create.add(node);
+                this.steps.claims(node, wanted.id());
             }
         }
     }

@@ -125,7 +125,7 @@ final class SchemaRewriter {
             }
             unmanaged.add(UnmanagedObject.of(object.kind(), object.name(), dependencies));
         }
-        return new Schema(schema.enumTypes(), sequences, renamedTables, unmanaged);
+        return new Schema(schema.enumTypes(), sequences, renamedTables, schema.casts(), unmanaged);
     }
 
     /** Renames labels of one enum type, in the type and in every expression that compares with them. */
@@ -158,7 +158,7 @@ final class SchemaRewriter {
             }
             tables.put(table.name(), table.withColumns(columns));
         }
-        return new Schema(renamed.enumTypes(), renamed.sequences(), tables, renamed.unmanaged());
+        return new Schema(renamed.enumTypes(), renamed.sequences(), tables, renamed.casts(), renamed.unmanaged());
     }
 
     /** Renames a key, constraint or index of a table. */
@@ -261,6 +261,7 @@ final class SchemaRewriter {
             case ENUM_TYPE -> schema.withoutEnumType(id.name());
             case SEQUENCE -> schema.withoutSequence(id.name());
             case TABLE -> schema.withoutTable(id.name());
+            case CAST -> schema.withoutCast(id);
             default -> {
                 Table table = schema.tables().get(id.table());
                 yield (table != null) ? schema.withTable(removePart(table, id)) : schema;
@@ -312,7 +313,7 @@ final class SchemaRewriter {
                     index.nullsNotDistinct(), index.columns())));
             tables.put(table.name(), table.withColumns(columns).withCheckConstraints(checks).withIndexes(indexes));
         }
-        return new Schema(schema.enumTypes(), schema.sequences(), tables, schema.unmanaged());
+        return new Schema(schema.enumTypes(), schema.sequences(), tables, schema.casts(), schema.unmanaged());
     }
 
     private static @Nullable String apply(UnaryOperator<String> rewrite, @Nullable String sql) {

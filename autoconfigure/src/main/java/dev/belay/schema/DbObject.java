@@ -10,7 +10,7 @@ import java.util.Set;
  * as a built-in type a column seems to use; those are ignored when changes are ordered.
  */
 public sealed interface DbObject
-        permits EnumType, Sequence, Table, Column, PrimaryKey, ForeignKey, UniqueConstraint, CheckConstraint, Index {
+        permits EnumType, Sequence, Table, Cast, Column, PrimaryKey, ForeignKey, UniqueConstraint, CheckConstraint, Index {
 
     ObjectId id();
 

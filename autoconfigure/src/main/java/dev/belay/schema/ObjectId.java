@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
  * (columns, constraints, indexes), the table's name. Ids order by kind, then table, then name.
  *
  * @param kind what the object is
- * @param table the table the object lives on, or {@code null} for enum types, sequences and
- * tables
- * @param name the object's own name
+ * @param table the table the object lives on, or {@code null} for enum types, sequences, tables
+ * and casts
+ * @param name the object's own name; a cast's is {@code source AS target}
  */
 public record ObjectId(ObjectKind kind, @Nullable String table, String name) implements Comparable<ObjectId> {
 
@@ -41,6 +41,11 @@ public record ObjectId(ObjectKind kind, @Nullable String table, String name) imp
         return new ObjectId(ObjectKind.TABLE, null, name);
     }
 
+    /** The id of the cast from {@code source} to {@code target} (types as SQL, see {@link Cast}). */
+    public static ObjectId cast(String source, String target) {
+        return new ObjectId(ObjectKind.CAST, null, source + " AS " + target);
+    }
+
     public static ObjectId column(String table, String name) {
         return new ObjectId(ObjectKind.COLUMN, table, name);
     }
@@ -65,9 +70,15 @@ public record ObjectId(ObjectKind kind, @Nullable String table, String name) imp
         return ORDER.compare(this, other);
     }
 
-    /** For example {@code column "ride"."started_at"}: the kind and the quoted name. */
+    /**
+     * For example {@code column "ride"."started_at"}: the kind and the quoted name; a cast as
+     * {@code cast (ridetype AS character varying)}, its types being SQL already.
+     */
     @Override
     public String toString() {
+        if (this.kind == ObjectKind.CAST) {
+            return this.kind.description() + " (" + this.name + ")";
+        }
         String quoted = Identifiers.quote(this.name);
         return this.kind.description() + " " + ((this.table != null) ? Identifiers.quote(this.table) + "." + quoted : quoted);
     }

@@ -9,6 +9,9 @@ public enum ObjectKind {
 
     TABLE("table"),
 
+    /** A cast from or to an enum type of the schema (PostgreSQL keeps casts for the whole database). */
+    CAST("cast"),
+
     COLUMN("column"),
 
     PRIMARY_KEY("primary key"),

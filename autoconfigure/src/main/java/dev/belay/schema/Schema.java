@@ -24,23 +24,34 @@ import org.jspecify.annotations.Nullable;
  * @param enumTypes native enum types by name
  * @param sequences stand-alone sequences by name
  * @param tables tables by name
+ * @param casts casts from or to the enum types, by the name of their id ({@code source AS target});
+ * PostgreSQL keeps them for the whole database, Belay with the schema of their enum type
  * @param unmanaged objects Belay does not model and leaves alone, sorted by kind and name
  */
 public record Schema(SortedMap<String, EnumType> enumTypes, SortedMap<String, Sequence> sequences,
-        SortedMap<String, Table> tables, List<UnmanagedObject> unmanaged) {
+        SortedMap<String, Table> tables, SortedMap<String, Cast> casts, List<UnmanagedObject> unmanaged) {
 
-    private static final Schema EMPTY = new Schema(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), List.of());
+    private static final Schema EMPTY = new Schema(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
+            List.of());
 
     public Schema {
         enumTypes = Collections.unmodifiableSortedMap(new TreeMap<>(enumTypes));
         sequences = Collections.unmodifiableSortedMap(new TreeMap<>(sequences));
         tables = Collections.unmodifiableSortedMap(new TreeMap<>(tables));
+        casts = Collections.unmodifiableSortedMap(new TreeMap<>(casts));
         unmanaged = unmanaged.stream()
             .sorted(Comparator.comparing(UnmanagedObject::kind).thenComparing(UnmanagedObject::name))
             .toList();
         enumTypes.forEach((name, type) -> requireFiled("Enum type", name, type.name()));
         sequences.forEach((name, sequence) -> requireFiled("Sequence", name, sequence.name()));
         tables.forEach((name, table) -> requireFiled("Table", name, table.name()));
+        casts.forEach((name, cast) -> requireFiled("Cast", name, cast.id().name()));
+    }
+
+    /** A schema without casts. */
+    public Schema(SortedMap<String, EnumType> enumTypes, SortedMap<String, Sequence> sequences,
+            SortedMap<String, Table> tables, List<UnmanagedObject> unmanaged) {
+        this(enumTypes, sequences, tables, new TreeMap<>(), unmanaged);
     }
 
     /** A schema with nothing in it. */
@@ -54,14 +65,21 @@ public record Schema(SortedMap<String, EnumType> enumTypes, SortedMap<String, Se
                 byName(tables, Table::name), List.of());
     }
 
+    /** A schema with the given objects and no unmanaged ones. */
+    public static Schema of(Collection<EnumType> enumTypes, Collection<Sequence> sequences, Collection<Table> tables,
+            Collection<Cast> casts) {
+        return new Schema(byName(enumTypes, EnumType::name), byName(sequences, Sequence::name),
+                byName(tables, Table::name), byName(casts, (cast) -> cast.id().name()), List.of());
+    }
+
     /** Whether the schema has no managed object (unmanaged ones may exist). */
     public boolean isEmpty() {
-        return this.enumTypes.isEmpty() && this.sequences.isEmpty() && this.tables.isEmpty();
+        return this.enumTypes.isEmpty() && this.sequences.isEmpty() && this.tables.isEmpty() && this.casts.isEmpty();
     }
 
     /**
      * Every managed object in a fixed order: enum types, sequences, then each table followed by its
-     * columns, keys, constraints and indexes.
+     * columns, keys, constraints and indexes, then casts.
      */
     public List<DbObject> objects() {
         List<DbObject> objects = new ArrayList<>(this.enumTypes.values());
@@ -70,6 +88,7 @@ public record Schema(SortedMap<String, EnumType> enumTypes, SortedMap<String, Se
             objects.add(table);
             objects.addAll(table.parts());
         }
+        objects.addAll(this.casts.values());
         return Collections.unmodifiableList(objects);
     }
 
@@ -87,6 +106,7 @@ public record Schema(SortedMap<String, EnumType> enumTypes, SortedMap<String, Se
             case ENUM_TYPE -> this.enumTypes.get(id.name());
             case SEQUENCE -> this.sequences.get(id.name());
             case TABLE -> this.tables.get(id.name());
+            case CAST -> this.casts.get(id.name());
             default -> {
                 Table table = this.tables.get(id.table());
                 yield (table != null) ? part(table, id) : null;
@@ -159,41 +179,53 @@ public record Schema(SortedMap<String, EnumType> enumTypes, SortedMap<String, Se
     public Schema withEnumType(EnumType enumType) {
         SortedMap<String, EnumType> enumTypes = new TreeMap<>(this.enumTypes);
         enumTypes.put(enumType.name(), enumType);
-        return new Schema(enumTypes, this.sequences, this.tables, this.unmanaged);
+        return new Schema(enumTypes, this.sequences, this.tables, this.casts, this.unmanaged);
     }
 
     public Schema withoutEnumType(String name) {
         SortedMap<String, EnumType> enumTypes = new TreeMap<>(this.enumTypes);
         enumTypes.remove(name);
-        return new Schema(enumTypes, this.sequences, this.tables, this.unmanaged);
+        return new Schema(enumTypes, this.sequences, this.tables, this.casts, this.unmanaged);
     }
 
     public Schema withSequence(Sequence sequence) {
         SortedMap<String, Sequence> sequences = new TreeMap<>(this.sequences);
         sequences.put(sequence.name(), sequence);
-        return new Schema(this.enumTypes, sequences, this.tables, this.unmanaged);
+        return new Schema(this.enumTypes, sequences, this.tables, this.casts, this.unmanaged);
     }
 
     public Schema withoutSequence(String name) {
         SortedMap<String, Sequence> sequences = new TreeMap<>(this.sequences);
         sequences.remove(name);
-        return new Schema(this.enumTypes, sequences, this.tables, this.unmanaged);
+        return new Schema(this.enumTypes, sequences, this.tables, this.casts, this.unmanaged);
     }
 
     public Schema withTable(Table table) {
         SortedMap<String, Table> tables = new TreeMap<>(this.tables);
         tables.put(table.name(), table);
-        return new Schema(this.enumTypes, this.sequences, tables, this.unmanaged);
+        return new Schema(this.enumTypes, this.sequences, tables, this.casts, this.unmanaged);
     }
 
     public Schema withoutTable(String name) {
         SortedMap<String, Table> tables = new TreeMap<>(this.tables);
         tables.remove(name);
-        return new Schema(this.enumTypes, this.sequences, tables, this.unmanaged);
+        return new Schema(this.enumTypes, this.sequences, tables, this.casts, this.unmanaged);
+    }
+
+    public Schema withCast(Cast cast) {
+        SortedMap<String, Cast> casts = new TreeMap<>(this.casts);
+        casts.put(cast.id().name(), cast);
+        return new Schema(this.enumTypes, this.sequences, this.tables, casts, this.unmanaged);
+    }
+
+    public Schema withoutCast(ObjectId id) {
+        SortedMap<String, Cast> casts = new TreeMap<>(this.casts);
+        casts.remove(id.name());
+        return new Schema(this.enumTypes, this.sequences, this.tables, casts, this.unmanaged);
     }
 
     public Schema withUnmanaged(List<UnmanagedObject> unmanaged) {
-        return new Schema(this.enumTypes, this.sequences, this.tables, unmanaged);
+        return new Schema(this.enumTypes, this.sequences, this.tables, this.casts, unmanaged);
     }
 
     /** The schema as an indented listing, one object per line, for people. */

@@ -59,6 +59,9 @@ final class SchemaListing {
                         + ((index.predicate() != null) ? " WHERE " + index.predicate() : ""));
             }
         }
+        for (Cast cast : schema.casts().values()) {
+            line(out, 1, cast.id() + " " + cast.method().sql() + cast.context().sql());
+        }
         for (UnmanagedObject object : schema.unmanaged()) {
             line(out, 1, "unmanaged " + object + (object.dependencies().isEmpty() ? ""
                     : " (uses " + object.dependencies().stream().map(ObjectId::toString).collect(Collectors.joining(", "))

@@ -6,12 +6,14 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * An object in the schema that Belay does not model (a view, function, trigger, domain, ...).
+ * An object in the schema that Belay does not model (a view, function, trigger, domain, a cast
+ * through a function or on such a type, ...).
  * Belay never creates, changes or drops one, but knows which tables and columns it uses, so a
  * plan can say when a change would break it.
  *
  * @param kind what the object is, e.g. {@code view}, {@code function}, {@code trigger}
- * @param name its name (a function's with its argument types, a trigger's with its table)
+ * @param name its name (a function's with its argument types, a trigger's with its table, a cast's
+ * its types: {@code (mood AS text)})
  * @param dependencies the tables and columns of this schema that it uses
  */
 public record UnmanagedObject(String kind, String name, SortedSet<ObjectId> dependencies) {

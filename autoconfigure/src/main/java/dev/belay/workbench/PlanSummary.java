@@ -72,6 +72,12 @@ final class PlanSummary {
         if (change instanceof Change.CreateEnumType create) {
             return "create type " + create.name();
         }
+        if (change instanceof Change.CreateCast create) {
+            return "create " + create.object();
+        }
+        if (change instanceof Change.DropCast drop) {
+            return "drop " + drop.object();
+        }
         if (change instanceof Change.AddEnumValue add) {
             return "add " + add.label() + " to " + add.type();
         }

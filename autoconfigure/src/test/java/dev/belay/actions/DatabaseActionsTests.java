@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import dev.belay.schema.CheckConstraint;
 import dev.belay.schema.Column;
 import dev.belay.schema.Deferrability;
+import dev.belay.schema.Cast;
+import dev.belay.schema.CastContext;
+import dev.belay.schema.CastMethod;
 import dev.belay.schema.EnumType;
 import dev.belay.schema.ForeignKey;
 import dev.belay.schema.Identity;
@@ -62,6 +65,8 @@ class DatabaseActionsTests {
             actions.addEnumValue("Mood \"x\"", "Grüße", EnumPosition.after("it's"));
             actions.addEnumValue("Mood \"x\"", "last", EnumPosition.last());
             actions.renameEnumValue("Mood \"x\"", "last", "zuletzt");
+            actions.createCast("\"Mood \"\"x\"\"\"", "character varying", CastMethod.INOUT, CastContext.IMPLICIT);
+            actions.createCast("text", "\"Mood \"\"x\"\"\"", CastMethod.INOUT, CastContext.ASSIGNMENT);
             actions.createSequence("Seq One", SequenceOptions.defaults("bigint").withIncrement(5));
             actions.alterSequence("Seq One", SequenceOptions.defaults("integer").withStart(10));
             actions.renameSequence("Seq One", "seq 2");
@@ -96,6 +101,9 @@ class DatabaseActionsTests {
             Schema schema = new SchemaInspector().inspect(connection, "Weird Schema");
             assertThat(schema.enumTypes().get("Mood \"x\""))
                 .isEqualTo(EnumType.of("Mood \"x\"", "sad", "happy", "it's", "Grüße", "zuletzt"));
+            assertThat(schema.casts().values()).containsExactlyInAnyOrder(
+                    Cast.of("\"Mood \"\"x\"\"\"", "character varying", CastMethod.INOUT, CastContext.IMPLICIT),
+                    Cast.of("text", "\"Mood \"\"x\"\"\"", CastMethod.INOUT, CastContext.ASSIGNMENT));
             assertThat(schema.sequences().get("seq 2"))
                 .isEqualTo(new Sequence("seq 2", new SequenceOptions("integer", 10, 1, 1, Integer.MAX_VALUE, 1, false),
                         new Sequence.ColumnRef(OTHER, "n")));
@@ -123,6 +131,8 @@ class DatabaseActionsTests {
             actions.dropColumnDefault(TABLE, "Order By");
             actions.dropConstraint(TABLE, "unique \"order\"");
             actions.dropNotNull(TABLE, "Order By");
+            actions.dropCast("\"Mood \"\"x\"\"\"", "character varying");
+            actions.dropCast("text", "\"Mood \"\"x\"\"\"");
             actions.replaceEnumType("Mood \"x\"", List.of("it's", "happy"), List.of(EnumColumn.of(TABLE, "from", "'happy'::\"Mood \"\"x\"\"\"")));
             actions.renameTable(OTHER, "from");
             actions.dropTable("from");
@@ -234,6 +244,16 @@ class DatabaseActionsTests {
         RecordingStatementSink sink = new RecordingStatementSink();
         calls.accept(new DatabaseActions(sink));
         return sink.statements();
+    }
+
+    @Test
+    void aCastBetweenTypesNotWrittenAsSqlIsRefusedWithTheFix() {
+        DatabaseActions actions = new DatabaseActions(new RecordingStatementSink());
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> actions.createCast("ridetype ", "character varying", CastMethod.INOUT, CastContext.IMPLICIT))
+            .withMessageContaining("source type must be SQL as format_type writes it, e.g. ridetype or character varying");
+        assertThatIllegalArgumentException().isThrownBy(() -> actions.dropCast("ridetype", ""))
+            .withMessageContaining("target type");
     }
 
     @Test

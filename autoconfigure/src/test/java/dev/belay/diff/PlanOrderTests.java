@@ -58,6 +58,30 @@ class PlanOrderTests {
     }
 
     @Test
+    void castsComeAfterTheirEnumTypeAndGoBeforeIt() throws SQLException {
+        String[] ddl = { "CREATE TYPE kind AS ENUM ('a', 'b')",
+                "CREATE CAST (kind AS varchar) WITH INOUT AS IMPLICIT",
+                "CREATE CAST (varchar AS kind) WITH INOUT AS IMPLICIT", "CREATE TABLE t (k kind)" };
+        Schema desired = this.database.build("casts", ddl);
+        MigrationPlan plan = SchemaDiff.between(Schema.empty(), desired);
+        assertThat(plan.statements()).startsWith("CREATE TYPE kind AS ENUM ('a', 'b')",
+                "CREATE CAST (character varying AS kind) WITH INOUT AS IMPLICIT",
+                "CREATE CAST (kind AS character varying) WITH INOUT AS IMPLICIT");
+        assertThat(plan.reverse().statements()).containsExactly("DROP TABLE t",
+                "DROP CAST (character varying AS kind)", "DROP CAST (kind AS character varying)", "DROP TYPE kind");
+    }
+
+    @Test
+    void anEnumTypesReplacementDropsItsCastsBeforeAndMakesThemAgainAfter() throws SQLException {
+        Schema current = this.database.build("replaced_casts", "CREATE TYPE kind AS ENUM ('a', 'b')",
+                "CREATE CAST (kind AS varchar) WITH INOUT AS IMPLICIT", "CREATE TABLE t (k kind)");
+        Schema desired = this.database.build("replaced_casts_target", "CREATE TYPE kind AS ENUM ('b', 'a')",
+                "CREATE CAST (kind AS varchar) WITH INOUT AS IMPLICIT", "CREATE TABLE t (k kind)");
+        assertThat(kinds(SchemaDiff.between(current, desired))).containsExactly("DropCast", "ReplaceEnumType",
+                "CreateCast");
+    }
+
+    @Test
     void anIndexOnAColumnWhoseTypeChangesIsDroppedBeforeAndCreatedAfter() throws SQLException {
         Schema current = this.database.build("retype", "CREATE TABLE t (c character varying(10))",
                 "CREATE INDEX t_c_idx ON t (upper(c))");

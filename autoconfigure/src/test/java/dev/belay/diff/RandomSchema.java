@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * A random schema for the property suite, as a small value that renders to DDL. Tables,
  * columns and enum types have stable ids, and keys, indexes and foreign keys refer to those ids,
  * so a schema stays valid whatever {@link RandomMutation}s do to it: what refers to something
- * that is gone is left out when rendering, and a column's type follows what it references.
+ * that is gone is left out when rendering, and a column's type follows what it references. Every
+ * other enum type has the two casts Hibernate creates for a named enum.
  */
 record RandomSchema(List<EnumSpec> enums, List<SequenceSpec> sequences, List<TableSpec> tables) {
 
@@ -35,6 +36,11 @@ record RandomSchema(List<EnumSpec> enums, List<SequenceSpec> sequences, List<Tab
         for (EnumSpec type : this.enums) {
             ddl.add("CREATE TYPE " + Identifiers.quote(type.name()) + " AS ENUM ("
                     + String.join(", ", type.labels().stream().map(Identifiers::literal).toList()) + ")");
+            if (type.id() % 2 == 0) {
+                // The casts Hibernate creates for a named enum, on every other type.
+                ddl.add("CREATE CAST (" + Identifiers.quote(type.name()) + " AS varchar) WITH INOUT AS IMPLICIT");
+                ddl.add("CREATE CAST (varchar AS " + Identifiers.quote(type.name()) + ") WITH INOUT AS IMPLICIT");
+            }
         }
         for (SequenceSpec sequence : this.sequences) {
             ddl.add("CREATE SEQUENCE " + Identifiers.quote(sequence.name()) + " AS " + sequence.type() + " INCREMENT BY "

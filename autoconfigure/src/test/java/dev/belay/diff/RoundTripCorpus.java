@@ -233,6 +233,14 @@ final class RoundTripCorpus {
                                     + "CONSTRAINT note_not_c CHECK (note <> ('a'::kind)::text))")
                     .seed("INSERT INTO t VALUES ('b', 'x')")
                     .survives("SELECT x, note FROM t"),
+                named("moves an array column off an enum type that is replaced, its default naming the type")
+                    .from("CREATE TYPE kind AS ENUM ('b', 'a')",
+                            "CREATE TABLE t (id integer, name kind[] DEFAULT '{}' NOT NULL)")
+                    .to("CREATE TYPE kind AS ENUM ('a', 'b')",
+                            "CREATE TABLE t (id integer, name character varying(40) DEFAULT 'x' NOT NULL "
+                                    + "CHECK (name <> ''))")
+                    .seed("INSERT INTO t VALUES (1, '{}')")
+                    .survives("SELECT id FROM t"),
                 named("renames an enum label with a hint, keeping rows and defaults")
                     .from("CREATE TYPE ride_type AS ENUM ('ROAD', 'MTB')",
                             "CREATE TABLE ride (id integer, type ride_type DEFAULT 'MTB')")
@@ -247,6 +255,42 @@ final class RoundTripCorpus {
                     .seed("INSERT INTO ride VALUES ('happy', 'sad')")
                     .survives("SELECT a, b FROM ride"),
 
+
+                // Casts (Hibernate creates two for each named enum)
+                named("creates an enum type with the casts Hibernate makes for it, and drops them with it").from()
+                    .to("CREATE TYPE ride_type AS ENUM ('ROAD', 'GRAVEL')",
+                            "CREATE CAST (ride_type AS varchar) WITH INOUT AS IMPLICIT",
+                            "CREATE CAST (varchar AS ride_type) WITH INOUT AS IMPLICIT",
+                            "CREATE TABLE ride (id integer, type ride_type NOT NULL)"),
+                named("adds the casts to an enum type that has none, and changes a cast's context")
+                    .from("CREATE TYPE ride_type AS ENUM ('ROAD', 'GRAVEL')",
+                            "CREATE CAST (ride_type AS text) WITH INOUT AS ASSIGNMENT",
+                            "CREATE TABLE ride (id integer, type ride_type NOT NULL)")
+                    .to("CREATE TYPE ride_type AS ENUM ('ROAD', 'GRAVEL')",
+                            "CREATE CAST (ride_type AS text) WITH INOUT AS IMPLICIT",
+                            "CREATE CAST (ride_type AS varchar) WITH INOUT AS IMPLICIT",
+                            "CREATE CAST (varchar AS ride_type) WITH INOUT AS IMPLICIT",
+                            "CREATE TABLE ride (id integer, type ride_type NOT NULL)")
+                    .seed("INSERT INTO ride VALUES (1, 'ROAD')")
+                    .survives("SELECT id, type FROM ride"),
+                named("replaces an enum type and makes its casts again on the new type")
+                    .from("CREATE TYPE ride_type AS ENUM ('ROAD', 'GRAVEL', 'MTB')",
+                            "CREATE CAST (ride_type AS varchar) WITH INOUT AS IMPLICIT",
+                            "CREATE CAST (varchar AS ride_type) WITH INOUT AS IMPLICIT",
+                            "CREATE TABLE ride (id integer, type ride_type NOT NULL DEFAULT 'ROAD')")
+                    .to("CREATE TYPE ride_type AS ENUM ('MTB', 'ROAD')",
+                            "CREATE CAST (ride_type AS varchar) WITH INOUT AS IMPLICIT",
+                            "CREATE CAST (varchar AS ride_type) WITH INOUT AS IMPLICIT",
+                            "CREATE TABLE ride (id integer, type ride_type NOT NULL DEFAULT 'ROAD')")
+                    .seed("INSERT INTO ride VALUES (1, 'ROAD'), (2, 'MTB')")
+                    .survives("SELECT id, type FROM ride ORDER BY id"),
+                named("drops an enum type's casts and the type with the table that uses it")
+                    .from("CREATE TYPE \"Ride Type\" AS ENUM ('ROAD')",
+                            "CREATE CAST (\"Ride Type\" AS varchar) WITH INOUT AS IMPLICIT",
+                            "CREATE CAST (varchar AS \"Ride Type\") WITH INOUT AS IMPLICIT",
+                            "CREATE TABLE ride (id integer, type \"Ride Type\")",
+                            "CREATE TABLE rider (id integer)")
+                    .to("CREATE TABLE rider (id integer)"),
                 // Sequences
                 named("creates, changes and drops sequences")
                     .from("CREATE SEQUENCE old_seq", "CREATE SEQUENCE ticket_seq AS integer INCREMENT BY 1")

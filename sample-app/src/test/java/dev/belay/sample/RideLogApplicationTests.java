@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
+import javax.sql.DataSource;
+
 import dev.belay.sample.rides.GpxStorage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,6 +45,9 @@ class RideLogApplicationTests {
     @Autowired
     private GpxStorage storage;
 
+    @Autowired
+    private DataSource dataSource;
+
     private ApiClient api;
 
     @BeforeEach
@@ -57,7 +63,8 @@ class RideLogApplicationTests {
         JsonNode runner = response.json().path("contexts").path("ridelog").path("runners").path("belayMigrationRunner");
         assertThat(runner.path("upToDate").asBoolean()).as(response.toString()).isTrue();
         assertThat(values(runner.path("revisions"), "id")).containsExactly("20261121_195328_riders_rides_and_tags",
-                "20261121_195408_commute_rides_and_elevation_gain", "20261121_195517_gpx_tracks_to_files");
+                "20261121_195408_commute_rides_and_elevation_gain", "20261121_195517_gpx_tracks_to_files",
+                "20261202_092229_casts_of_the_ride_type");
         assertThat(values(runner.path("revisions"), "state")).containsOnly("APPLIED");
     }
 
@@ -70,7 +77,19 @@ class RideLogApplicationTests {
         assertThat(drift.json().path("database").path("state").asString()).as(drift.toString()).isEqualTo("MATCHES");
         assertThat(drift.json().path("mapping").path("state").asString()).as(drift.toString()).isEqualTo("MATCHES");
         assertThat(drift.json().path("mapping").path("revision").asString())
-            .isEqualTo("20261121_195517_gpx_tracks_to_files");
+            .isEqualTo("20261202_092229_casts_of_the_ride_type");
+    }
+
+    @Test
+    void takesARideTypeGivenAsVarcharThroughTheCastHibernateCreatesForTheEnum() {
+        JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+        Long rider = jdbc.queryForObject("INSERT INTO rider (name, joined_at) VALUES ('Bea', now()) RETURNING id",
+                Long.class);
+        // A String parameter goes as varchar: the enum column takes it through the implicit cast.
+        jdbc.update("INSERT INTO ride (rider_id, title, type, started_at, distance_km) VALUES (?, ?, ?, now(), 1)",
+                rider, "By varchar", "GRAVEL");
+        assertThat(jdbc.queryForObject("SELECT type FROM ride WHERE rider_id = ?", String.class, rider))
+            .isEqualTo("GRAVEL");
     }
 
     @Test

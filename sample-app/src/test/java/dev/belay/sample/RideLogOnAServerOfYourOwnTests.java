@@ -40,7 +40,7 @@ class RideLogOnAServerOfYourOwnTests {
             JdbcTemplate jdbc = new JdbcTemplate(server.getPostgresDatabase());
             List<String> applied = jdbc.queryForList("SELECT id FROM belay_history ORDER BY applied_rank",
                     String.class);
-            assertThat(applied).hasSize(3).last().isEqualTo("20261121_195517_gpx_tracks_to_files");
+            assertThat(applied).hasSize(4).last().isEqualTo("20261202_092229_casts_of_the_ride_type");
         }
     }
 

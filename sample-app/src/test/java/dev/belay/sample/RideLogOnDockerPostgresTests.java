@@ -44,7 +44,7 @@ class RideLogOnDockerPostgresTests {
         JsonNode runner = api.get("/actuator/belay").json().path("contexts").path("ridelog").path("runners")
             .path("belayMigrationRunner");
         assertThat(runner.path("upToDate").asBoolean()).as(runner.toString()).isTrue();
-        assertThat(runner.path("revisions")).hasSize(3);
+        assertThat(runner.path("revisions")).hasSize(4);
         ApiClient.Response rider = api.post("/riders", "{\"name\": \"Anna\"}");
         assertThat(rider.status()).as(rider.toString()).isEqualTo(201);
         assertThat(api.get("/actuator/belay/drift").json().path("matches").asBoolean()).isTrue();

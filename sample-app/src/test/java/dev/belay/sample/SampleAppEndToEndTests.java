@@ -55,7 +55,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SampleAppEndToEndTests {
 
     private static final List<String> REVISIONS = List.of("20261121_195328_riders_rides_and_tags",
-            "20261121_195408_commute_rides_and_elevation_gain", "20261121_195517_gpx_tracks_to_files");
+            "20261121_195408_commute_rides_and_elevation_gain", "20261121_195517_gpx_tracks_to_files",
+            "20261202_092229_casts_of_the_ride_type");
 
     /** How a JVM ends on SIGTERM once its shutdown hooks have run (128 + 15). */
     private static final int SIGTERM_EXIT = 143;
@@ -129,7 +130,7 @@ class SampleAppEndToEndTests {
             .contains("Wrote src/main/java/dev/belay/sample/migrations/" + revision.getFileName())
             .contains("Recorded the mapping it was written for in src/main/resources/belay/mappings/");
         assertThat(app.root().resolve("src/main/resources/belay/mappings/" + id + ".sql")).isRegularFile();
-        assertThat(generated).contains("after = \"" + REVISIONS.get(2) + "\"")
+        assertThat(generated).contains("after = \"" + REVISIONS.get(REVISIONS.size() - 1) + "\"")
             .contains("m.actions().addColumn(\"rider\", column(\"home_town\", \"character varying(80)\"));")
             .contains("m.actions().dropColumn(\"rider\", \"home_town\");");
         assertThat(Snapshot.of(app.databaseDirectory())).as("generate changes nothing in the database")
@@ -139,8 +140,7 @@ class SampleAppEndToEndTests {
         app.build();
         SampleAppCopy.RunningApp second = app.start("second-start");
         JsonNode again = belayRunner(second.api());
-        assertThat(ids(again.path("revisions"))).containsExactly(REVISIONS.get(0), REVISIONS.get(1),
-                REVISIONS.get(2), id);
+        assertThat(ids(again.path("revisions"))).containsExactlyElementsOf(withId(id));
         assertThat(states(again.path("revisions"))).containsOnly("APPLIED");
         assertThat(again.path("current").get(0).asString()).isEqualTo(id);
         assertThat(second.api().get("/rides").json().get(0).path("title").asString()).isEqualTo("To work");
@@ -148,7 +148,7 @@ class SampleAppEndToEndTests {
         assertThat(app.stop(second)).isEqualTo(SIGTERM_EXIT);
 
         Snapshot withHomeTown = Snapshot.of(app.databaseDirectory());
-        assertThat(withHomeTown.history()).containsExactly(REVISIONS.get(0), REVISIONS.get(1), REVISIONS.get(2), id);
+        assertThat(withHomeTown.history()).containsExactlyElementsOf(withId(id));
         Column homeTown = withHomeTown.schema().tables().get("rider").column("home_town");
         assertThat(homeTown).isNotNull();
         assertThat(homeTown.type()).isEqualTo("character varying(80)");
@@ -226,6 +226,11 @@ class SampleAppEndToEndTests {
         return StreamSupport.stream(revisions.spliterator(), false)
             .map((each) -> each.path("state").asString())
             .toList();
+    }
+
+    /** The sample's revisions followed by the one generated. */
+    private static List<String> withId(String id) {
+        return Stream.concat(REVISIONS.stream(), Stream.of(id)).toList();
     }
 
     private static Path onlyNewRevision(Path migrations) throws IOException {

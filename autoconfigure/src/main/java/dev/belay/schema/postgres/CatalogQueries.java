@@ -169,6 +169,38 @@ final class CatalogQueries {
             ORDER BY c.relname""";
 
     /**
+     * Casts from or to a type of the schema. PostgreSQL keeps casts for the whole database
+     * ({@code pg_cast} has no schema), so a cast is read with the schema of its type: the two
+     * Hibernate creates for an enum type come with that type. A cast is managed when it converts
+     * {@code WITH INOUT} or {@code WITHOUT FUNCTION} and each of its types of this schema is an enum
+     * type Belay manages; a cast through a function, or on another kind of type of the schema, is
+     * listed as unmanaged. Casts of extensions are skipped.
+     */
+    static final String CASTS = """
+            WITH n AS (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = current_schema()),
+            managed_enums AS (
+                SELECT ty.oid FROM pg_catalog.pg_type ty, n
+                WHERE ty.typnamespace = n.oid AND ty.typtype = 'e'
+                  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                                  WHERE e.classid = 'pg_catalog.pg_type'::regclass AND e.objid = ty.oid AND e.deptype = 'e')
+            )
+            SELECT pg_catalog.format_type(c.castsource, NULL) AS source,
+                   pg_catalog.format_type(c.casttarget, NULL) AS target,
+                   c.castmethod,
+                   c.castcontext,
+                   c.castmethod IN ('i', 'b')
+                       AND (s.typnamespace <> n.oid OR s.oid IN (SELECT oid FROM managed_enums))
+                       AND (t.typnamespace <> n.oid OR t.oid IN (SELECT oid FROM managed_enums)) AS managed
+            FROM pg_catalog.pg_cast c
+            JOIN pg_catalog.pg_type s ON s.oid = c.castsource
+            JOIN pg_catalog.pg_type t ON t.oid = c.casttarget
+            CROSS JOIN n
+            WHERE (s.typnamespace = n.oid OR t.typnamespace = n.oid)
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_cast'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+            ORDER BY 1, 2""";
+
+    /**
      * Everything else in the schema, one row per (object, table or column it uses): views,
      * materialized views, foreign and partitioned tables and partitions, other types, functions and
      * procedures, triggers and exclusion constraints. Views report the columns their rules read.
@@ -233,6 +265,7 @@ final class CatalogQueries {
             ORDER BY 1, 2, 3, 4""";
 
     /** The result sets in the order the batch returns them. */
-    static final List<String> BATCH = List.of(COLUMNS, CONSTRAINTS, INDEXES, ENUM_TYPES, SEQUENCES, UNMANAGED);
+    static final List<String> BATCH = List.of(COLUMNS, CONSTRAINTS, INDEXES, ENUM_TYPES, SEQUENCES, CASTS,
+            UNMANAGED);
 
 }

@@ -13,6 +13,9 @@ import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.belay.schema.Cast;
+import dev.belay.schema.CastContext;
+import dev.belay.schema.CastMethod;
 import dev.belay.schema.CheckConstraint;
 import dev.belay.schema.Column;
 import dev.belay.schema.Deferrability;
@@ -40,6 +43,8 @@ final class SchemaAssembler {
     private final List<EnumType> enumTypes = new ArrayList<>();
 
     private final List<Sequence> sequences = new ArrayList<>();
+
+    private final List<Cast> casts = new ArrayList<>();
 
     private final Map<String, UnmanagedParts> unmanaged = new LinkedHashMap<>();
 
@@ -156,6 +161,21 @@ final class SchemaAssembler {
         }
     }
 
+    void readCasts(ResultSet rows) throws SQLException {
+        while (rows.next()) {
+            String source = rows.getString("source");
+            String target = rows.getString("target");
+            if (rows.getBoolean("managed")) {
+                this.casts.add(new Cast(source, target, CastMethod.ofCode(rows.getString("castmethod")),
+                        CastContext.ofCode(rows.getString("castcontext"))));
+            }
+            else {
+                String name = "(" + source + " AS " + target + ")";
+                this.unmanaged.computeIfAbsent("cast\0" + name, (key) -> new UnmanagedParts("cast", name));
+            }
+        }
+    }
+
     void readUnmanaged(ResultSet rows) throws SQLException {
         while (rows.next()) {
             String kind = rows.getString(1);
@@ -180,7 +200,7 @@ final class SchemaAssembler {
             .stream()
             .map((parts) -> new UnmanagedObject(parts.kind, parts.name, parts.dependencies))
             .toList();
-        return Schema.of(this.enumTypes, this.sequences, built).withUnmanaged(others);
+        return Schema.of(this.enumTypes, this.sequences, built, this.casts).withUnmanaged(others);
     }
 
     private static List<String> strings(@Nullable Array array) throws SQLException {

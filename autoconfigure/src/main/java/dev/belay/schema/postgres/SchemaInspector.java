@@ -16,8 +16,9 @@ import dev.belay.schema.Schema;
  * the caller's transaction is in progress, the restoring of {@code search_path}). PostgreSQL renders
  * types, defaults, expressions and index keys itself ({@code format_type}, {@code pg_get_expr},
  * {@code pg_get_indexdef}), with {@code search_path} set to the inspected schema so that names in
- * it come out unqualified and the result does not depend on the schema's name. Objects owned by
- * extensions are skipped; objects Belay does not model are listed as unmanaged.
+ * it come out unqualified and the result does not depend on the schema's name. Casts, which
+ * PostgreSQL keeps for the whole database, are read with the schema of their enum type. Objects
+ * owned by extensions are skipped; objects Belay does not model are listed as unmanaged.
  * <p>
  * Instances are stateless and thread-safe.
  */
@@ -111,7 +112,8 @@ public class SchemaInspector {
             case 2 -> assembler.readIndexes(rows);
             case 3 -> assembler.readEnumTypes(rows);
             case 4 -> assembler.readSequences(rows);
-            case 5 -> assembler.readUnmanaged(rows);
+            case 5 -> assembler.readCasts(rows);
+            case 6 -> assembler.readUnmanaged(rows);
             default -> throw new IllegalStateException("Unexpected result " + query + " from the catalog batch");
         }
     }

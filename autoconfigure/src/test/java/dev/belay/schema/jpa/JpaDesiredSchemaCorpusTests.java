@@ -5,6 +5,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 
+import dev.belay.schema.Cast;
+import dev.belay.schema.CastContext;
+import dev.belay.schema.CastMethod;
 import dev.belay.schema.CheckConstraint;
 import dev.belay.schema.Column;
 import dev.belay.schema.EnumType;
@@ -215,6 +218,10 @@ class JpaDesiredSchemaCorpusTests {
         assertThat(schema.enumTypes().get("ridekind")).isEqualTo(EnumType.of("ridekind", "COMMUTE", "RACE", "TOUR",
                 "TRAINING"));
         assertThat(column(schema, "named_enum_ride", "kind").type()).isEqualTo("ridekind");
+        // And casts from and to varchar, so that a varchar value can be assigned to the column.
+        assertThat(schema.casts().values()).containsExactlyInAnyOrder(
+                Cast.of("ridekind", "character varying", CastMethod.INOUT, CastContext.IMPLICIT),
+                Cast.of("character varying", "ridekind", CastMethod.INOUT, CastContext.IMPLICIT));
     }
 
     @Test
@@ -383,6 +390,7 @@ class JpaDesiredSchemaCorpusTests {
         assertThat(schema.tables()).hasSizeGreaterThan(Corpus.values().length)
             .containsKeys("identity_book", "many_to_many_enrolment", "order", "Quoted OrderLine", "versioned_note");
         assertThat(schema.enumTypes()).containsOnlyKeys("ridekind");
+        assertThat(schema.casts()).containsOnlyKeys("ridekind AS character varying", "character varying AS ridekind");
     }
 
     private Schema desiredEqualsCreated(Corpus feature) {

@@ -12,6 +12,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.belay.schema.Cast;
+import dev.belay.schema.CastContext;
+import dev.belay.schema.CastMethod;
 import dev.belay.schema.Schema;
 import dev.belay.schema.jpa.corpus.Corpus;
 import dev.belay.test.PostgresTest;
@@ -142,6 +145,29 @@ class JpaDesiredSchemaTests {
             assertThat(desired.tables().get("kept").columns()).containsOnlyKeys("id", "label");
             assertThat(desired.tables().get("kept").uniqueConstraints()).hasSize(1);
             assertThat(CatalogSnapshot.of(connection)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void readsTheCastsOfANamedEnumAsTheDesiredSchemasAndLeavesNoneBehind(TestDatabase database) throws SQLException {
+        // A database that already has the enum type and its casts, as one Belay built has.
+        database.execute("CREATE TYPE public.ridekind AS ENUM ('COMMUTE')",
+                "CREATE CAST (public.ridekind AS varchar) WITH INOUT AS IMPLICIT",
+                "CREATE CAST (varchar AS public.ridekind) WITH INOUT AS IMPLICIT");
+        try (HibernateModel model = HibernateModel.of(database.dataSource(), Corpus.NAMED_ENUMS.entities());
+                Connection connection = database.connect()) {
+            CatalogSnapshot before = CatalogSnapshot.of(connection);
+            Schema desired = new JpaDesiredSchema(model.metadata()).desiredSchema(connection);
+            assertThat(desired.casts().values()).containsExactlyInAnyOrder(
+                    Cast.of("ridekind", "character varying", CastMethod.INOUT, CastContext.IMPLICIT),
+                    Cast.of("character varying", "ridekind", CastMethod.INOUT, CastContext.IMPLICIT));
+            assertThat(desired.enumTypes().get("ridekind").labels()).hasSize(4);
+            assertThat(CatalogSnapshot.of(connection)).isEqualTo(before);
+            assertThat(before.objects()).contains("cast ridekind -> character varying",
+                    "cast character varying -> ridekind");
+        }
+        finally {
+            database.execute("DROP TYPE public.ridekind CASCADE");
         }
     }
 

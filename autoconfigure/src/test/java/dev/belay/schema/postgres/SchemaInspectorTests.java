@@ -10,6 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.belay.schema.Cast;
+import dev.belay.schema.CastContext;
+import dev.belay.schema.CastMethod;
 import dev.belay.schema.CheckConstraint;
 import dev.belay.schema.Column;
 import dev.belay.schema.Deferrability;
@@ -41,6 +44,7 @@ class SchemaInspectorTests {
     static final String[] RIDE_LOG = {
             "CREATE TYPE ride_type AS ENUM ('ROAD', 'GRAVEL', 'MTB')",
             "CREATE TYPE \"Mood\" AS ENUM ('happy', 'it''s raining')",
+            "CREATE CAST (ride_type AS varchar) WITH INOUT AS IMPLICIT",
             "CREATE SEQUENCE rider_seq AS bigint START WITH 1 INCREMENT BY 50",
             """
             CREATE TABLE rider (
@@ -98,6 +102,32 @@ class SchemaInspectorTests {
         assertThat(this.rideLog.enumTypes()).containsOnlyKeys("ride_type", "Mood");
         assertThat(this.rideLog.enumTypes().get("ride_type")).isEqualTo(EnumType.of("ride_type", "ROAD", "GRAVEL", "MTB"));
         assertThat(this.rideLog.enumTypes().get("Mood").labels()).containsExactly("happy", "it's raining");
+    }
+
+    @Test
+    void readsTheCastsOfItsEnumTypesAndNoOthers() throws SQLException {
+        this.catalog.create("other_casts", "CREATE TYPE ride_type AS ENUM ('ROAD')",
+                "CREATE CAST (ride_type AS varchar) WITH INOUT AS IMPLICIT",
+                "CREATE CAST (varchar AS ride_type) WITH INOUT AS IMPLICIT");
+        Schema schema = this.catalog.build("casts", "CREATE TYPE ride_type AS ENUM ('ROAD', 'GRAVEL')",
+                "CREATE TYPE \"Mood\" AS ENUM ('happy')",
+                "CREATE CAST (ride_type AS varchar) WITH INOUT AS IMPLICIT",
+                "CREATE CAST (varchar AS ride_type) WITH INOUT AS ASSIGNMENT",
+                "CREATE CAST (\"Mood\" AS text) WITH INOUT",
+                "CREATE FUNCTION mood_length(\"Mood\") RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT 1'",
+                "CREATE CAST (\"Mood\" AS integer) WITH FUNCTION mood_length(\"Mood\")");
+        assertThat(schema.casts().values()).containsExactlyInAnyOrder(
+                Cast.of("ride_type", "character varying", CastMethod.INOUT, CastContext.IMPLICIT),
+                Cast.of("character varying", "ride_type", CastMethod.INOUT, CastContext.ASSIGNMENT),
+                Cast.of("\"Mood\"", "text", CastMethod.INOUT, CastContext.EXPLICIT));
+        assertThat(schema.casts().get("ride_type AS character varying").dependencies())
+            .containsExactly(ObjectId.enumType("ride_type"));
+        assertThat(schema.unmanaged()).extracting(UnmanagedObject::toString)
+            .containsExactlyInAnyOrder("cast (\"Mood\" AS integer)", "function mood_length(\"Mood\")");
+        assertThat(this.catalog.inspect("other_casts").casts()).containsOnlyKeys("ride_type AS character varying",
+                "character varying AS ride_type");
+        this.catalog.drop("casts");
+        this.catalog.drop("other_casts");
     }
 
     @Test
@@ -264,6 +294,7 @@ class SchemaInspectorTests {
             .contains("\n  table ride -- 'One ride, with ''quotes'''")
             .contains("\n    distance numeric(10,2) -- 'kilometres'")
             .contains("\n    CONSTRAINT ride_rider_fk FOREIGN KEY (rider_id) REFERENCES rider (id)")
+            .contains("\n  cast (ride_type AS character varying) WITH INOUT AS IMPLICIT")
             .contains("\n  unmanaged view long_rides (uses column ride.distance, column ride.id)");
     }
 

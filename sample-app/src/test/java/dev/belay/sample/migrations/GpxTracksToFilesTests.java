@@ -52,7 +52,7 @@ class GpxTracksToFilesTests {
             long orphan = 987_654L;
             storage.write(orphan, bytes("a track of a ride deleted long ago"));
 
-            MigrationResult applied = runner.apply();
+            MigrationResult applied = runner.apply(MOVE);
 
             assertThat(applied.ids()).containsExactly(MOVE);
             assertThat(columns(jdbc)).doesNotContain("gpx");
@@ -78,13 +78,13 @@ class GpxTracksToFilesTests {
             MigrationRunner runner = app.getBean(MigrationRunner.class);
             Map<Long, byte[]> tracks = addRidesWithTracks(jdbc, 3);
             List<Long> rides = List.copyOf(tracks.keySet());
-            runner.apply();
+            runner.apply(MOVE);
             runner.rollback(1);
             // The previous version of the app, back in charge, removes one track and replaces another.
             jdbc.update("UPDATE ride SET gpx = NULL WHERE id = ?", rides.get(0));
             jdbc.update("UPDATE ride SET gpx = ? WHERE id = ?", bytes("a better track"), rides.get(1));
 
-            runner.apply();
+            runner.apply(MOVE);
 
             assertThat(storage.contains(rides.get(0))).as("the removed track stays removed").isFalse();
             assertThat(storage.read(rides.get(1))).hasValue(bytes("a better track"));
@@ -101,13 +101,13 @@ class GpxTracksToFilesTests {
             // A view on the column makes the drop, the revision's last step, fail.
             jdbc.execute("CREATE VIEW ride_track AS SELECT id, gpx FROM ride");
 
-            assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::apply).withMessageContaining(MOVE);
+            assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> runner.apply(MOVE)).withMessageContaining(MOVE);
 
             assertThat(runner.status().current()).containsExactly(BEFORE);
             tracks.forEach((ride, gpx) -> assertThat(gpx(jdbc, ride)).as("ride %d", ride).isEqualTo(gpx));
 
             jdbc.execute("DROP VIEW ride_track");
-            runner.apply();
+            runner.apply(MOVE);
 
             GpxStorage storage = app.getBean(GpxStorage.class);
             tracks.forEach((ride, gpx) -> assertThat(storage.read(ride)).as("ride %d", ride).hasValue(gpx));
@@ -121,7 +121,7 @@ class GpxTracksToFilesTests {
             GpxStorage storage = app.getBean(GpxStorage.class);
             MigrationRunner runner = app.getBean(MigrationRunner.class);
             Map<Long, byte[]> tracks = addRidesWithTracks(jdbc, 5);
-            runner.apply();
+            runner.apply(MOVE);
             long last = List.copyOf(tracks.keySet()).get(4);
             jdbc.execute("CREATE FUNCTION refuse_update() RETURNS trigger LANGUAGE plpgsql AS "
                     + "$$ BEGIN RAISE EXCEPTION 'ride % is read-only', NEW.id; END $$");
@@ -147,7 +147,7 @@ class GpxTracksToFilesTests {
             long withoutTrack = addRide(jdbc, null);
             storage.write(withoutTrack, bytes("a stale copy"));
 
-            MigrationResult dryRun = runner.apply(null, true);
+            MigrationResult dryRun = runner.apply(MOVE, true);
 
             assertThat(dryRun.revisions()).singleElement().satisfies((run) -> assertThat(run.statements())
                 .extracting((statement) -> statement.sql())
