@@ -10,6 +10,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -17,6 +18,7 @@ import javax.sql.DataSource;
 
 import dev.belay.schema.Identifiers;
 import dev.belay.schema.Schema;
+import dev.belay.schema.WrittenExpressions;
 import dev.belay.schema.postgres.SchemaInspector;
 import org.hibernate.boot.Metadata;
 import org.jspecify.annotations.Nullable;
@@ -109,6 +111,21 @@ public final class JpaDesiredSchema {
      * @param then what to read in the scratch schema
      */
     public <T> T desiredSchema(Connection connection, Built<T> then) throws SQLException {
+        return build(connection, (scratch, built, written) -> then.read(scratch, built), false);
+    }
+
+    /**
+     * Builds the desired schema in a scratch schema as {@link #desiredSchema(Connection, Built)}
+     * does, and hands {@code then} also the checks, defaults and generation expressions as
+     * Hibernate's statements wrote them, paired with the objects PostgreSQL made of them where
+     * the pairing is certain (see {@link WrittenExpressions}).
+     * @param then what to read in the scratch schema
+     */
+    public <T> T desiredSchema(Connection connection, BuiltAsWritten<T> then) throws SQLException {
+        return build(connection, then, true);
+    }
+
+    private <T> T build(Connection connection, BuiltAsWritten<T> then, boolean pairWritten) throws SQLException {
         Script script = script();
         boolean autoCommit = connection.getAutoCommit();
         String searchPath = searchPath(connection);
@@ -130,7 +147,10 @@ public final class JpaDesiredSchema {
                 rollBack(connection, savepoint);
                 throw locateFailure(connection, script, scratch, ex);
             }
-            desired = then.read(scratch, this.inspector.inspect(connection, scratch));
+            Schema built = this.inspector.inspect(connection, scratch);
+            WrittenExpressions written = pairWritten
+                    ? WrittenPairing.pair(script.createTables(), connection, scratch, built) : WrittenExpressions.none();
+            desired = then.read(scratch, built, written);
         }
         catch (Throwable ex) {
             try {
@@ -160,7 +180,7 @@ public final class JpaDesiredSchema {
         Metadata current = this.metadata.get();
         Script script = this.script;
         if (script == null || script.metadata() != current) {
-            script = new Script(current, HibernateCreateScript.statements(current));
+            script = new Script(current, HibernateCreateScript.statements(current), new CreateTables());
             this.script = script;
         }
         return script;
@@ -269,7 +289,6 @@ public final class JpaDesiredSchema {
         }
     }
 
-    /** The DDL of one boot model, kept while the model stays the same. */
     /**
      * Reads what was built in the scratch schema, before it is rolled back.
      *
@@ -287,7 +306,32 @@ public final class JpaDesiredSchema {
 
     }
 
-    private record Script(Metadata metadata, List<String> statements) {
+    /**
+     * Reads what was built in the scratch schema, before it is rolled back, with the expressions
+     * as Hibernate's statements wrote them.
+     *
+     * @param <T> what it reads
+     */
+    @FunctionalInterface
+    public interface BuiltAsWritten<T> {
+
+        /**
+         * @param scratchSchema the scratch schema's name, first on the {@code search_path};
+         * {@code null} from a source that built nowhere
+         * @param schema the desired schema as read from it
+         * @param written the expressions of {@code schema} known as written
+         */
+        T read(@Nullable String scratchSchema, Schema schema, WrittenExpressions written) throws SQLException;
+
+    }
+
+    /** The DDL of one boot model, kept while the model stays the same. */
+    private record Script(Metadata metadata, List<String> statements, CreateTables tables) {
+
+        /** The {@code CREATE TABLE} statements read for their expressions, by table name. */
+        Map<String, CreateTableText> createTables() {
+            return this.tables.of(this.statements);
+        }
 
         /**
          * What the statements are about, for the message of a failure: read from the model only
