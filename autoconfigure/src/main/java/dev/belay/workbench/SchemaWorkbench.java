@@ -54,10 +54,12 @@ import org.jspecify.annotations.Nullable;
  * over it.
  * <p>
  * <b>The two sides.</b> The desired schema is the mapping's
- * ({@link DesiredSchemaSource}), settled through PostgreSQL once more: the plan that builds it
- * from nothing runs in a scratch schema, and what PostgreSQL reads back there is the desired
- * schema. So it is spelled exactly as a database built by Belay's revisions reads, and
- * "generate, apply, generate again" finds nothing. The current schema is the managed schema as
+ * ({@link DesiredSchemaSource}), as PostgreSQL reads it back from a scratch schema, with its
+ * checks, defaults and generation expressions known as the mapping wrote them
+ * ({@link WrittenExpressions}): plans create those from that text, so a database built by
+ * Belay's revisions reads exactly as the desired schema does, and "generate, apply, generate
+ * again" finds nothing. Expressions not known as written are settled through PostgreSQL once
+ * more ({@code settledDesired}). The current schema is the managed schema as
  * it is, without the history table, with checks that differ only in spelling aligned (see
  * {@link CheckAlignment}); or, with {@code shadow}, the schema the whole revision chain builds in
  * a scratch schema ({@link MigrationRunner#rehearse}). Scratch schemas exist only inside
@@ -242,6 +244,7 @@ public final class SchemaWorkbench {
                 : PlanSummary.of(plan);
         RevisionHeader header = RevisionHeader.of(packageName, now(), message, heads);
         SegmentedPlan split = split(plan);
+        split = split.withWayBackWrittenAs(wayBack(split, heads));
         List<GeneratedRevision> revisions = this.generator.generate(header, split);
         for (GeneratedRevision revision : revisions) {
             requireNewId(graph, revision.header());
@@ -262,6 +265,36 @@ public final class SchemaWorkbench {
         }
         return SegmentedPlan.of(plan, RolledBack.read(this.runner.dataSource(),
                 (connection, serverVersion) -> SegmentBoundaries.of(connection, this.inspector, plan, serverVersion)));
+    }
+
+    /**
+     * The checks the revisions' {@code down} creates again, as the mapping of the head wrote them
+     * (see {@link WayBackChecks}).
+     */
+    private WrittenExpressions wayBack(SegmentedPlan split, List<String> heads) {
+        List<String> previous = heads.isEmpty() ? List.of() : previousDdl(heads.get(0));
+        if (previous.isEmpty()) {
+            return WrittenExpressions.none();
+        }
+        DataSource site = (this.dev != null) ? this.dev.dataSource() : this.runner.dataSource();
+        return RolledBack.read(site,
+                (connection, serverVersion) -> WayBackChecks.of(connection, this.inspector, split, previous, serverVersion));
+    }
+
+    /** The statements of the mapping snapshot kept beside a revision, or none. */
+    private List<String> previousDdl(String revision) {
+        Path file = this.settings.resources().toAbsolutePath().normalize().resolve(MappingSnapshot.resource(revision));
+        try {
+            if (Files.isRegularFile(file)) {
+                return MappingSnapshot.parse(Files.readString(file)).statements();
+            }
+            return MappingSnapshot.find(SchemaWorkbench.class.getClassLoader(), revision)
+                .map(MappingSnapshot::statements)
+                .orElse(List.of());
+        }
+        catch (IOException | IllegalStateException ex) {
+            return List.of();
+        }
     }
 
     /**

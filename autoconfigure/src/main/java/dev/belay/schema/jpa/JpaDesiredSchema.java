@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,8 +18,11 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import dev.belay.schema.CheckConstraint;
 import dev.belay.schema.Identifiers;
+import dev.belay.schema.ObjectId;
 import dev.belay.schema.Schema;
+import dev.belay.schema.Table;
 import dev.belay.schema.WrittenExpressions;
 import dev.belay.schema.postgres.SchemaInspector;
 import org.hibernate.boot.Metadata;
@@ -163,6 +168,36 @@ public final class JpaDesiredSchema {
         }
         restore(connection, autoCommit, savepoint, searchPath);
         return desired;
+    }
+
+    /**
+     * The conditions, as Hibernate's statements {@code ddl} (an earlier mapping's, say) write
+     * them, that may be those of the given checks of {@code schema}: checks of the same table
+     * that read the same columns and have the same name or, unnamed, the name PostgreSQL would
+     * choose. Candidates only, since nothing shows that {@code schema} was built from those
+     * statements: a caller must see PostgreSQL render a candidate as the check before using it.
+     */
+    public static Map<ObjectId, List<String>> writtenChecks(List<String> ddl, Schema schema,
+            Collection<CheckConstraint> checks) {
+        Map<String, CreateTableText> tables = new CreateTables().of(ddl);
+        Map<ObjectId, List<String>> candidates = new LinkedHashMap<>();
+        for (CheckConstraint check : checks) {
+            CreateTableText text = tables.get(check.table());
+            Table table = schema.tables().get(check.table());
+            if (text == null || table == null) {
+                continue;
+            }
+            List<String> conditions = text.checks()
+                .stream()
+                .filter((written) -> WrittenPairing.fits(written, check, table))
+                .map(CreateTableText.Check::condition)
+                .distinct()
+                .toList();
+            if (!conditions.isEmpty()) {
+                candidates.put(check.id(), conditions);
+            }
+        }
+        return candidates;
     }
 
     private static Supplier<Metadata> fixed(Metadata metadata) {

@@ -114,7 +114,7 @@ final class WrittenPairing {
      * Whether the check PostgreSQL made can be the one written: it reads the columns the written
      * condition names, and has the name given or the name PostgreSQL chooses.
      */
-    private static boolean fits(CreateTableText.Check written, CheckConstraint check, Table table) {
+    static boolean fits(CreateTableText.Check written, CheckConstraint check, Table table) {
         List<String> named = written.names().stream().filter(table.columns()::containsKey).sorted().toList();
         if (!named.equals(check.columns())) {
             return false;
