@@ -27,6 +27,7 @@ import dev.belay.schema.postgres.SchemaInspector;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The checks that a generated revision's {@code down} creates again, written as the mapping of
@@ -100,7 +101,7 @@ final class WayBackChecks {
      * Each candidate made as a check of a table of its own, with the columns of its check's table,
      * in a scratch schema, read back; {@code null} when that cannot be built.
      */
-    private static Schema rendered(Connection connection, SchemaInspector inspector, List<Candidate> candidates,
+    private static @Nullable Schema rendered(Connection connection, SchemaInspector inspector, List<Candidate> candidates,
             Map<String, EnumType> enumTypes, int serverVersion) throws SQLException {
         List<Table> tables = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {

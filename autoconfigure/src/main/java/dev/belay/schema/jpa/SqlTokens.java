@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The tokens of one SQL statement, as far as finding the parts of a {@code CREATE TABLE} needs:
  * words, quoted names, string constants (standard, escape and dollar-quoted), numbers,
@@ -162,7 +164,7 @@ final class SqlTokens {
     }
 
     /** The {@code $tag$} that starts at {@code start}, or {@code null}. */
-    private static String dollarTag(String sql, int start) {
+    private static @Nullable String dollarTag(String sql, int start) {
         int i = start + 1;
         while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
             if (i == start + 1 && Character.isDigit(sql.charAt(i))) {
