@@ -12,6 +12,7 @@ import dev.belay.actions.RecordingStatementSink;
 import dev.belay.actions.SqlStatement;
 import dev.belay.actions.TransactionMode;
 import dev.belay.schema.Schema;
+import dev.belay.schema.WrittenExpressions;
 
 import org.jspecify.annotations.Nullable;
 
@@ -133,6 +134,21 @@ public final class MigrationPlan {
         for (Change change : this.changes) {
             change.applyTo(actions);
         }
+    }
+
+    /**
+     * The same plan, with the checks, defaults and generation expressions it creates written as
+     * the desired schema's source wrote them where that text is known (see
+     * {@link WrittenExpressions}): PostgreSQL then stores exactly what it stored for the source,
+     * and revisions read as the mapping does. The schemas, and so {@link #reverse()}, stay as
+     * PostgreSQL renders them.
+     */
+    public MigrationPlan writtenAs(WrittenExpressions written) {
+        if (written.isEmpty()) {
+            return this;
+        }
+        return new MigrationPlan(this.current, this.desired, this.options,
+                this.changes.stream().map((change) -> WrittenChanges.apply(change, written)).toList());
     }
 
     /**

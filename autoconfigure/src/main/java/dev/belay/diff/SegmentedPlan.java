@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.belay.schema.Schema;
+import dev.belay.schema.WrittenExpressions;
 
 /**
  * A plan as the chain of revisions it is written as: each {@linkplain MigrationPlan#segments()
@@ -85,6 +86,21 @@ public final class SegmentedPlan {
             back = back.withoutRenames();
         }
         return segment.transactional() ? back.withOnlineSafe(false) : back;
+    }
+
+    /**
+     * The same chain, with the checks, defaults and generation expressions that each way back
+     * creates again written as they were first written where that text is known (see
+     * {@link MigrationPlan#writtenAs}), so that {@code down} restores them as PostgreSQL stored
+     * them.
+     */
+    public SegmentedPlan withWayBackWrittenAs(WrittenExpressions written) {
+        if (written.isEmpty()) {
+            return this;
+        }
+        return new SegmentedPlan(this.plan, this.parts.stream()
+            .map((part) -> new Part(part.segment(), part.down().writtenAs(written)))
+            .toList());
     }
 
     /** The whole plan. */

@@ -20,21 +20,23 @@ import dev.belay.schema.postgres.SchemaInspector;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recognises checks that say the same thing in another spelling. PostgreSQL does not always
  * render a check the same once it is created from its own rendering (Hibernate's
  * {@code x IN ('A','B')} on {@code varchar} reads back as
  * {@code ((x)::text = ANY ((ARRAY['A'::character varying, ...])::text[]))}, and created from that
- * text as {@code ((x)::text = ANY (ARRAY[('A'::character varying)::text, ...]))}). The desired
- * schema is settled (created once more from its own rendering), so a database built by Belay
- * matches it; but a database first built by Hibernate's own {@code ddl-auto} and then taken over
- * by Belay carries the first spelling. Rather than plan to drop and add such checks, each check of
+ * text as {@code ((x)::text = ANY (ARRAY[('A'::character varying)::text, ...]))}). Revisions
+ * generated now create checks from the mapping's own text, so a database they built reads as
+ * the desired schema does; but a database built by revisions that carried the rendered text, or
+ * by hand, carries another spelling. Rather than plan to drop and add such checks, each check of
  * the database whose text differs from the desired check of the same name is created once more
- * from its text, in a scratch schema that is rolled back; when PostgreSQL then renders it as the
- * desired check, the two are the same constraint and the current schema is given the desired
- * spelling. Nothing else is touched, and when the scratch tables cannot be built (a column of a
- * type Belay does not manage, say) the current schema stays as it is.
+ * from its text, and so is the desired check, in scratch schemas that are rolled back (on the
+ * database's column types); when PostgreSQL then renders the database's check as the desired
+ * check, or both alike, the two are the same constraint and the current schema is given the
+ * desired spelling. Nothing else is touched, and when the scratch tables cannot be built (a
+ * column of a type Belay does not manage, say) the current schema stays as it is.
  */
 final class CheckAlignment {
 
@@ -67,14 +69,12 @@ final class CheckAlignment {
             return current;
         }
         Schema settled;
+        Schema settledWanted;
         Savepoint before = connection.setSavepoint();
         try {
-            ScratchSchema scratch = ScratchSchema.create(connection, "belay_align_");
-            scratch.run(connection, SchemaDiff
-                .between(Schema.empty(), checksAlone(current, differing),
-                        DiffOptions.defaults().withServerVersion(serverVersion))
-                .sqlStatements());
-            settled = inspector.inspect(connection, scratch.name());
+            settled = recreated(connection, inspector, checksAlone(current, differing), serverVersion);
+            settledWanted = recreatedOrNull(connection, inspector, checksAlone(current, wanted(differing, desired)),
+                    serverVersion);
         }
         catch (SQLException ex) {
             logger.debug("Could not compare the database's checks with the desired ones in a scratch schema", ex);
@@ -89,8 +89,10 @@ final class CheckAlignment {
             Map<String, CheckConstraint> checks = new TreeMap<>(table.checkConstraints());
             for (CheckConstraint check : entry.getValue()) {
                 CheckConstraint want = desired.tables().get(entry.getKey()).checkConstraints().get(check.name());
-                CheckConstraint recreated = settled.tables().get(entry.getKey()).checkConstraints().get(check.name());
-                if (recreated != null && recreated.expression().equals(want.expression())) {
+                String recreated = expression(settled, check);
+                String recreatedWant = (settledWanted != null) ? expression(settledWanted, check) : null;
+                if (recreated != null
+                        && (recreated.equals(want.expression()) || recreated.equals(recreatedWant))) {
                     checks.put(check.name(), new CheckConstraint(check.table(), check.name(), want.expression(),
                             check.columns()));
                 }
@@ -98,6 +100,48 @@ final class CheckAlignment {
             aligned = aligned.withTable(table.withCheckConstraints(checks));
         }
         return aligned;
+    }
+
+    /** The schema built from nothing in a new scratch schema, read back. */
+    private static Schema recreated(Connection connection, SchemaInspector inspector, Schema schema,
+            int serverVersion) throws SQLException {
+        ScratchSchema scratch = ScratchSchema.create(connection, "belay_align_");
+        scratch.run(connection, SchemaDiff
+            .between(Schema.empty(), schema, DiffOptions.defaults().withServerVersion(serverVersion))
+            .sqlStatements());
+        return inspector.inspect(connection, scratch.name());
+    }
+
+    /** As {@link #recreated}, or {@code null} (leaving the transaction usable) when it cannot be built. */
+    private static @Nullable Schema recreatedOrNull(Connection connection, SchemaInspector inspector, Schema schema,
+            int serverVersion) throws SQLException {
+        Savepoint before = connection.setSavepoint();
+        try {
+            Schema recreated = recreated(connection, inspector, schema, serverVersion);
+            connection.releaseSavepoint(before);
+            return recreated;
+        }
+        catch (SQLException ex) {
+            connection.rollback(before);
+            logger.debug("Could not create the desired checks again in a scratch schema", ex);
+            return null;
+        }
+    }
+
+    private static @Nullable String expression(Schema schema, CheckConstraint check) {
+        Table table = schema.tables().get(check.table());
+        CheckConstraint found = (table != null) ? table.checkConstraints().get(check.name()) : null;
+        return (found != null) ? found.expression() : null;
+    }
+
+    /** The desired checks of the same names as the differing ones. */
+    private static Map<String, List<CheckConstraint>> wanted(Map<String, List<CheckConstraint>> differing,
+            Schema desired) {
+        Map<String, List<CheckConstraint>> wanted = new LinkedHashMap<>();
+        differing.forEach((table, checks) -> wanted.put(table, checks.stream()
+            .map((check) -> desired.tables().get(table).checkConstraints().get(check.name()))
+            .toList()));
+        return wanted;
     }
 
     /** The enum types, and the tables with differing checks with only their columns' types and those checks. */

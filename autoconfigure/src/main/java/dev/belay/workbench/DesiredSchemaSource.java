@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import dev.belay.schema.Schema;
+import dev.belay.schema.WrittenExpressions;
 import dev.belay.schema.jpa.JpaDesiredSchema;
 
 /**
@@ -38,6 +39,16 @@ public interface DesiredSchemaSource {
         return then.read(null, desiredSchema(connection));
     }
 
+    /**
+     * Builds the desired schema as {@link #desiredSchema(Connection, JpaDesiredSchema.Built)}
+     * does, and hands {@code then} also the expressions known as the source wrote them; a source
+     * that knows none gives {@link WrittenExpressions#none()}.
+     */
+    default <T> T desiredSchema(Connection connection, JpaDesiredSchema.BuiltAsWritten<T> then) throws SQLException {
+        return desiredSchema(connection,
+                (JpaDesiredSchema.Built<T>) (scratch, schema) -> then.read(scratch, schema, WrittenExpressions.none()));
+    }
+
     /** The JPA mapping: built on the server, and Hibernate's DDL for it in memory. */
     static DesiredSchemaSource of(JpaDesiredSchema desired) {
         return new DesiredSchemaSource() {
@@ -54,6 +65,12 @@ public interface DesiredSchemaSource {
 
             @Override
             public <T> T desiredSchema(Connection connection, JpaDesiredSchema.Built<T> then) throws SQLException {
+                return desired.desiredSchema(connection, then);
+            }
+
+            @Override
+            public <T> T desiredSchema(Connection connection, JpaDesiredSchema.BuiltAsWritten<T> then)
+                    throws SQLException {
                 return desired.desiredSchema(connection, then);
             }
 

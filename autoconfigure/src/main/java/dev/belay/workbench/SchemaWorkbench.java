@@ -40,6 +40,7 @@ import dev.belay.schema.Column;
 import dev.belay.schema.Index;
 import dev.belay.schema.Schema;
 import dev.belay.schema.Table;
+import dev.belay.schema.WrittenExpressions;
 import dev.belay.schema.postgres.SchemaInspector;
 import dev.belay.workbench.RefusedException.Reason;
 
@@ -53,10 +54,12 @@ import org.jspecify.annotations.Nullable;
  * over it.
  * <p>
  * <b>The two sides.</b> The desired schema is the mapping's
- * ({@link DesiredSchemaSource}), settled through PostgreSQL once more: the plan that builds it
- * from nothing runs in a scratch schema, and what PostgreSQL reads back there is the desired
- * schema. So it is spelled exactly as a database built by Belay's revisions reads, and
- * "generate, apply, generate again" finds nothing. The current schema is the managed schema as
+ * ({@link DesiredSchemaSource}), as PostgreSQL reads it back from a scratch schema, with its
+ * checks, defaults and generation expressions known as the mapping wrote them
+ * ({@link WrittenExpressions}): plans create those from that text, so a database built by
+ * Belay's revisions reads exactly as the desired schema does, and "generate, apply, generate
+ * again" finds nothing. Expressions not known as written are settled through PostgreSQL once
+ * more ({@code settledDesired}). The current schema is the managed schema as
  * it is, without the history table, with checks that differ only in spelling aligned (see
  * {@link CheckAlignment}); or, with {@code shadow}, the schema the whole revision chain builds in
  * a scratch schema ({@link MigrationRunner#rehearse}). Scratch schemas exist only inside
@@ -241,6 +244,7 @@ public final class SchemaWorkbench {
                 : PlanSummary.of(plan);
         RevisionHeader header = RevisionHeader.of(packageName, now(), message, heads);
         SegmentedPlan split = split(plan);
+        split = split.withWayBackWrittenAs(wayBack(split, heads));
         List<GeneratedRevision> revisions = this.generator.generate(header, split);
         for (GeneratedRevision revision : revisions) {
             requireNewId(graph, revision.header());
@@ -261,6 +265,36 @@ public final class SchemaWorkbench {
         }
         return SegmentedPlan.of(plan, RolledBack.read(this.runner.dataSource(),
                 (connection, serverVersion) -> SegmentBoundaries.of(connection, this.inspector, plan, serverVersion)));
+    }
+
+    /**
+     * The checks the revisions' {@code down} creates again, as the mapping of the head wrote them
+     * (see {@link WayBackChecks}).
+     */
+    private WrittenExpressions wayBack(SegmentedPlan split, List<String> heads) {
+        List<String> previous = heads.isEmpty() ? List.of() : previousDdl(heads.get(0));
+        if (previous.isEmpty()) {
+            return WrittenExpressions.none();
+        }
+        DataSource site = (this.dev != null) ? this.dev.dataSource() : this.runner.dataSource();
+        return RolledBack.read(site,
+                (connection, serverVersion) -> WayBackChecks.of(connection, this.inspector, split, previous, serverVersion));
+    }
+
+    /** The statements of the mapping snapshot kept beside a revision, or none. */
+    private List<String> previousDdl(String revision) {
+        Path file = this.settings.resources().toAbsolutePath().normalize().resolve(MappingSnapshot.resource(revision));
+        try {
+            if (Files.isRegularFile(file)) {
+                return MappingSnapshot.parse(Files.readString(file)).statements();
+            }
+            return MappingSnapshot.find(SchemaWorkbench.class.getClassLoader(), revision)
+                .map(MappingSnapshot::statements)
+                .orElse(List.of());
+        }
+        catch (IOException | IllegalStateException ex) {
+            return List.of();
+        }
     }
 
     /**
@@ -454,7 +488,7 @@ public final class SchemaWorkbench {
 
     private static MigrationPlan plan(Sides sides, DiffOptions options) {
         try {
-            return SchemaDiff.between(sides.current(), sides.desired(), options);
+            return SchemaDiff.between(sides.current(), sides.desired(), options).writtenAs(sides.written());
         }
         catch (IllegalArgumentException ex) {
             throw new RefusedException(Reason.BAD_RENAME, "A rename hint does not fit the schemas: " + ex.getMessage()
@@ -487,11 +521,11 @@ public final class SchemaWorkbench {
         Schema read = (shadow || this.dev == null) ? null : readDatabase(status.schema(), historyTable);
         DataSource site = (this.dev != null) ? this.dev.dataSource() : this.runner.dataSource();
         return RolledBack.read(site, (connection, serverVersion) -> {
-            Schema desired = settledDesired(connection, serverVersion);
+            Desired desired = settledDesired(connection, serverVersion);
             Schema current = shadow ? shadow(historyTable) : (read != null) ? read
                     : this.inspector.inspect(connection, status.schema()).withoutTable(historyTable);
-            current = CheckAlignment.align(connection, this.inspector, current, desired, serverVersion);
-            return new Sides(current, desired, serverVersion);
+            current = CheckAlignment.align(connection, this.inspector, current, desired.schema(), serverVersion);
+            return new Sides(current, desired.schema(), desired.written(), serverVersion);
         });
     }
 
@@ -509,28 +543,32 @@ public final class SchemaWorkbench {
     /**
      * The desired schema, settled: spelled as any database that Belay's revisions built reads.
      * Hibernate's DDL is built in a scratch schema; PostgreSQL stores expressions (checks,
-     * defaults, index expressions and predicates) as it parsed them and renders them back in its
-     * own words, which differ from the words of the statement that created them. So, in that same
-     * scratch schema, each such object is made again from its rendered text, as a revision would
-     * make it, and the schema is read once more. Where the source built nowhere, or the schema has
-     * generated columns (which cannot be made again in place), the whole schema is built anew
-     * from Belay's own plan in a second scratch schema.
+     * defaults, generation expressions, index expressions and predicates) as it parsed them and
+     * renders them back in its own words, which may differ from the words of the statement that
+     * created them. Revisions create the expressions known as written (see
+     * {@link WrittenExpressions}) from that same text, so PostgreSQL stores them as it did for
+     * Hibernate and they need nothing more. Every other such object is made again from its
+     * rendered text in that same scratch schema, as a revision would make it, and the schema is
+     * read once more. Where the source built nowhere, or a generated column's expression is not
+     * known as written (it cannot be made again in place), the whole schema is built anew from
+     * Belay's own plan in a second scratch schema.
      */
-    private Schema settledDesired(Connection connection, int serverVersion) throws SQLException {
+    private Desired settledDesired(Connection connection, int serverVersion) throws SQLException {
         Savepoint before = connection.setSavepoint();
         try {
-            return this.desired.desiredSchema(connection, (scratch, raw) -> {
-                if (scratch == null || hasGeneratedColumns(raw)) {
-                    return settledElsewhere(connection, raw, serverVersion);
+            return this.desired.desiredSchema(connection, (scratch, raw, written) -> {
+                List<SqlStatement> respell = respelled(raw, written);
+                if (scratch == null || hasUnwrittenGeneratedColumns(raw, written)) {
+                    return new Desired(settledElsewhere(connection, raw, written, serverVersion), written);
                 }
-                List<SqlStatement> respell = respelled(raw);
-                if (!respell.isEmpty()) {
-                    build(() -> {
-                        ScratchSchema.runAll(connection, respell);
-                        return scratch;
-                    });
+                if (respell.isEmpty()) {
+                    return new Desired(raw, written);
                 }
-                return this.inspector.inspect(connection, scratch);
+                build(() -> {
+                    ScratchSchema.runAll(connection, respell);
+                    return scratch;
+                });
+                return new Desired(this.inspector.inspect(connection, scratch), written);
             });
         }
         finally {
@@ -539,28 +577,39 @@ public final class SchemaWorkbench {
     }
 
     /** The desired schema built anew from nothing by its own plan in a second scratch schema. */
-    private Schema settledElsewhere(Connection connection, Schema raw, int serverVersion) throws SQLException {
-        ScratchSchema scratch = build(() -> ScratchSchema.build(connection, "belay_settle_", raw, serverVersion));
+    private Schema settledElsewhere(Connection connection, Schema raw, WrittenExpressions written, int serverVersion)
+            throws SQLException {
+        ScratchSchema scratch = build(() -> {
+            ScratchSchema created = ScratchSchema.create(connection, "belay_settle_");
+            created.run(connection, SchemaDiff
+                .between(Schema.empty(), raw, DiffOptions.defaults().withServerVersion(serverVersion))
+                .writtenAs(written)
+                .sqlStatements());
+            return created;
+        });
         return this.inspector.inspect(connection, scratch.name());
     }
 
     /**
      * The statements that make again, from their rendered text, the objects whose text PostgreSQL
-     * may render in other words than it was written in: check constraints, column defaults, and
-     * indexes with expressions or a predicate.
+     * may render in other words than it was written in and that are not known as written: check
+     * constraints, column defaults, and indexes with expressions or a predicate.
      */
-    private static List<SqlStatement> respelled(Schema schema) {
+    private static List<SqlStatement> respelled(Schema schema, WrittenExpressions written) {
         RecordingStatementSink sink = new RecordingStatementSink();
         DatabaseActions actions = new DatabaseActions(sink);
         for (Table table : schema.tables().values()) {
             for (Column column : table.columns().values()) {
-                if (column.defaultExpression() != null) {
+                if (column.defaultExpression() != null
+                        && written.defaultOf(table.name(), column.name(), column.defaultExpression()) == null) {
                     actions.setColumnDefault(table.name(), column.name(), column.defaultExpression());
                 }
             }
             for (CheckConstraint check : table.checkConstraints().values()) {
-                actions.dropConstraint(table.name(), check.name());
-                actions.addCheckConstraint(check);
+                if (written.check(check) == null) {
+                    actions.dropConstraint(table.name(), check.name());
+                    actions.addCheckConstraint(check);
+                }
             }
             for (Index index : table.indexes().values()) {
                 if (index.predicate() != null || index.keys().stream().anyMatch((key) -> key.contains("("))) {
@@ -572,10 +621,12 @@ public final class SchemaWorkbench {
         return sink.statements();
     }
 
-    private static boolean hasGeneratedColumns(Schema schema) {
+    /** Whether a generated column's expression is not known as written. */
+    private static boolean hasUnwrittenGeneratedColumns(Schema schema, WrittenExpressions written) {
         return schema.tables().values().stream()
             .flatMap((table) -> table.columns().values().stream())
-            .anyMatch((column) -> column.generated() != null);
+            .anyMatch((column) -> column.generated() != null
+                    && written.generatedOf(column.table(), column.name(), column.generated().expression()) == null);
     }
 
     /** Runs a build of the desired schema from Belay's own statements; a failure is Belay's bug. */
@@ -611,8 +662,16 @@ public final class SchemaWorkbench {
         return count + " " + noun + ((count == 1) ? "" : "s");
     }
 
-    /** The two schemas to compare and the server's major version. */
-    private record Sides(Schema current, Schema desired, int serverVersion) {
+    /**
+     * The two schemas to compare, the desired schema's expressions as written (for the plan's
+     * statements) and the server's major version.
+     */
+    private record Sides(Schema current, Schema desired, WrittenExpressions written, int serverVersion) {
+
+    }
+
+    /** The desired schema as compared, and its expressions known as written. */
+    private record Desired(Schema schema, WrittenExpressions written) {
 
     }
 

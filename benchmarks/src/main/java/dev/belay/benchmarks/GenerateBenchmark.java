@@ -45,6 +45,7 @@ import dev.belay.schema.jpa.JpaDesiredSchema;
 import dev.belay.schema.postgres.SchemaInspector;
 import dev.belay.test.TestDatabase;
 import dev.belay.workbench.DatabaseDrift;
+import dev.belay.workbench.DesiredSchemaSource;
 import dev.belay.workbench.Drift;
 import dev.belay.workbench.DriftDetector;
 import dev.belay.workbench.GenerateRequest;
@@ -156,11 +157,6 @@ public final class GenerateBenchmark {
         Path sources = Files.createTempDirectory("belay-generate-benchmark");
         MigrationRunner runner = new MigrationRunner(database.dataSource(), MigrationSettings.defaults().withSchema("app"),
                 Revisions.of(List.of()));
-        // A JpaDesiredSchema keeps the DDL it rendered; a new one each time renders it again, as a
-        // fresh `belay generate` does.
-        SchemaWorkbench workbench = new SchemaWorkbench(runner,
-                (connection) -> new JpaDesiredSchema(metadata).desiredSchema(connection), inspector,
-                new GenerateSettings(sources, "com.example.migrations"), Clock.systemUTC());
         DriftDetector detector = atHead(database, metadata, inspector);
 
         Map<String, List<Long>> samples = new LinkedHashMap<>();
@@ -207,6 +203,10 @@ public final class GenerateBenchmark {
                 unsettledChanges = SchemaDiff.between(current, desired, options).changes().size();
                 respelled = SchemaSnapshot.of(desired).differencesTo(SchemaSnapshot.of(settled)).size();
             }
+            // A JpaDesiredSchema keeps the DDL it rendered; a new one each round renders it again, as a
+            // fresh `belay generate` does, through the same source as the application's workbench.
+            SchemaWorkbench workbench = new SchemaWorkbench(runner, DesiredSchemaSource.of(new JpaDesiredSchema(metadata)),
+                    inspector, new GenerateSettings(sources, "com.example.migrations"), Clock.systemUTC());
             long start = System.nanoTime();
             GenerateResult generated = workbench.generate(GenerateRequest.defaults().withMessage("init " + round));
             times.add(System.nanoTime() - start);

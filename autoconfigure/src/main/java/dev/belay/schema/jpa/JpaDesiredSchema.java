@@ -9,14 +9,21 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import dev.belay.schema.CheckConstraint;
 import dev.belay.schema.Identifiers;
+import dev.belay.schema.ObjectId;
 import dev.belay.schema.Schema;
+import dev.belay.schema.Table;
+import dev.belay.schema.WrittenExpressions;
 import dev.belay.schema.postgres.SchemaInspector;
 import org.hibernate.boot.Metadata;
 import org.jspecify.annotations.Nullable;
@@ -109,6 +116,21 @@ public final class JpaDesiredSchema {
      * @param then what to read in the scratch schema
      */
     public <T> T desiredSchema(Connection connection, Built<T> then) throws SQLException {
+        return build(connection, (scratch, built, written) -> then.read(scratch, built), false);
+    }
+
+    /**
+     * Builds the desired schema in a scratch schema as {@link #desiredSchema(Connection, Built)}
+     * does, and hands {@code then} also the checks, defaults and generation expressions as
+     * Hibernate's statements wrote them, paired with the objects PostgreSQL made of them where
+     * the pairing is certain (see {@link WrittenExpressions}).
+     * @param then what to read in the scratch schema
+     */
+    public <T> T desiredSchema(Connection connection, BuiltAsWritten<T> then) throws SQLException {
+        return build(connection, then, true);
+    }
+
+    private <T> T build(Connection connection, BuiltAsWritten<T> then, boolean pairWritten) throws SQLException {
         Script script = script();
         boolean autoCommit = connection.getAutoCommit();
         String searchPath = searchPath(connection);
@@ -130,7 +152,10 @@ public final class JpaDesiredSchema {
                 rollBack(connection, savepoint);
                 throw locateFailure(connection, script, scratch, ex);
             }
-            desired = then.read(scratch, this.inspector.inspect(connection, scratch));
+            Schema built = this.inspector.inspect(connection, scratch);
+            WrittenExpressions written = pairWritten
+                    ? WrittenPairing.pair(script.createTables(), connection, scratch, built) : WrittenExpressions.none();
+            desired = then.read(scratch, built, written);
         }
         catch (Throwable ex) {
             try {
@@ -143,6 +168,36 @@ public final class JpaDesiredSchema {
         }
         restore(connection, autoCommit, savepoint, searchPath);
         return desired;
+    }
+
+    /**
+     * The conditions, as Hibernate's statements {@code ddl} (an earlier mapping's, say) write
+     * them, that may be those of the given checks of {@code schema}: checks of the same table
+     * that read the same columns and have the same name or, unnamed, the name PostgreSQL would
+     * choose. Candidates only, since nothing shows that {@code schema} was built from those
+     * statements: a caller must see PostgreSQL render a candidate as the check before using it.
+     */
+    public static Map<ObjectId, List<String>> writtenChecks(List<String> ddl, Schema schema,
+            Collection<CheckConstraint> checks) {
+        Map<String, CreateTableText> tables = new CreateTables().of(ddl);
+        Map<ObjectId, List<String>> candidates = new LinkedHashMap<>();
+        for (CheckConstraint check : checks) {
+            CreateTableText text = tables.get(check.table());
+            Table table = schema.tables().get(check.table());
+            if (text == null || table == null) {
+                continue;
+            }
+            List<String> conditions = text.checks()
+                .stream()
+                .filter((written) -> WrittenPairing.fits(written, check, table))
+                .map(CreateTableText.Check::condition)
+                .distinct()
+                .toList();
+            if (!conditions.isEmpty()) {
+                candidates.put(check.id(), conditions);
+            }
+        }
+        return candidates;
     }
 
     private static Supplier<Metadata> fixed(Metadata metadata) {
@@ -160,7 +215,7 @@ public final class JpaDesiredSchema {
         Metadata current = this.metadata.get();
         Script script = this.script;
         if (script == null || script.metadata() != current) {
-            script = new Script(current, HibernateCreateScript.statements(current));
+            script = new Script(current, HibernateCreateScript.statements(current), new CreateTables());
             this.script = script;
         }
         return script;
@@ -269,7 +324,6 @@ public final class JpaDesiredSchema {
         }
     }
 
-    /** The DDL of one boot model, kept while the model stays the same. */
     /**
      * Reads what was built in the scratch schema, before it is rolled back.
      *
@@ -287,7 +341,32 @@ public final class JpaDesiredSchema {
 
     }
 
-    private record Script(Metadata metadata, List<String> statements) {
+    /**
+     * Reads what was built in the scratch schema, before it is rolled back, with the expressions
+     * as Hibernate's statements wrote them.
+     *
+     * @param <T> what it reads
+     */
+    @FunctionalInterface
+    public interface BuiltAsWritten<T> {
+
+        /**
+         * @param scratchSchema the scratch schema's name, first on the {@code search_path};
+         * {@code null} from a source that built nowhere
+         * @param schema the desired schema as read from it
+         * @param written the expressions of {@code schema} known as written
+         */
+        T read(@Nullable String scratchSchema, Schema schema, WrittenExpressions written) throws SQLException;
+
+    }
+
+    /** The DDL of one boot model, kept while the model stays the same. */
+    private record Script(Metadata metadata, List<String> statements, CreateTables tables) {
+
+        /** The {@code CREATE TABLE} statements read for their expressions, by table name. */
+        Map<String, CreateTableText> createTables() {
+            return this.tables.of(this.statements);
+        }
 
         /**
          * What the statements are about, for the message of a failure: read from the model only
