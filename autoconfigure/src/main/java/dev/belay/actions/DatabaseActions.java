@@ -771,6 +771,18 @@ public class DatabaseActions {
     }
 
     /**
+     * Adds a check constraint, validating every row:
+     * {@code m.actions().addCheckConstraint("ride", "ride_type_check", "type in ('GRAVEL','ROAD')")}.
+     * Sends what {@link #addCheckConstraint(CheckConstraint)} sends, and has the same costs.
+     * @param table the table's name
+     * @param name the constraint's name
+     * @param expression the condition as SQL, without {@code CHECK}
+     */
+    public void addCheckConstraint(String table, String name, String expression) {
+        addCheckConstraint(CheckConstraint.of(table, name, expression));
+    }
+
+    /**
      * Adds a check constraint that new rows must pass, without checking existing ones:
      * {@code ALTER TABLE table ADD CONSTRAINT name CHECK (expression) NOT VALID}. Brief lock,
      * {@link TransactionMode#OWN_TRANSACTION}; follow it with
@@ -780,6 +792,18 @@ public class DatabaseActions {
     public void addCheckConstraintNotValid(CheckConstraint check) {
         run(alterTable(check.table()) + "ADD CONSTRAINT " + name(check.name()) + " CHECK (" + check.expression()
                 + ") NOT VALID", TransactionMode.OWN_TRANSACTION);
+    }
+
+    /**
+     * Adds a check constraint {@code NOT VALID}, in a transaction of its own, leaving existing rows
+     * to {@link #validateConstraint}. Sends what {@link #addCheckConstraintNotValid(CheckConstraint)}
+     * sends.
+     * @param table the table's name
+     * @param name the constraint's name
+     * @param expression the condition as SQL, without {@code CHECK}
+     */
+    public void addCheckConstraintNotValid(String table, String name, String expression) {
+        addCheckConstraintNotValid(CheckConstraint.of(table, name, expression));
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.belay.diff.Change;
 import dev.belay.diff.ChangeVisitor;
 import dev.belay.schema.CastContext;
 import dev.belay.schema.CastMethod;
+import dev.belay.schema.CheckConstraint;
 import dev.belay.schema.Column;
 import dev.belay.schema.Deferrability;
 import dev.belay.schema.ForeignKey;
@@ -15,7 +16,6 @@ import dev.belay.schema.Index;
 import dev.belay.schema.PrimaryKey;
 import dev.belay.schema.UniqueConstraint;
 
-import static dev.belay.codegen.ModelCode.checkConstraint;
 import static dev.belay.codegen.ModelCode.column;
 import static dev.belay.codegen.ModelCode.deferrability;
 import static dev.belay.codegen.ModelCode.enumColumn;
@@ -314,12 +314,14 @@ final class ActionCalls implements ChangeVisitor<CodeBlock> {
 
     @Override
     public CodeBlock visitAddCheckConstraint(Change.AddCheckConstraint change) {
-        return call("addCheckConstraint", "$L", checkConstraint(change.check()));
+        CheckConstraint check = change.check();
+        return call("addCheckConstraint", "$S, $S, $S", check.table(), check.name(), check.expression());
     }
 
     @Override
     public CodeBlock visitAddCheckConstraintNotValid(Change.AddCheckConstraintNotValid change) {
-        return call("addCheckConstraintNotValid", "$L", checkConstraint(change.check()));
+        CheckConstraint check = change.check();
+        return call("addCheckConstraintNotValid", "$S, $S, $S", check.table(), check.name(), check.expression());
     }
 
     @Override

@@ -171,6 +171,8 @@ class DatabaseActionsTests {
             actions.createIndex(OTHER, "other ref", "ref", "ref id");
             actions.createIndexConcurrently(OTHER, "other ref id", "ref id");
             actions.createIndexConcurrently(OTHER, "other hash", on("ref").using("hash"));
+            actions.addCheckConstraint(TABLE, "Positive \"account\"", "account > 0");
+            actions.addCheckConstraintNotValid(OTHER, "ref set", "ref IS NOT NULL");
         });
         List<SqlStatement> modelForms = statements((actions) -> {
             actions.createTable(TABLE, List.of(user.toColumn(TABLE), id.toColumn(TABLE), from.toColumn(TABLE),
@@ -193,6 +195,8 @@ class DatabaseActionsTests {
             actions.createIndex(Index.of(OTHER, "other ref", "ref", "ref id"));
             actions.createIndexConcurrently(Index.of(OTHER, "other ref id", "ref id"));
             actions.createIndexConcurrently(Index.of(OTHER, "other hash", "ref").withMethod("hash"));
+            actions.addCheckConstraint(CheckConstraint.of(TABLE, "Positive \"account\"", "account > 0", "account"));
+            actions.addCheckConstraintNotValid(CheckConstraint.of(OTHER, "ref set", "ref IS NOT NULL", "ref"));
         });
 
         assertThat(shortForms).isEqualTo(modelForms);
