@@ -1,12 +1,14 @@
 package dev.belay.diff;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import dev.belay.schema.Identifiers;
+import dev.belay.schema.SqlTokens;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads SQL expressions as PostgreSQL renders them ({@code pg_get_expr}, check constraints,
@@ -33,13 +35,15 @@ final class Expressions {
             "uuidv7", "uuid_generate_v1", "uuid_generate_v4", "clock_timestamp", "timeofday", "txid_current",
             "setseed", "currval", "lastval", "random_normal");
 
+    private static final String CAST = "::";
+
     private Expressions() {
     }
 
     /** The names of the given columns that the expression reads. */
     static Set<String> columnsUsed(String sql, Set<String> columns) {
         Set<String> used = new TreeSet<>();
-        List<Token> tokens = tokenize(sql);
+        SqlTokens tokens = SqlTokens.of(sql);
         for (int i = 0; i < tokens.size(); i++) {
             String name = columnReference(tokens, i);
             if (name != null && columns.contains(name)) {
@@ -54,13 +58,13 @@ final class Expressions {
         if (renames.isEmpty()) {
             return sql;
         }
-        List<Token> tokens = tokenize(sql);
+        SqlTokens tokens = SqlTokens.of(sql);
         StringBuilder out = new StringBuilder();
         int copied = 0;
         for (int i = 0; i < tokens.size(); i++) {
             String name = columnReference(tokens, i);
             if (name != null && renames.containsKey(name)) {
-                Token token = tokens.get(i);
+                SqlTokens.Token token = tokens.get(i);
                 out.append(sql, copied, token.start()).append(Identifiers.quote(renames.get(name)));
                 copied = token.end();
             }
@@ -73,13 +77,15 @@ final class Expressions {
         if (renames.isEmpty()) {
             return sql;
         }
-        List<Token> tokens = tokenize(sql);
+        SqlTokens tokens = SqlTokens.of(sql);
         StringBuilder out = new StringBuilder();
         int copied = 0;
         for (int i = 0; i + 2 < tokens.size(); i++) {
-            Token literal = tokens.get(i);
-            if (literal.kind() == Kind.STRING && tokens.get(i + 1).kind() == Kind.CAST && isTypeName(tokens.get(i + 2), type)) {
-                String value = literal.text().substring(1, literal.text().length() - 1).replace("''", "'");
+            SqlTokens.Token literal = tokens.get(i);
+            String text = tokens.text(i);
+            if (literal.kind() == SqlTokens.Kind.STRING && text.startsWith("'") && tokens.isOperator(i + 1, CAST)
+                    && isTypeName(tokens, i + 2, type)) {
+                String value = text.substring(1, text.length() - 1).replace("''", "'");
                 String renamed = renames.get(value);
                 if (renamed != null) {
                     out.append(sql, copied, literal.start()).append(Identifiers.literal(renamed));
@@ -92,9 +98,9 @@ final class Expressions {
 
     /** Whether the expression casts something to the given type ({@code ::type} or {@code ::type[]}). */
     static boolean mentionsType(String sql, String type) {
-        List<Token> tokens = tokenize(sql);
+        SqlTokens tokens = SqlTokens.of(sql);
         for (int i = 0; i + 1 < tokens.size(); i++) {
-            if (tokens.get(i).kind() == Kind.CAST && isTypeName(tokens.get(i + 1), type)) {
+            if (tokens.isOperator(i, CAST) && isTypeName(tokens, i + 1, type)) {
                 return true;
             }
         }
@@ -106,18 +112,17 @@ final class Expressions {
      * not know. PostgreSQL must then compute a new column's default for every existing row.
      */
     static Volatility volatility(String sql) {
-        List<Token> tokens = tokenize(sql);
+        SqlTokens tokens = SqlTokens.of(sql);
         Volatility result = Volatility.STABLE;
         for (int i = 0; i + 1 < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            boolean call = tokens.get(i + 1).text().equals("(");
-            boolean isType = i > 0 && tokens.get(i - 1).kind() == Kind.CAST;
-            if (call && !isType && (token.kind() == Kind.WORD || token.kind() == Kind.QUOTED)) {
-                String function = token.kind() == Kind.QUOTED ? Identifiers.unquote(token.text()) : token.text();
+            boolean call = tokens.is(i + 1, '(');
+            boolean isType = tokens.isOperator(i - 1, CAST);
+            String function = name(tokens, i);
+            if (call && !isType && function != null) {
                 if (VOLATILE_FUNCTIONS.contains(function)) {
                     return Volatility.VOLATILE;
                 }
-                if (!NON_VOLATILE_FUNCTIONS.contains(function) && !isUpperCaseKeyword(token)) {
+                if (!NON_VOLATILE_FUNCTIONS.contains(function) && !isUpperCaseKeyword(tokens, i)) {
                     result = Volatility.UNKNOWN;
                 }
             }
@@ -125,129 +130,54 @@ final class Expressions {
         return result;
     }
 
-    private static boolean isUpperCaseKeyword(Token token) {
+    private static boolean isUpperCaseKeyword(SqlTokens tokens, int index) {
         // PostgreSQL prints syntax such as ARRAY[...], ANY (...), IN (...) in upper case.
-        return token.kind() == Kind.WORD && token.text().equals(token.text().toUpperCase(java.util.Locale.ROOT));
+        String text = tokens.text(index);
+        return tokens.get(index).kind() == SqlTokens.Kind.WORD && text.equals(text.toUpperCase(Locale.ROOT));
     }
 
-    private static boolean isTypeName(Token token, String type) {
-        return (token.kind() == Kind.WORD && token.text().equals(type))
-                || (token.kind() == Kind.QUOTED && Identifiers.unquote(token.text()).equals(type));
+    private static boolean isTypeName(SqlTokens tokens, int index, String type) {
+        return type.equals(name(tokens, index));
+    }
+
+    /** The name a word or quoted name token stands for, or {@code null} for any other token. */
+    private static @Nullable String name(SqlTokens tokens, int index) {
+        if (index < 0 || index >= tokens.size()) {
+            return null;
+        }
+        return switch (tokens.get(index).kind()) {
+            case WORD -> tokens.text(index);
+            case QUOTED_NAME -> Identifiers.unquote(tokens.text(index));
+            default -> null;
+        };
     }
 
     /** The column a token names, or {@code null} when it is not a column reference. */
-    private static String columnReference(List<Token> tokens, int index) {
-        Token token = tokens.get(index);
-        if (token.kind() != Kind.WORD && token.kind() != Kind.QUOTED) {
+    private static @Nullable String columnReference(SqlTokens tokens, int index) {
+        String name = name(tokens, index);
+        if (name == null) {
             return null;
         }
-        Token previous = (index > 0) ? tokens.get(index - 1) : null;
-        Token next = (index + 1 < tokens.size()) ? tokens.get(index + 1) : null;
-        if (previous != null && (previous.text().equals(".") || previous.text().equals("COLLATE")
-                || previous.kind() == Kind.CAST || isTypeContinuation(tokens, index))) {
+        if (index > 0 && (tokens.is(index - 1, '.') || tokens.text(index - 1).equals("COLLATE")
+                || tokens.isOperator(index - 1, CAST) || isTypeContinuation(tokens, index))) {
             return null;
         }
-        if (next != null && (next.text().equals("(") || next.text().equals("."))) {
+        if (tokens.is(index + 1, '(') || tokens.is(index + 1, '.')) {
             return null;
         }
-        return (token.kind() == Kind.QUOTED) ? Identifiers.unquote(token.text()) : token.text();
+        return name;
     }
 
     /** Whether the word continues a multi-word type after {@code ::}, as in {@code ::character varying}. */
-    private static boolean isTypeContinuation(List<Token> tokens, int index) {
+    private static boolean isTypeContinuation(SqlTokens tokens, int index) {
         int i = index;
-        while (i > 0 && tokens.get(i).kind() == Kind.WORD && TYPE_WORDS.contains(tokens.get(i).text())) {
+        while (i > 0 && tokens.get(i).kind() == SqlTokens.Kind.WORD && TYPE_WORDS.contains(tokens.text(i))) {
             i--;
-            if (i > 0 && tokens.get(i - 1).kind() == Kind.CAST) {
+            if (i > 0 && tokens.isOperator(i - 1, CAST)) {
                 return true;
             }
         }
         return false;
-    }
-
-    static List<Token> tokenize(String sql) {
-        List<Token> tokens = new ArrayList<>();
-        int i = 0;
-        int length = sql.length();
-        while (i < length) {
-            char c = sql.charAt(i);
-            int start = i;
-            if (Character.isWhitespace(c)) {
-                i++;
-                continue;
-            }
-            if (c == '\'' || ((c == 'E' || c == 'e') && i + 1 < length && sql.charAt(i + 1) == '\'')) {
-                boolean escapes = c != '\'';
-                i = escapes ? i + 2 : i + 1;
-                while (i < length) {
-                    char d = sql.charAt(i);
-                    if (escapes && d == '\\') {
-                        i += 2;
-                        continue;
-                    }
-                    if (d == '\'') {
-                        if (i + 1 < length && sql.charAt(i + 1) == '\'') {
-                            i += 2;
-                            continue;
-                        }
-                        i++;
-                        break;
-                    }
-                    i++;
-                }
-                tokens.add(new Token(Kind.STRING, sql.substring(start, Math.min(i, length)), start, Math.min(i, length)));
-                continue;
-            }
-            if (c == '"') {
-                i++;
-                while (i < length) {
-                    if (sql.charAt(i) == '"') {
-                        if (i + 1 < length && sql.charAt(i + 1) == '"') {
-                            i += 2;
-                            continue;
-                        }
-                        i++;
-                        break;
-                    }
-                    i++;
-                }
-                tokens.add(new Token(Kind.QUOTED, sql.substring(start, Math.min(i, length)), start, Math.min(i, length)));
-                continue;
-            }
-            if (Character.isLetter(c) || c == '_') {
-                while (i < length && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_'
-                        || sql.charAt(i) == '$')) {
-                    i++;
-                }
-                tokens.add(new Token(Kind.WORD, sql.substring(start, i), start, i));
-                continue;
-            }
-            if (Character.isDigit(c)) {
-                while (i < length && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '.')) {
-                    i++;
-                }
-                tokens.add(new Token(Kind.OTHER, sql.substring(start, i), start, i));
-                continue;
-            }
-            if (c == ':' && i + 1 < length && sql.charAt(i + 1) == ':') {
-                tokens.add(new Token(Kind.CAST, "::", start, i + 2));
-                i += 2;
-                continue;
-            }
-            tokens.add(new Token(Kind.OTHER, String.valueOf(c), start, i + 1));
-            i++;
-        }
-        return tokens;
-    }
-
-    enum Kind {
-
-        WORD, QUOTED, STRING, CAST, OTHER
-
-    }
-
-    record Token(Kind kind, String text, int start, int end) {
-
     }
 
     /** How a default expression behaves when PostgreSQL fills existing rows with it. */

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.belay.schema.SqlTokens;
+
 import org.jspecify.annotations.Nullable;
 
 /**

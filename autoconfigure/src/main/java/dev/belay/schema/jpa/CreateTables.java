@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.belay.schema.SqlTokens;
+
 import org.jspecify.annotations.Nullable;
 
 /**

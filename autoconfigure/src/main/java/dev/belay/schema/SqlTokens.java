@@ -1,4 +1,4 @@
-package dev.belay.schema.jpa;
+package dev.belay.schema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,12 +7,13 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The tokens of one SQL statement, as far as finding the parts of a {@code CREATE TABLE} needs:
+ * The tokens of one SQL statement or expression, as far as Belay reads SQL (the parts of
+ * Hibernate's {@code CREATE TABLE}, the columns and labels of an expression PostgreSQL rendered):
  * words, quoted names, string constants (standard, escape and dollar-quoted), numbers,
  * parentheses, commas and runs of operator characters; comments are skipped. Each token keeps
  * its place in the statement, so that a part can be cut out exactly as it was written.
  */
-final class SqlTokens {
+public final class SqlTokens {
 
     private static final String OPERATOR_CHARS = "+-*/<>=~!@#%^&|`?:";
 
@@ -29,7 +30,7 @@ final class SqlTokens {
      * The tokens of {@code sql}.
      * @throws IllegalArgumentException if a string, quoted name or comment does not end
      */
-    static SqlTokens of(String sql) {
+    public static SqlTokens of(String sql) {
         List<Token> tokens = new ArrayList<>();
         int i = 0;
         int length = sql.length();
@@ -175,28 +176,28 @@ final class SqlTokens {
         return (i < sql.length() && sql.charAt(i) == '$') ? sql.substring(start, i + 1) : null;
     }
 
-    int size() {
+    public int size() {
         return this.tokens.size();
     }
 
-    Token get(int index) {
+    public Token get(int index) {
         return this.tokens.get(index);
     }
 
     /** The token's text as written. */
-    String text(int index) {
+    public String text(int index) {
         Token token = this.tokens.get(index);
         return this.sql.substring(token.start(), token.end());
     }
 
     /** Whether the token is the word {@code word} (in any case). */
-    boolean isWord(int index, String word) {
+    public boolean isWord(int index, String word) {
         return index < this.tokens.size() && this.tokens.get(index).kind() == Kind.WORD
                 && text(index).equalsIgnoreCase(word);
     }
 
     /** Whether the token is the single character {@code c}. */
-    boolean is(int index, char c) {
+    public boolean is(int index, char c) {
         if (index >= this.tokens.size()) {
             return false;
         }
@@ -205,11 +206,17 @@ final class SqlTokens {
                 && token.kind() != Kind.STRING && token.kind() != Kind.QUOTED_NAME;
     }
 
+    /** Whether the token is the operator {@code operator}, e.g. {@code ::}. */
+    public boolean isOperator(int index, String operator) {
+        return index >= 0 && index < this.tokens.size() && this.tokens.get(index).kind() == Kind.OPERATOR
+                && text(index).equals(operator);
+    }
+
     /**
      * The index of the parenthesis that closes the one at {@code open}.
      * @throws IllegalArgumentException if it is not closed
      */
-    int closing(int open) {
+    public int closing(int open) {
         int depth = 0;
         for (int i = open; i < this.tokens.size(); i++) {
             if (is(i, '(')) {
@@ -226,17 +233,17 @@ final class SqlTokens {
     }
 
     /** The statement's text from the start of token {@code first} to the end of token {@code last}. */
-    String between(int first, int last) {
+    public String between(int first, int last) {
         return this.sql.substring(this.tokens.get(first).start(), this.tokens.get(last).end());
     }
 
-    enum Kind {
+    public enum Kind {
 
         WORD, QUOTED_NAME, STRING, NUMBER, OPERATOR, PUNCTUATION
 
     }
 
-    record Token(Kind kind, int start, int end) {
+    public record Token(Kind kind, int start, int end) {
 
     }
 
