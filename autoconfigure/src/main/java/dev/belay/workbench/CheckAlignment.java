@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.belay.diff.DiffOptions;
-import dev.belay.diff.SchemaDiff;
 import dev.belay.runner.ScratchSchema;
 import dev.belay.schema.CheckConstraint;
 import dev.belay.schema.Column;
@@ -105,11 +103,8 @@ final class CheckAlignment {
     /** The schema built from nothing in a new scratch schema, read back. */
     private static Schema recreated(Connection connection, SchemaInspector inspector, Schema schema,
             int serverVersion) throws SQLException {
-        ScratchSchema scratch = ScratchSchema.create(connection, "belay_align_");
-        scratch.run(connection, SchemaDiff
-            .between(Schema.empty(), schema, DiffOptions.defaults().withServerVersion(serverVersion))
-            .sqlStatements());
-        return inspector.inspect(connection, scratch.name());
+        return inspector.inspect(connection,
+                ScratchSchema.build(connection, "belay_align_", schema, serverVersion).name());
     }
 
     /** As {@link #recreated}, or {@code null} (leaving the transaction usable) when it cannot be built. */

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.belay.diff.Change;
-import dev.belay.diff.DiffOptions;
-import dev.belay.diff.SchemaDiff;
 import dev.belay.diff.SegmentedPlan;
 import dev.belay.runner.ScratchSchema;
 import dev.belay.schema.CheckConstraint;
@@ -117,9 +115,8 @@ final class WayBackChecks {
         }
         Savepoint before = connection.setSavepoint();
         try {
-            ScratchSchema scratch = ScratchSchema.create(connection, "belay_back_");
-            scratch.run(connection, SchemaDiff.between(Schema.empty(), Schema.of(enumTypes.values(), List.of(), tables),
-                    DiffOptions.defaults().withServerVersion(serverVersion)).sqlStatements());
+            ScratchSchema scratch = ScratchSchema.build(connection, "belay_back_",
+                    Schema.of(enumTypes.values(), List.of(), tables), serverVersion);
             return inspector.inspect(connection, scratch.name());
         }
         catch (SQLException ex) {
