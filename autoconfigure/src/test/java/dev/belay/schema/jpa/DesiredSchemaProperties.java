@@ -111,9 +111,10 @@ class DesiredSchemaProperties {
                 // table's default sequence.
                 Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyzABCXYZ _\"'-$é").ofMinLength(1)
                     .ofMaxLength(16)
-                    // Hibernate cannot name a column that starts and ends with a double quote: it
-                    // reads the name, once unquoted, as quoted again and refuses it.
-                    .filter((name) -> !Identifier.isQuoted(name)),
+                    // Hibernate trims a name before it reads it: a blank name is no name at all
+                    // (it fails inside Hibernate), and one that starts and ends with a double
+                    // quote once trimmed is read, unquoted, as quoted again and refused.
+                    .filter((name) -> !name.isBlank() && !Identifier.isQuoted(name.trim())),
                 Arbitraries.of("order", "select", "user", "Table", "group by", "a\"b", " padded "));
     }
 
