@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,10 @@ import dev.belay.schema.Column;
 import dev.belay.schema.DbObject;
 import dev.belay.schema.EnumType;
 import dev.belay.schema.ForeignKey;
+import dev.belay.schema.Identifiers;
 import dev.belay.schema.Index;
+import dev.belay.schema.ObjectId;
+import dev.belay.schema.ObjectKind;
 import dev.belay.schema.PrimaryKey;
 import dev.belay.schema.Schema;
 import dev.belay.schema.Sequence;
@@ -186,6 +191,21 @@ public final class SchemaSnapshot {
             }
         }
         return new SchemaSnapshot(effect);
+    }
+
+    /**
+     * This snapshot without the lines of the named tables and their parts (columns, keys,
+     * constraints, indexes). Sequences they own stay: their lines do not name the table.
+     */
+    public SchemaSnapshot withoutTables(Collection<String> tables) {
+        SortedMap<String, String> kept = new TreeMap<>(this.lines);
+        for (String table : tables) {
+            String quoted = Identifiers.quote(table);
+            kept.keySet().removeIf((name) -> name.equals(ObjectId.table(table).toString())
+                    || Arrays.stream(ObjectKind.values())
+                        .anyMatch((kind) -> name.startsWith(kind.description() + " " + quoted + ".")));
+        }
+        return (kept.size() == this.lines.size()) ? this : new SchemaSnapshot(kept);
     }
 
     /** Whether it has no line (an empty schema, or an effect that changes nothing). */

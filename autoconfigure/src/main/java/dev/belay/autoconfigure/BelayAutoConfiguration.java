@@ -1,5 +1,8 @@
 package dev.belay.autoconfigure;
 
+import java.util.List;
+import java.util.stream.Stream;
+
 import javax.sql.DataSource;
 
 import dev.belay.runner.MigrationRunner;
@@ -20,6 +23,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
@@ -43,9 +47,22 @@ public final class BelayAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MigrationRunner belayMigrationRunner(DataSource dataSource, BelayProperties properties,
-            ConfigurableListableBeanFactory beanFactory) {
-        return new MigrationRunner(migrationDataSource(dataSource, properties), properties.toSettings(),
-                RevisionBeans.revisions(beanFactory));
+            ConfigurableListableBeanFactory beanFactory, Environment environment) {
+        return new MigrationRunner(migrationDataSource(dataSource, properties),
+                properties.toSettings(otherToolsTables(environment)), RevisionBeans.revisions(beanFactory));
+    }
+
+    /**
+     * The history tables that Flyway and Liquibase use under the names the application gives
+     * them (read as plain properties: neither tool need be on the class path, since a database
+     * taken over from them keeps their tables after they have gone).
+     */
+    static List<String> otherToolsTables(Environment environment) {
+        return Stream.of("spring.flyway.table", "spring.liquibase.database-change-log-table",
+                "spring.liquibase.database-change-log-lock-table")
+            .map(environment::getProperty)
+            .filter((table) -> table != null && !table.isBlank())
+            .toList();
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.belay.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.belay.runner.MigrationSettings;
 
@@ -36,6 +38,15 @@ public class BelayProperties {
      * Name of the table, in the managed schema, that records applied revisions.
      */
     private String historyTable = "belay_history";
+
+    /**
+     * Tables of the managed schema that other tools own, which Belay neither compares with the
+     * mapping nor changes, beside its own history table. Flyway's and Liquibase's history tables
+     * (flyway_schema_history, databasechangelog, databasechangeloglock, or the names that
+     * spring.flyway.table and spring.liquibase.database-change-log(-lock)-table give) are always
+     * left alone.
+     */
+    private List<String> ignoredTables = new ArrayList<>();
 
     /**
      * Revision to migrate to on startup, with every revision it comes after. By default, all
@@ -207,11 +218,24 @@ public class BelayProperties {
         return this.generate;
     }
 
-    /** The runner's settings from these properties; a blank schema means the current one. */
-    MigrationSettings toSettings() {
+    public List<String> getIgnoredTables() {
+        return this.ignoredTables;
+    }
+
+    public void setIgnoredTables(List<String> ignoredTables) {
+        this.ignoredTables = ignoredTables;
+    }
+
+    /**
+     * The runner's settings from these properties; a blank schema means the current one.
+     * @param otherToolsTables the history tables of other tools, as the application names them
+     */
+    MigrationSettings toSettings(List<String> otherToolsTables) {
         String configuredSchema = (this.schema != null && !this.schema.isBlank()) ? this.schema : null;
+        List<String> ignored = new ArrayList<>(this.ignoredTables);
+        ignored.addAll(otherToolsTables);
         return new MigrationSettings(configuredSchema, this.historyTable, this.lockTimeout, this.lockWait,
-                this.lockRetries);
+                this.lockRetries).withIgnoredTables(ignored);
     }
 
     /** What to do when the database schema differs from the mapping at startup. */

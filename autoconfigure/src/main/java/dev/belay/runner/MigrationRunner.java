@@ -302,7 +302,7 @@ public final class MigrationRunner {
                             }
                             runs.add(new RevisionRun(info.id(), info.message(), Instant.now(), 0, List.of()));
                         }
-                        new SchemaRecorder(history).recordSchema(connection, lock);
+                        new SchemaRecorder(history, this.settings).recordSchema(connection, lock);
                         connection.commit();
                     }
                     catch (SQLException | RuntimeException ex) {
@@ -381,7 +381,7 @@ public final class MigrationRunner {
         graph().checkRecorded(entries, history.qualifiedName());
         Map<String, HistoryState> interrupted = interrupted(entries, history);
         List<RevisionInfo> pending = graph().pending(appliedIds(entries), target);
-        SchemaRecorder recorder = new SchemaRecorder(history);
+        SchemaRecorder recorder = new SchemaRecorder(history, this.settings);
         if (pending.isEmpty()) {
             logUpToDate(history, appliedIds(entries), target);
             if (lacksSchemaRecord(connection, history.readStates(connection, true))) {
@@ -437,8 +437,7 @@ public final class MigrationRunner {
                 int serverVersion = connection.getMetaData().getDatabaseMajorVersion();
                 rolledBack(connection, () -> {
                     setLocal(connection, "lock_timeout", this.settings.lockTimeout().toMillis() + "ms");
-                    Schema schema = new SchemaInspector().inspect(connection, history.schema())
-                        .withoutTable(history.table());
+                    Schema schema = this.settings.managed(new SchemaInspector().inspect(connection, history.schema()));
                     ScratchSchema copy;
                     try {
                         copy = ScratchSchema.build(connection, "belay_dry_run_", schema, serverVersion);
@@ -497,7 +496,7 @@ public final class MigrationRunner {
                         restore(connection, previous);
                         if (!runs.isEmpty()) {
                             // What the database should now be: a down that keeps data on purpose is no drift.
-                            recordQuietly(() -> new SchemaRecorder(history).recordSchema(connection, lock));
+                            recordQuietly(() -> new SchemaRecorder(history, this.settings).recordSchema(connection, lock));
                         }
                     }
                 }
@@ -573,7 +572,7 @@ public final class MigrationRunner {
             try (MigrationLock lock = taken.get()) {
                 readUpgraded(connection, history);
                 if (lacksSchemaRecord(connection, history.readStates(connection, true))) {
-                    new SchemaRecorder(history).recordSchema(connection, lock);
+                    new SchemaRecorder(history, this.settings).recordSchema(connection, lock);
                     logger.info("Recorded the fingerprint of schema " + Identifiers.quote(history.schema())
                             + " as its revisions left it, for the drift check");
                 }

@@ -25,14 +25,16 @@ public final class SchemaRecorder {
 
     private final RevisionHistory history;
 
-    SchemaRecorder(RevisionHistory history) {
+    private final MigrationSettings settings;
+
+    SchemaRecorder(RevisionHistory history, MigrationSettings settings) {
         this.history = history;
+        this.settings = settings;
     }
 
-    /** The managed schema as it is now, without the history table. */
+    /** The managed schema as it is now, without the history table and the tables other tools own. */
     SchemaSnapshot snapshot(Connection connection) throws SQLException {
-        return SchemaSnapshot.of(this.inspector.inspect(connection, this.history.schema())
-            .withoutTable(this.history.table()));
+        return SchemaSnapshot.of(this.settings.managed(this.inspector.inspect(connection, this.history.schema())));
     }
 
     /** A fingerprint with the server's major version in front. */

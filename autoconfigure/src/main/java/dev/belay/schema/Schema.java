@@ -212,6 +212,22 @@ public record Schema(SortedMap<String, EnumType> enumTypes, SortedMap<String, Se
         return new Schema(this.enumTypes, this.sequences, tables, this.casts, this.unmanaged);
     }
 
+    /**
+     * This schema without the named tables: their parts and the sequences they own go with them;
+     * names that are missing are skipped.
+     */
+    public Schema withoutTables(Collection<String> names) {
+        if (names.stream().noneMatch(this.tables::containsKey)) {
+            return this;
+        }
+        SortedMap<String, Table> tables = new TreeMap<>(this.tables);
+        tables.keySet().removeAll(names);
+        SortedMap<String, Sequence> sequences = new TreeMap<>(this.sequences);
+        sequences.values().removeIf((sequence) -> sequence.ownedBy() != null
+                && names.contains(sequence.ownedBy().table()));
+        return new Schema(this.enumTypes, sequences, tables, this.casts, this.unmanaged);
+    }
+
     public Schema withCast(Cast cast) {
         SortedMap<String, Cast> casts = new TreeMap<>(this.casts);
         casts.put(cast.id().name(), cast);

@@ -17,6 +17,7 @@ import dev.belay.revision.RevisionHistory;
 import dev.belay.revision.RevisionHistory.RecordedSchema;
 import dev.belay.revision.RevisionInfo;
 import dev.belay.runner.MigrationRunner;
+import dev.belay.runner.MigrationSettings;
 import dev.belay.runner.MigrationStatus;
 import dev.belay.runner.RevisionState;
 import dev.belay.runner.SchemaRecorder;
@@ -159,8 +160,8 @@ public final class DriftDetector {
                 return DatabaseDrift.unknown(null, "No fingerprint of the schema is recorded yet: the next migration "
                         + "(or a start whose user may alter " + history.qualifiedName() + ") records it.");
             }
-            SchemaSnapshot now = SchemaSnapshot.of(this.inspector.inspect(connection, history.schema())
-                .withoutTable(history.table()));
+            MigrationSettings settings = this.runner.settings();
+            SchemaSnapshot now = SchemaSnapshot.of(settings.managed(this.inspector.inspect(connection, history.schema())));
             String fingerprint = SchemaRecorder.fingerprint(connection, now);
             RecordedSchema was = recorded.get();
             if (fingerprint.equals(was.fingerprint())) {
@@ -173,7 +174,13 @@ public final class DriftDetector {
                         + major.map(String::valueOf).orElse("(unknown)") + " and the server is now " + server
                         + ", which spells some definitions otherwise; the next migration (or start) records it anew.");
             }
-            return DatabaseDrift.differs(was.revision(), SchemaSnapshot.decompress(was.snapshot()).differencesTo(now));
+            // Schemas recorded before a table was left to another tool (Flyway's or Liquibase's
+            // history, say) still hold it: compared without it, they may match after all.
+            SchemaSnapshot then = SchemaSnapshot.decompress(was.snapshot()).withoutTables(settings.unmanagedTables());
+            if (then.fingerprint().equals(now.fingerprint())) {
+                return DatabaseDrift.matches(was.revision());
+            }
+            return DatabaseDrift.differs(was.revision(), then.differencesTo(now));
         }
         catch (SQLException ex) {
             throw new MigrationException("Belay could not compare schema " + status.schema() + " with what its "

@@ -9,6 +9,7 @@ import dev.belay.diff.SchemaDiff;
 import dev.belay.revision.RevisionInfo;
 import dev.belay.runner.MigrationResult;
 import dev.belay.runner.MigrationRunner;
+import dev.belay.runner.MigrationSettings;
 import dev.belay.runner.ScratchSchema;
 import dev.belay.schema.Schema;
 import dev.belay.schema.postgres.SchemaInspector;
@@ -76,12 +77,12 @@ public final class RevisionStamp {
 
     /** The plan from what the revisions up to {@code target} build to the managed schema as it is. */
     private MigrationPlan differences(String schema, @Nullable String target) {
-        String historyTable = this.runner.settings().historyTable();
+        MigrationSettings settings = this.runner.settings();
         String scratch = ScratchSchema.newName("belay_stamp_");
         Schema built = this.rehearsals.rehearse(scratch, target,
-                (connection) -> this.inspector.inspect(connection, scratch).withoutTable(historyTable));
+                (connection) -> settings.managed(this.inspector.inspect(connection, scratch)));
         Schema read = RolledBack.read(this.runner.dataSource(),
-                (connection, serverVersion) -> this.inspector.inspect(connection, schema).withoutTable(historyTable));
+                (connection, serverVersion) -> settings.managed(this.inspector.inspect(connection, schema)));
         return RolledBack.read(this.rehearsals.dataSource(), (connection, serverVersion) -> {
             Schema current = CheckAlignment.align(connection, this.inspector, read, built, serverVersion);
             return SchemaDiff.between(built, current, DiffOptions.defaults().withServerVersion(serverVersion));

@@ -87,7 +87,7 @@ public final class RevisionVerifier {
         if (runs.isEmpty()) {
             return new Verification(status.schema(), List.of(), 0, unchecked, unknown);
         }
-        Map<String, SchemaSnapshot> after = replay(order, runs, history.table());
+        Map<String, SchemaSnapshot> after = replay(order, runs);
         List<EditedRun> edited = new ArrayList<>();
         int checked = 0;
         for (Run run : runs) {
@@ -156,7 +156,7 @@ public final class RevisionVerifier {
      * that runs start after and end with, and after each revision of a run of several (to find
      * the edited one).
      */
-    private Map<String, SchemaSnapshot> replay(List<RevisionInfo> order, List<Run> runs, String historyTable) {
+    private Map<String, SchemaSnapshot> replay(List<RevisionInfo> order, List<Run> runs) {
         Set<String> wanted = new LinkedHashSet<>();
         for (Run run : runs) {
             if (run.before() != null) {
@@ -171,8 +171,8 @@ public final class RevisionVerifier {
         Map<String, SchemaSnapshot> after = new HashMap<>();
         this.rehearsal.rehearse(scratch, order, (connection, revision) -> {
             if (wanted.contains(revision.id())) {
-                after.put(revision.id(), SchemaSnapshot.of(this.inspector.inspect(connection, scratch)
-                    .withoutTable(historyTable)));
+                after.put(revision.id(),
+                        SchemaSnapshot.of(this.runner.settings().managed(this.inspector.inspect(connection, scratch))));
             }
         }, (connection) -> null);
         return after;

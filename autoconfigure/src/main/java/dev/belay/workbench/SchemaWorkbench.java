@@ -30,6 +30,7 @@ import dev.belay.diff.SegmentedPlan;
 import dev.belay.revision.MigrationException;
 import dev.belay.revision.RevisionGraph;
 import dev.belay.runner.MigrationRunner;
+import dev.belay.runner.MigrationSettings;
 import dev.belay.runner.MigrationStatus;
 import dev.belay.runner.RevisionState;
 import dev.belay.runner.RevisionStatus;
@@ -517,22 +518,24 @@ public final class SchemaWorkbench {
      * happens in one transaction that is rolled back.
      */
     private Sides sides(MigrationStatus status, boolean shadow) {
-        String historyTable = this.runner.settings().historyTable();
-        Schema read = (shadow || this.dev == null) ? null : readDatabase(status.schema(), historyTable);
+        MigrationSettings settings = this.runner.settings();
+        Schema read = (shadow || this.dev == null) ? null : readDatabase(status.schema(), settings);
         DataSource site = (this.dev != null) ? this.dev.dataSource() : this.runner.dataSource();
         return RolledBack.read(site, (connection, serverVersion) -> {
             Desired desired = settledDesired(connection, serverVersion);
-            Schema current = shadow ? shadow(historyTable) : (read != null) ? read
-                    : this.inspector.inspect(connection, status.schema()).withoutTable(historyTable);
-            current = CheckAlignment.align(connection, this.inspector, current, desired.schema(), serverVersion);
-            return new Sides(current, desired.schema(), desired.written(), serverVersion);
+            Schema current = shadow ? shadow(settings) : (read != null) ? read
+                    : settings.managed(this.inspector.inspect(connection, status.schema()));
+            // A table that another tool owns is left alone even where the mapping has an entity for it.
+            Schema wanted = settings.managed(desired.schema());
+            current = CheckAlignment.align(connection, this.inspector, current, wanted, serverVersion);
+            return new Sides(current, wanted, desired.written(), serverVersion);
         });
     }
 
     /** The application's managed schema as it is, read (and nothing else) on a connection of its own. */
-    private Schema readDatabase(String schema, String historyTable) {
+    private Schema readDatabase(String schema, MigrationSettings settings) {
         try (Connection connection = this.runner.dataSource().getConnection()) {
-            return this.inspector.inspect(connection, schema).withoutTable(historyTable);
+            return settings.managed(this.inspector.inspect(connection, schema));
         }
         catch (SQLException ex) {
             throw new MigrationException("Belay could not read schema " + schema + ": " + ex.getMessage()
@@ -648,10 +651,10 @@ public final class SchemaWorkbench {
 
     }
 
-    private Schema shadow(String historyTable) {
+    private Schema shadow(MigrationSettings settings) {
         String scratch = ScratchSchema.newName("belay_shadow_");
         return DevDatabase.rehearsals(this.runner, this.dev).rehearse(scratch,
-                (connection) -> this.inspector.inspect(connection, scratch).withoutTable(historyTable));
+                (connection) -> settings.managed(this.inspector.inspect(connection, scratch)));
     }
 
     private static String ids(List<RevisionStatus> revisions) {

@@ -127,6 +127,17 @@ class BelayAutoConfigurationTests {
     }
 
     @Test
+    void leavesAloneTheTablesOfOtherToolsUnderTheNamesTheApplicationGivesThem() {
+        this.contextRunner.withPropertyValues(properties("Other Tools"))
+            .withPropertyValues("spring.flyway.table=schema_version",
+                    "spring.liquibase.database-change-log-table=changelog",
+                    "spring.liquibase.database-change-log-lock-table=changelog_lock", "belay.ignored-tables=shedlock")
+            .run((context) -> assertThat(context.getBean(MigrationRunner.class).settings().unmanagedTables())
+                .containsExactly("belay_history", "changelog", "changelog_lock", "databasechangelog",
+                        "databasechangeloglock", "flyway_schema_history", "schema_version", "shedlock"));
+    }
+
+    @Test
     void backsOffFromARunnerOfTheApplicationsOwn() {
         this.contextRunner.withPropertyValues(properties("own_runner"))
             .withUserConfiguration(OwnRunner.class)

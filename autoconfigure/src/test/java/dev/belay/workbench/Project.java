@@ -90,13 +90,24 @@ final class Project implements AutoCloseable {
     }
 
     SchemaWorkbench workbench() {
-        return new SchemaWorkbench(runner(), this.model.desired(), new SchemaInspector(),
-                new GenerateSettings(this.sources, PACKAGE, this.resources), this.clock);
+        return workbench(MigrationSettings.defaults().withSchema(this.schema));
+    }
+
+    /** A workbench whose runner migrates with these settings. */
+    SchemaWorkbench workbench(MigrationSettings settings) {
+        return new SchemaWorkbench(new MigrationRunner(this.database.dataSource(), settings, revisionsInCode()),
+                this.model.desired(), new SchemaInspector(), new GenerateSettings(this.sources, PACKAGE, this.resources),
+                this.clock);
     }
 
     MigrationRunner runner() {
         return new MigrationRunner(this.database.dataSource(), MigrationSettings.defaults().withSchema(this.schema),
-                Revisions.ofEntries(this.revisions));
+                revisionsInCode());
+    }
+
+    /** The revisions in the code so far. */
+    Revisions revisionsInCode() {
+        return Revisions.ofEntries(this.revisions);
     }
 
     /** Compiles a revision that was written, as the next build would, and adds it to the code. */
