@@ -79,23 +79,33 @@ public final class SchemaSnapshot {
 
     /** Reads a snapshot kept with {@link #compressed()}. */
     public static SchemaSnapshot decompress(byte[] compressed) {
-        SortedMap<String, String> lines = new TreeMap<>();
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            String[] all = text.split("\n", -1);
-            if (all.length == 0 || !all[0].equals(FORMAT)) {
-                throw new IllegalArgumentException("Not a schema snapshot of format " + FORMAT);
-            }
-            for (int i = 1; i < all.length; i++) {
-                if (all[i].isEmpty()) {
-                    continue;
-                }
-                int tab = all[i].indexOf('\t');
-                lines.put(unescape(all[i].substring(0, tab)), unescape(all[i].substring(tab + 1)));
-            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Could not read a schema snapshot", ex);
+        }
+    }
+
+    /**
+     * Reads a snapshot's {@linkplain #text() text}.
+     * @throws IllegalArgumentException when the text is not a snapshot of this format
+     */
+    public static SchemaSnapshot parse(String text) {
+        SortedMap<String, String> lines = new TreeMap<>();
+        String[] all = text.split("\n", -1);
+        if (all.length == 0 || !all[0].equals(FORMAT)) {
+            throw new IllegalArgumentException("Not a schema snapshot of format " + FORMAT);
+        }
+        for (int i = 1; i < all.length; i++) {
+            if (all[i].isEmpty()) {
+                continue;
+            }
+            int tab = all[i].indexOf('\t');
+            if (tab < 0) {
+                throw new IllegalArgumentException("Line " + (i + 1) + " of a schema snapshot has no tab");
+            }
+            lines.put(unescape(all[i].substring(0, tab)), unescape(all[i].substring(tab + 1)));
         }
         return new SchemaSnapshot(lines);
     }

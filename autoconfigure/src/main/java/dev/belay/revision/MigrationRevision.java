@@ -56,4 +56,13 @@ public @interface MigrationRevision {
      */
     boolean idempotent() default false;
 
+    /**
+     * Whether this is the baseline of a database that Belay took over ({@code belay baseline}):
+     * the first revision, which builds the schema as it was then. On a database without Belay's
+     * history whose schema is exactly the one the baseline recorded beside it
+     * ({@code belay/baselines/<id>.schema}), the baseline is recorded as applied without running;
+     * on an empty one it runs like any revision.
+     */
+    boolean baseline() default false;
+
 }

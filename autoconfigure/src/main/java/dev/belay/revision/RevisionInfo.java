@@ -17,15 +17,27 @@ import org.springframework.util.ClassUtils;
  * @param idempotent whether an interrupted run may be resumed by running it again from the start
  * (see {@link MigrationRevision#idempotent()})
  * @param source where it is declared (the class name), for error messages
+ * @param baseline whether it is the baseline that builds a database taken over as it was (see
+ * {@link MigrationRevision#baseline()})
  */
 public record RevisionInfo(String id, List<String> parents, String message, boolean transactional,
-        boolean idempotent, String source) {
+        boolean idempotent, String source, boolean baseline) {
 
     public RevisionInfo {
         Objects.requireNonNull(id, "id");
         parents = List.copyOf(parents);
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(source, "source");
+        if (baseline && !parents.isEmpty()) {
+            throw new MigrationException("Revision '" + id + "' (" + source + ") is a baseline that comes after "
+                    + parents + ".", "A baseline starts the revision graph: remove its after, or its baseline = true.");
+        }
+    }
+
+    /** A revision that is not a baseline. */
+    public RevisionInfo(String id, List<String> parents, String message, boolean transactional, boolean idempotent,
+            String source) {
+        this(id, parents, message, transactional, idempotent, source, false);
     }
 
     /** A revision that is not {@linkplain MigrationRevision#idempotent() idempotent}. */
@@ -51,7 +63,7 @@ public record RevisionInfo(String id, List<String> parents, String message, bool
                             + "where it belongs in the revision graph.");
         }
         return new RevisionInfo(annotation.id(), List.of(annotation.after()), annotation.message(),
-                annotation.transactional(), annotation.idempotent(), userClass.getName());
+                annotation.transactional(), annotation.idempotent(), userClass.getName(), annotation.baseline());
     }
 
     /** The id and where the revision is declared, e.g. {@code 'add_author' (com.example.AddAuthor)}. */

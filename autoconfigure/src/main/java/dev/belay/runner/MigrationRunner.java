@@ -374,6 +374,122 @@ public final class MigrationRunner {
         });
     }
 
+    /**
+     * Takes over a database that has tables but no history of Belay's at the baseline it was
+     * written from, when its schema is exactly the one recorded beside the baseline: the baseline
+     * is recorded as applied without running (its {@code up} would build what is there). An empty
+     * schema is left to the baseline's {@code up}, as is a baseline without a recorded schema.
+     * @return the baseline's run when it was recorded
+     * @throws MigrationException when the schema has something but not what the baseline recorded
+     */
+    private Optional<RevisionRun> adoptAtBaseline(Connection connection, MigrationLock lock, RevisionHistory history,
+            boolean historyExists, RevisionInfo baseline, SchemaRecorder recorder) throws SQLException {
+        SchemaSnapshot now = recorder.snapshot(connection);
+        if (now.isEmpty()) {
+            return Optional.empty();
+        }
+        ClassLoader classLoader = Objects.requireNonNullElse(Thread.currentThread().getContextClassLoader(),
+                MigrationRunner.class.getClassLoader());
+        Optional<SchemaSnapshot> expected = BaselineSchema.find(classLoader, baseline.id());
+        if (expected.isEmpty()) {
+            return Optional.empty();
+        }
+        List<SchemaSnapshot.ObjectDifference> differences = expected.get().differencesTo(now);
+        if (!differences.isEmpty()) {
+            throw new MigrationException("Schema " + Identifiers.quote(history.schema()) + " has tables but no "
+                    + "history of Belay's, and is not the schema baseline " + baseline.describe() + " was written "
+                    + "from, so Belay neither runs the baseline over it nor records it as applied. From the baseline's "
+                    + "schema to the database's:\n" + BaselineSchema.describe(differences),
+                    "Nothing was changed. If the database has what the baseline builds, spelled otherwise (another "
+                            + "PostgreSQL major), `belay stamp --target " + baseline.id() + "` checks that by building "
+                            + "the baseline in a scratch schema and records it. Otherwise make the database what the "
+                            + "baseline recorded, or point the application at the database the baseline was written "
+                            + "from.");
+        }
+        connection.setAutoCommit(false);
+        try {
+            if (!historyExists) {
+                history.create(connection);
+            }
+            if (!history.claim(connection, baseline, HistoryState.APPLIED, null, lock.condition())) {
+                lock.check();
+                throw new MigrationException("Baseline " + baseline.describe() + " was recorded by another session "
+                        + "while Belay took the database over.", "Nothing was recorded; start again.");
+            }
+            recorder.recordSchema(connection, lock);
+            connection.commit();
+        }
+        catch (SQLException | RuntimeException ex) {
+            connection.rollback();
+            throw ex;
+        }
+        finally {
+            connection.setAutoCommit(true);
+        }
+        logger.info("Took over schema " + Identifiers.quote(history.schema()) + " at baseline "
+                + baseline.describe() + ": it has exactly the schema the baseline was written from, so the baseline "
+                + "is recorded as applied without running");
+        return Optional.of(new RevisionRun(baseline.id(), baseline.message(), Instant.now(), 0, List.of()));
+    }
+
+    /**
+     * Records a baseline that {@code belay baseline} has just written (and the application does
+     * not have yet) as applied to a schema that Belay has no history of, without running it.
+     * @param verification checks, under the lock, that the schema is still what the baseline was
+     * written from
+     * @throws MigrationException when the schema already has Belay's history
+     */
+    public MigrationResult recordBaseline(RevisionInfo baseline, Verification verification) {
+        Objects.requireNonNull(verification, "verification");
+        if (!baseline.baseline()) {
+            throw new IllegalArgumentException("Revision " + baseline.describe() + " is not a baseline");
+        }
+        long started = System.nanoTime();
+        try (Connection connection = connect()) {
+            RevisionHistory history = locate(connection).history();
+            try (MigrationLock lock = MigrationLock.acquire(connection, history, this.settings.lockWait())) {
+                Optional<List<HistoryEntry>> recorded = readUpgraded(connection, history);
+                if (recorded.isPresent() && !recorded.get().isEmpty()) {
+                    throw new MigrationException("Schema " + Identifiers.quote(history.schema()) + " already has "
+                            + "Belay's history (" + count(recorded.get().size()) + " recorded in "
+                            + history.qualifiedName() + "), so it needs no baseline.",
+                            "Nothing was recorded. A baseline starts Belay's history of a database it has not managed "
+                                    + "yet; this one is managed: `belay generate` writes what the mapping wants "
+                                    + "changed.");
+                }
+                verification.verify(List.of(baseline));
+                connection.setAutoCommit(false);
+                try {
+                    if (recorded.isEmpty()) {
+                        history.create(connection);
+                    }
+                    if (!history.claim(connection, baseline, HistoryState.APPLIED, null, lock.condition())) {
+                        lock.check();
+                        throw new MigrationException("Baseline " + baseline.describe() + " was recorded by another "
+                                + "session.", "Nothing was recorded; start again.");
+                    }
+                    new SchemaRecorder(history, this.settings).recordSchema(connection, lock);
+                    connection.commit();
+                }
+                catch (SQLException | RuntimeException ex) {
+                    connection.rollback();
+                    throw ex;
+                }
+                finally {
+                    connection.setAutoCommit(true);
+                }
+                logger.info("Recorded baseline " + baseline.describe() + " as applied to schema "
+                        + Identifiers.quote(history.schema()) + " without running it");
+                return new MigrationResult(Operation.STAMP, false, history.schema(),
+                        List.of(new RevisionRun(baseline.id(), baseline.message(), Instant.now(), 0, List.of())),
+                        millisSince(started));
+            }
+        }
+        catch (SQLException ex) {
+            throw databaseError("record the baseline", ex);
+        }
+    }
+
     private MigrationResult applyLocked(Connection connection, MigrationLock lock, RevisionHistory history,
             @Nullable String target, long started) throws SQLException {
         Optional<List<HistoryEntry>> recorded = readUpgraded(connection, history);
@@ -382,6 +498,19 @@ public final class MigrationRunner {
         Map<String, HistoryState> interrupted = interrupted(entries, history);
         List<RevisionInfo> pending = graph().pending(appliedIds(entries), target);
         SchemaRecorder recorder = new SchemaRecorder(history, this.settings);
+        List<RevisionRun> adopted = new ArrayList<>();
+        if (entries.isEmpty() && !pending.isEmpty() && pending.get(0).baseline()) {
+            Optional<RevisionRun> baseline = adoptAtBaseline(connection, lock, history, recorded.isPresent(),
+                    pending.get(0), recorder);
+            if (baseline.isPresent()) {
+                adopted.add(baseline.get());
+                recorded = Optional.of(List.of());
+                pending = pending.subList(1, pending.size());
+            }
+        }
+        if (pending.isEmpty() && !adopted.isEmpty()) {
+            return new MigrationResult(Operation.APPLY, false, history.schema(), adopted, millisSince(started));
+        }
         if (pending.isEmpty()) {
             logUpToDate(history, appliedIds(entries), target);
             if (lacksSchemaRecord(connection, history.readStates(connection, true))) {
@@ -397,7 +526,7 @@ public final class MigrationRunner {
         RevisionExecutor executor = new RevisionExecutor(this.revisions, history, this.settings.lockTimeout(),
                 lock.withSearchPath(Identifiers.quote(history.schema())), new LockRetries(this.settings.lockRetries()),
                 UUID.randomUUID().toString());
-        List<RevisionRun> runs = new ArrayList<>();
+        List<RevisionRun> runs = new ArrayList<>(adopted);
         try {
             for (RevisionInfo revision : pending) {
                 RevisionRun run = executor.up(connection, revision, interrupted.get(revision.id()), runs);

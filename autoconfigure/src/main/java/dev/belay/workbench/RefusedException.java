@@ -51,7 +51,13 @@ public class RefusedException extends MigrationException {
          * The database was changed by other means than its revisions, so a revision generated
          * against it would leave fresh databases without that change.
          */
-        DATABASE_DRIFTED
+        DATABASE_DRIFTED,
+
+        /**
+         * A baseline does not fit: the application has revisions already, the database has
+         * Belay's history, or its schema is empty.
+         */
+        NOT_A_TAKE_OVER
 
     }
 

@@ -29,6 +29,9 @@ import dev.belay.diff.SchemaDiff;
 import dev.belay.diff.SegmentedPlan;
 import dev.belay.revision.MigrationException;
 import dev.belay.revision.RevisionGraph;
+import dev.belay.revision.RevisionInfo;
+import dev.belay.runner.BaselineSchema;
+import dev.belay.runner.MigrationResult;
 import dev.belay.runner.MigrationRunner;
 import dev.belay.runner.MigrationSettings;
 import dev.belay.runner.MigrationStatus;
@@ -296,6 +299,117 @@ public final class SchemaWorkbench {
         catch (IOException | IllegalStateException ex) {
             return List.of();
         }
+    }
+
+    /**
+     * Takes over a database built before Belay (by Flyway, Liquibase, Hibernate's {@code ddl-auto}
+     * or by hand) as it is: writes a baseline revision that builds its managed schema (read from
+     * the database, not from the mapping), keeps that schema beside it
+     * ({@link BaselineSchema}), and records the baseline as applied to the
+     * database, under the migration lock and only while the schema is still the one it was
+     * written from. {@code belay generate} then proposes only what the mapping wants changed.
+     * Views, functions, triggers and other objects Belay does not manage are not carried over:
+     * the result lists them.
+     * @throws RefusedException when the application has revisions already, the database has
+     * Belay's history or an empty schema, or the revision cannot be written; nothing is written
+     * or recorded then
+     */
+    public BaselineResult baseline(BaselineRequest request) {
+        RevisionGraph graph = this.runner.graph();
+        if (!graph.isEmpty()) {
+            List<String> roots = graph.revisions().stream().filter((info) -> info.parents().isEmpty())
+                .map(RevisionInfo::id).toList();
+            boolean baselined = graph.revisions().stream().anyMatch(RevisionInfo::baseline);
+            throw new RefusedException(Reason.NOT_A_TAKE_OVER, "This application has "
+                    + count(graph.revisions().size(), "revision") + " already (starting with " + graph.describe(roots)
+                    + "); a baseline is the first revision, written when Belay takes a database over.",
+                    baselined ? "Nothing was written. The revisions start with a baseline: `belay apply` (or a start "
+                            + "of the application) records it on a database that has exactly its schema, and builds "
+                            + "an empty one from it."
+                            : "Nothing was written. If the database was built by these revisions, `belay stamp` "
+                                    + "records them as applied once it has checked that. If it was built before Belay "
+                                    + "and the revisions were never applied anywhere, delete them, run `belay "
+                                    + "baseline`, then `belay generate`.");
+        }
+        MigrationStatus status = this.runner.status();
+        if (status.revisions().stream().anyMatch((revision) -> revision.state() != RevisionState.PENDING)
+                || !status.current().isEmpty()) {
+            throw new RefusedException(Reason.NOT_A_TAKE_OVER, "Schema " + status.schema() + " has Belay's history "
+                    + "already (" + status.historyTable() + ").",
+                    "Nothing was written. A baseline is for a database Belay has not managed yet.");
+        }
+        String packageName = requirePackage();
+        Path directory = requireDirectory();
+        MigrationSettings settings = this.runner.settings();
+        Read read = RolledBack.read(this.runner.dataSource(), (connection, serverVersion) -> new Read(
+                settings.managed(this.inspector.inspect(connection, status.schema())), serverVersion,
+                (request.from() != null) ? OtherToolHistory.describe(connection, status.schema(),
+                        settings.ignoredTables(), request.from()) : null));
+        Schema schema = read.schema();
+        if (schema.tables().isEmpty() && schema.sequences().isEmpty() && schema.enumTypes().isEmpty()) {
+            throw new RefusedException(Reason.NOT_A_TAKE_OVER, "Schema " + status.schema() + " has nothing Belay "
+                    + "manages: no table, sequence or enum type" + (schema.unmanaged().isEmpty() ? ""
+                            : " (only " + schema.unmanaged().size() + " objects Belay does not manage)") + ".",
+                    "Nothing was written. There is nothing to take over: `belay generate` writes the first "
+                            + "revision from the JPA mapping.");
+        }
+        MigrationPlan plan = SchemaDiff.between(Schema.empty(), schema,
+                DiffOptions.defaults().withServerVersion(read.serverVersion()));
+        String message = (request.message() != null && !request.message().isBlank()) ? request.message().strip()
+                : (read.otherTool() != null) ? "baseline of " + read.otherTool() : "baseline";
+        RevisionHeader header = RevisionHeader.of(packageName, now(), message, List.of());
+        List<String> about = new ArrayList<>();
+        about.add("Written from schema " + status.schema() + " on PostgreSQL " + read.serverVersion()
+                + ((read.otherTool() != null) ? ", built by " + read.otherTool() : "") + ".");
+        if (!schema.unmanaged().isEmpty()) {
+            about.add("Not carried over, since Belay does not manage them, so a database built from this baseline "
+                    + "lacks them: " + schema.unmanaged().stream().map(Object::toString).collect(Collectors.joining(", "))
+                    + ". Add them to up() with m.jdbc().execute(...) where new databases need them.");
+        }
+        GeneratedRevision baseline = this.generator.baseline(header, plan.changes(), about);
+        Path schemaFile = this.settings.resources().toAbsolutePath().normalize()
+            .resolve(BaselineSchema.resource(header.id()));
+        if (Files.exists(schemaFile)) {
+            throw exists(schemaFile.toString());
+        }
+        WrittenRevision written = write(List.of(baseline), directory).get(0);
+        SchemaSnapshot snapshot = SchemaSnapshot.of(schema);
+        try {
+            Files.createDirectories(schemaFile.getParent());
+            Files.writeString(schemaFile, snapshot.text());
+            RevisionInfo info = new RevisionInfo(header.id(), List.of(), message, true, false,
+                    header.qualifiedClassName(), true);
+            MigrationResult recorded = this.runner.recordBaseline(info, (revisions) -> {
+                Schema now = RolledBack.read(this.runner.dataSource(),
+                        (connection, serverVersion) -> settings.managed(this.inspector.inspect(connection, status.schema())));
+                if (!SchemaSnapshot.of(now).equals(snapshot)) {
+                    throw new RefusedException(Reason.SCHEMA_DIFFERS, "Schema " + status.schema() + " changed while "
+                            + "Belay wrote its baseline.", "Nothing was recorded, and the files were deleted. Run "
+                                    + "`belay baseline` again once nothing else changes the schema.");
+                }
+            });
+            return new BaselineResult(written, schemaFile, recorded, plan.changes().size(), schema.unmanaged(),
+                    read.otherTool());
+        }
+        catch (IOException | RuntimeException ex) {
+            try {
+                Files.deleteIfExists(written.file());
+                Files.deleteIfExists(schemaFile);
+            }
+            catch (IOException cleanup) {
+                ex.addSuppressed(cleanup);
+            }
+            if (ex instanceof IOException io) {
+                throw new RefusedException(Reason.CANNOT_WRITE, "Belay could not write " + schemaFile + ": "
+                        + io.getMessage() + ".", "Check that the directory is writable, or set "
+                                + "belay.generate.resources-directory.");
+            }
+            throw (RuntimeException) ex;
+        }
+    }
+
+    /** What a baseline is written from. */
+    private record Read(Schema schema, int serverVersion, @Nullable String otherTool) {
     }
 
     /**
