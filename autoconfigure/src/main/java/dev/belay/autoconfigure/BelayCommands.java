@@ -17,10 +17,13 @@ import dev.belay.runner.RevisionRun;
 import dev.belay.runner.RevisionState;
 import dev.belay.runner.RevisionStatus;
 import dev.belay.schema.postgres.SchemaInspector;
+import dev.belay.workbench.BaselineRequest;
+import dev.belay.workbench.BaselineResult;
 import dev.belay.workbench.Comparison;
 import dev.belay.workbench.DevDatabase;
 import dev.belay.workbench.GenerateRequest;
 import dev.belay.workbench.GenerateResult;
+import dev.belay.workbench.OtherTool;
 import dev.belay.workbench.RenameCandidate;
 import dev.belay.workbench.RenameHint;
 import dev.belay.workbench.RevisionStamp;
@@ -78,6 +81,14 @@ final class BelayCommands {
             "Stamp only this revision and those it comes after (default: every head)");
 
     private static final CommandOption YES = flag("yes", "Do not ask before running down()");
+
+    private static final CommandOption FROM_FLYWAY = flag("from-flyway",
+            "Say in the baseline's message which of Flyway's migrations it stands for (read from Flyway's history "
+                    + "table)");
+
+    private static final CommandOption FROM_LIQUIBASE = flag("from-liquibase",
+            "Say in the baseline's message which of Liquibase's changesets it stands for (read from "
+                    + "databasechangelog)");
 
     private final MigrationRunner runner;
 
@@ -206,6 +217,13 @@ final class BelayCommands {
                 "Record pending revisions as applied without running them, once the database is shown to have what "
                         + "they build (to take over a database built before Belay)",
                 "belay stamp [--target ID]", List.of(TARGET_STAMP), (context, input, out) -> {
+                    if (this.runner.graph().isEmpty()) {
+                        out.println("Nothing to stamp: this application has no revisions.");
+                        out.println("To take schema " + this.runner.status().schema() + " over as it is (built by "
+                                + "Flyway, Liquibase, ddl-auto or by hand), run `belay baseline`: it writes a revision "
+                                + "that builds the database and records it as applied.");
+                        return ExitStatus.OK;
+                    }
                     MigrationResult result = new RevisionStamp(this.runner, new SchemaInspector(), rehearsals())
                         .stamp(input.string("target"));
                     if (result.revisions().isEmpty()) {
@@ -219,6 +237,24 @@ final class BelayCommands {
                     for (RevisionRun run : result.revisions()) {
                         out.println("  " + run.id() + CommandReports.message(run.message()));
                     }
+                    return ExitStatus.OK;
+                });
+    }
+
+    Command baseline() {
+        return command("baseline",
+                "Take a database built before Belay over as it is: write a revision that builds its schema and record "
+                        + "it as applied",
+                "belay baseline [--message TEXT] [--from-flyway | --from-liquibase]",
+                List.of(MESSAGE, FROM_FLYWAY, FROM_LIQUIBASE), (context, input, out) -> {
+                    if (input.flag("from-flyway") && input.flag("from-liquibase")) {
+                        throw new CommandInput.UsageException("Give --from-flyway or --from-liquibase, not both.");
+                    }
+                    OtherTool from = input.flag("from-flyway") ? OtherTool.FLYWAY
+                            : input.flag("from-liquibase") ? OtherTool.LIQUIBASE : null;
+                    BaselineResult result = workbench("baseline")
+                        .baseline(new BaselineRequest(input.string("message"), from));
+                    CommandReports.printBaseline(result, out);
                     return ExitStatus.OK;
                 });
     }

@@ -79,6 +79,11 @@ public final class BelayShellAutoConfiguration {
     }
 
     @Bean
+    Command belayBaselineCommand(BelayCommands commands) {
+        return commands.baseline();
+    }
+
+    @Bean
     Command belayDiffCommand(BelayCommands commands) {
         return commands.diff();
     }

@@ -21,6 +21,7 @@ import dev.belay.runner.RevisionState;
 import dev.belay.runner.RevisionStatus;
 import dev.belay.actions.SchemaSnapshot.ObjectDifference;
 import dev.belay.revision.HistoryEntry;
+import dev.belay.workbench.BaselineResult;
 import dev.belay.workbench.Comparison;
 import dev.belay.workbench.EditedRun;
 import dev.belay.workbench.Verification;
@@ -148,6 +149,25 @@ final class CommandReports {
         }
         out.println("Review " + ((revisions.size() == 1) ? "it" : "them") + ", build the application and run "
                 + "`belay apply` (or start the application).");
+    }
+
+    static void printBaseline(BaselineResult result, PrintWriter out) {
+        GeneratedRevision revision = result.written().revision();
+        out.println("Wrote " + relative(result.written().file()));
+        out.println("  baseline " + revision.header().id() + ": " + count(result.changes(), "change")
+                + " that build schema " + result.recorded().schema() + " as it is"
+                + ((result.otherTool() != null) ? " (" + result.otherTool() + ")" : ""));
+        out.println("Kept the schema it was written from in " + relative(result.schemaFile())
+                + ": commit it with the baseline. A database without Belay's history that has exactly this schema");
+        out.println("  (production, say) is recorded at the baseline when the application starts, without running it; "
+                + "an empty one is built by it.");
+        out.println("Recorded the baseline as applied to schema " + result.recorded().schema() + ", without running it.");
+        if (!result.notCarriedOver().isEmpty()) {
+            out.println("Not carried over (Belay does not manage them; a database built from the baseline lacks them):");
+            result.notCarriedOver().forEach((object) -> out.println("  " + object));
+            out.println("  Add them to the baseline's up() with m.jdbc().execute(...) where new databases need them.");
+        }
+        out.println("Build the application, then `belay generate` writes what the JPA mapping wants changed.");
     }
 
     /** A chain of revisions: each file, its id, and how it runs. */
@@ -303,6 +323,7 @@ final class CommandReports {
                   belay apply [--dry-run]       apply pending revisions
                   belay rollback [--yes]        roll back the latest revision (or --steps N, --target ID)
                   belay stamp [--target ID]     record revisions as applied to a database that already has them
+                  belay baseline [--message]    take a database built before Belay over as it is
                   belay diff                    the SQL that would bring the database to the mapping
                   belay check                   exit 0 when the mapping matches the database with all revisions
                   belay verify                  name applied revisions that no longer do what they did here

@@ -70,7 +70,10 @@ public final class RevisionStamp {
                         + " as applied. From what they build to what the database has:\n" + differences,
                         "Nothing was recorded. Make the two agree and stamp again: change the revisions to build "
                                 + "this database (when the database matches the JPA mapping, `belay generate "
-                                + "--shadow` writes what they lack), or change the database to what they build.");
+                                + "--shadow` writes what they lack), or change the database to what they build. To "
+                                + "take the database over as it is instead (built by Flyway, Liquibase or "
+                                + "ddl-auto), delete revisions that were never applied anywhere and run `belay "
+                                + "baseline`, which writes a revision that builds this database and records it.");
             }
         });
     }
