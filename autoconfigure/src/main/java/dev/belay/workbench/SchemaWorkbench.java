@@ -357,7 +357,11 @@ public final class SchemaWorkbench {
                 DiffOptions.defaults().withServerVersion(read.serverVersion()));
         String message = (request.message() != null && !request.message().isBlank()) ? request.message().strip()
                 : (read.otherTool() != null) ? "baseline of " + read.otherTool() : "baseline";
-        RevisionHeader header = RevisionHeader.of(packageName, now(), message, List.of());
+        // Named for what the user said, or plainly "baseline": the other tool's history goes in the message.
+        String name = (request.message() != null && !request.message().isBlank()) ? message : "baseline";
+        RevisionHeader named = RevisionHeader.of(packageName, now(), name, List.of());
+        RevisionHeader header = new RevisionHeader(named.packageName(), named.className(), named.id(), List.of(),
+                message);
         List<String> about = new ArrayList<>();
         about.add("Written from schema " + status.schema() + " on PostgreSQL " + read.serverVersion()
                 + ((read.otherTool() != null) ? ", built by " + read.otherTool() : "") + ".");

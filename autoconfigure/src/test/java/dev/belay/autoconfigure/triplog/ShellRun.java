@@ -10,11 +10,11 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
 
 /**
- * Runs {@link TripLogApplication} with a command line, non-interactively, as
- * {@code java -jar app.jar belay status} would, and returns the exit status Spring Boot would end
- * the process with.
+ * Runs {@link TripLogApplication} (or another test application) with a command line,
+ * non-interactively, as {@code java -jar app.jar belay status} would, and returns the exit status
+ * Spring Boot would end the process with.
  */
-final class ShellRun {
+public final class ShellRun {
 
     private ShellRun() {
     }
@@ -29,8 +29,16 @@ final class ShellRun {
      */
     static int run(TestDatabase database, String schema, Map<String, Object> properties, List<Class<?>> sources,
             String... args) {
-        SpringApplication application = new SpringApplication(TripLogApplication.class);
-        application.addPrimarySources(sources);
+        List<Class<?>> all = new java.util.ArrayList<>(sources);
+        all.add(0, TripLogApplication.class);
+        return runApplication(all, database, schema, properties, args);
+    }
+
+    /** Runs the first of the given sources as the application, with the others added. */
+    public static int runApplication(List<Class<?>> sources, TestDatabase database, String schema,
+            Map<String, Object> properties, String... args) {
+        SpringApplication application = new SpringApplication(sources.get(0));
+        application.addPrimarySources(sources.subList(1, sources.size()));
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("spring.datasource.url", database.url());
         defaults.put("spring.datasource.username", database.user());
