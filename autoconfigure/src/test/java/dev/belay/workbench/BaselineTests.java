@@ -162,6 +162,53 @@ class BaselineTests {
         }
     }
 
+    @Test
+    void takesOverADatabaseThatDdlAutoUpdateGrewAndThenWritesWhatUpdateNeverDid() throws Exception {
+        MappedModel.createdByHibernate(this.database, this.schema, Notes.Note.class).close();
+        this.jdbc.update("INSERT INTO " + this.schema + ".note (id, body) VALUES (7, 'kept')");
+        MappedModel.updatedByHibernate(this.database, this.schema, Notes.TitledNote.class).close();
+        try (Project project = new Project(this.database, this.schema).model(WideNote.class)) {
+            BaselineResult baseline = project.workbench().baseline(BaselineRequest.defaults());
+            project.compile(baseline.written());
+
+            Comparison check = project.workbench().check();
+            assertThat(check.passed()).isFalse();
+            assertThat(check.plan().statements())
+                .containsExactly("ALTER TABLE note ALTER COLUMN body TYPE character varying(500)");
+            GenerateResult wider = project.workbench().generate(GenerateRequest.defaults().withMessage("wider body"));
+            project.compile(wider.written());
+            assertThat(project.runner().apply().ids()).hasSize(1);
+            assertThat(project.workbench().check().passed()).isTrue();
+            assertThat(this.jdbc.queryForObject("SELECT body FROM " + this.schema + ".note WHERE id = 7", String.class))
+                .isEqualTo("kept");
+
+            String fresh = this.schema + "_fresh";
+            try (Project rebuilt = new Project(this.database, fresh).model(WideNote.class)) {
+                rebuilt.compile(baseline.written());
+                rebuilt.compile(wider.written());
+                rebuilt.runner().apply();
+                assertThat(managed(fresh)).isEqualTo(managed(this.schema));
+                assertThat(rebuilt.workbench().check().passed()).isTrue();
+            }
+        }
+    }
+
+    /** The note as the mapping has it now: a longer body than ddl-auto=update ever gave it. */
+    @jakarta.persistence.Entity(name = "Note")
+    @jakarta.persistence.Table(name = "note")
+    static class WideNote {
+
+        @jakarta.persistence.Id
+        Long id;
+
+        @jakarta.persistence.Column(length = 500)
+        String body;
+
+        @jakarta.persistence.Column(length = 80)
+        String title;
+
+    }
+
     /** A schema as a tool other than Belay left it: a table with a row, and a view over it. */
     private void builtBeforeBelay(String schema) {
         this.database.execute("CREATE SCHEMA " + schema,

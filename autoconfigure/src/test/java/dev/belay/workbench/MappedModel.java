@@ -68,6 +68,22 @@ final class MappedModel implements AutoCloseable {
         return createdByHibernate(dataSource, entities);
     }
 
+    /**
+     * Has Hibernate's {@code ddl-auto=update} bring an existing schema of the test database to
+     * the entities, as an application that never had migrations does at each start.
+     */
+    static MappedModel updatedByHibernate(TestDatabase database, String schema, Class<?>... entities) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(database.url());
+        dataSource.setCurrentSchema(schema);
+        dataSource.setUser(database.user());
+        dataSource.setPassword(database.password());
+        MappedModel model = of(dataSource, List.of(entities), Map.of(SchemaToolingSettings.HBM2DDL_AUTO, "update",
+                SchemaToolingSettings.HBM2DDL_HALT_ON_ERROR, true, "hibernate.default_schema", schema));
+        model.sessionFactory = model.metadata.buildSessionFactory();
+        return model;
+    }
+
     private static MappedModel of(DataSource dataSource, Collection<Class<?>> entities, Map<String, Object> extra) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
