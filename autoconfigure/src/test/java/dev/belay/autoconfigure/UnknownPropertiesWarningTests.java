@@ -140,6 +140,19 @@ class UnknownPropertiesWarningTests {
     }
 
     @Test
+    void everyKnownNameIsInTheReadmesPropertiesTable() throws IOException {
+        // The warning sends readers there when no name is near.
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String properties = readme.substring(readme.indexOf("\n## Properties\n"));
+        properties = properties.substring(0, properties.indexOf("\n## ", 1));
+        BelayPropertyNames known = BelayPropertyNames.fromMetadata(getClass().getClassLoader()).orElseThrow();
+
+        for (ConfigurationPropertyName name : known.names()) {
+            assertThat(properties).as(name.toString()).contains("\n| `" + name + "` |");
+        }
+    }
+
+    @Test
     void namesBelowAMapOrListTypedPropertyAreItsEntries() {
         BelayPropertyNames known = new BelayPropertyNames(
                 List.of(new BelayPropertyNames.Known(ConfigurationPropertyName.of("belay.labels"), true),
