@@ -57,8 +57,14 @@ final class UnknownPropertiesWarning implements ApplicationContextInitializer<Co
                     + "properties are not reported");
             return;
         }
-        for (String warning : warnings(context.getEnvironment(), known.get())) {
-            logger.warn(warning);
+        try {
+            for (String warning : warnings(context.getEnvironment(), known.get())) {
+                logger.warn(warning);
+            }
+        }
+        catch (RuntimeException ex) {
+            // A property source that cannot be listed is no reason to stop a start over a warning.
+            logger.debug("Could not look for unknown belay.* properties", ex);
         }
     }
 
