@@ -375,24 +375,22 @@ public final class MigrationRunner {
     }
 
     /**
-     * Takes over a database that has tables but no history of Belay's at the baseline it was
-     * written from, when its schema is exactly the one recorded beside the baseline: the baseline
-     * is recorded as applied without running (its {@code up} would build what is there). An empty
-     * schema is left to the baseline's {@code up}, as is a baseline without a recorded schema.
-     * @return the baseline's run when it was recorded
+     * Whether a schema without Belay's history is taken over at a baseline rather than built by
+     * it: it has something, and exactly the schema recorded beside the baseline. An empty schema,
+     * or a baseline without a recorded schema, is built by running the baseline.
      * @throws MigrationException when the schema has something but not what the baseline recorded
      */
-    private Optional<RevisionRun> adoptAtBaseline(Connection connection, MigrationLock lock, RevisionHistory history,
-            boolean historyExists, RevisionInfo baseline, SchemaRecorder recorder) throws SQLException {
+    private boolean takesOverAt(Connection connection, RevisionHistory history, RevisionInfo baseline,
+            SchemaRecorder recorder) throws SQLException {
         SchemaSnapshot now = recorder.snapshot(connection);
         if (now.isEmpty()) {
-            return Optional.empty();
+            return false;
         }
         ClassLoader classLoader = Objects.requireNonNullElse(Thread.currentThread().getContextClassLoader(),
                 MigrationRunner.class.getClassLoader());
         Optional<SchemaSnapshot> expected = BaselineSchema.find(classLoader, baseline.id());
         if (expected.isEmpty()) {
-            return Optional.empty();
+            return false;
         }
         List<SchemaSnapshot.ObjectDifference> differences = expected.get().differencesTo(now);
         if (!differences.isEmpty()) {
@@ -405,6 +403,22 @@ public final class MigrationRunner {
                             + "the baseline in a scratch schema and records it. Otherwise make the database what the "
                             + "baseline recorded, or point the application at the database the baseline was written "
                             + "from.");
+        }
+        return true;
+    }
+
+    /**
+     * Takes over a database that has tables but no history of Belay's at the baseline it was
+     * written from, when its schema is exactly the one recorded beside the baseline: the baseline
+     * is recorded as applied without running (its {@code up} would build what is there). An empty
+     * schema is left to the baseline's {@code up}, as is a baseline without a recorded schema.
+     * @return the baseline's run when it was recorded
+     * @throws MigrationException when the schema has something but not what the baseline recorded
+     */
+    private Optional<RevisionRun> adoptAtBaseline(Connection connection, MigrationLock lock, RevisionHistory history,
+            boolean historyExists, RevisionInfo baseline, SchemaRecorder recorder) throws SQLException {
+        if (!takesOverAt(connection, history, baseline, recorder)) {
+            return Optional.empty();
         }
         connection.setAutoCommit(false);
         try {
@@ -562,6 +576,13 @@ public final class MigrationRunner {
             interrupted(entries, history);
             List<RevisionInfo> pending = graph().pending(appliedIds(entries), target);
             List<RevisionRun> runs = new ArrayList<>();
+            if (entries.isEmpty() && !pending.isEmpty() && pending.get(0).baseline()
+                    && takesOverAt(connection, history, pending.get(0), new SchemaRecorder(history, this.settings))) {
+                // The baseline would be recorded, not run: it sends nothing.
+                runs.add(new RevisionRun(pending.get(0).id(), pending.get(0).message(), Instant.now(), 0, List.of()));
+                pending = pending.subList(1, pending.size());
+            }
+            List<RevisionInfo> rehearsed = pending;
             if (!pending.isEmpty()) {
                 int serverVersion = connection.getMetaData().getDatabaseMajorVersion();
                 rolledBack(connection, () -> {
@@ -579,7 +600,7 @@ public final class MigrationRunner {
                     RevisionHistory scratch = new RevisionHistory(copy.name(), history.table());
                     scratch.create(connection);
                     new RevisionExecutor(this.revisions, scratch, this.settings.lockTimeout()).rehearse(connection,
-                            pending, runs, (revision) -> {
+                            rehearsed, runs, (revision) -> {
                             });
                     return null;
                 });

@@ -91,6 +91,12 @@ class BaselineTests {
             BaselineResult baseline = project.workbench().baseline(BaselineRequest.defaults());
             deployed.compile(baseline.written());
 
+            MigrationResult rehearsed = withResources(project, () -> deployed.runner().apply(null, true));
+            assertThat(rehearsed.ids()).containsExactly(baseline.written().revision().header().id());
+            assertThat(rehearsed.revisions()).allSatisfy((run) -> assertThat(run.statements()).isEmpty());
+            assertThat(deployed.runner().status().revisions()).extracting(RevisionStatus::state)
+                .containsExactly(RevisionState.PENDING);
+
             MigrationResult started = withResources(project, () -> deployed.runner().apply());
 
             assertThat(started.ids()).containsExactly(baseline.written().revision().header().id());
