@@ -499,13 +499,28 @@ public sealed interface Change {
 
     // Columns
 
-    /** Adds a column to an existing table. Calls {@link DatabaseActions#addColumn(String, Column)}. */
-    record AddColumn(String table, Column column, List<Hazard> hazards) implements Change {
+    /**
+     * Adds a column to an existing table. Calls {@link DatabaseActions#addColumn(String, Column)},
+     * or {@link DatabaseActions#addColumnNotNullWhenEmpty(String, Column)} for a column that comes
+     * back on the way back of a plan that dropped it, which must run on a table with rows.
+     *
+     * @param table the table's name
+     * @param column the column, as it is on a table without rows
+     * @param notNullWhenEmpty whether a {@code NOT NULL} column without a default is added
+     * nullable and made {@code NOT NULL} only if the table has no rows
+     * @param hazards what it risks
+     */
+    record AddColumn(String table, Column column, boolean notNullWhenEmpty, List<Hazard> hazards) implements Change {
 
         public AddColumn {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(column, "column");
             hazards = List.copyOf(hazards);
+        }
+
+        /** Adds the column as it is: a {@code NOT NULL} column without a default fails on a table with rows. */
+        public AddColumn(String table, Column column, List<Hazard> hazards) {
+            this(table, column, false, hazards);
         }
 
         @Override
@@ -515,7 +530,12 @@ public sealed interface Change {
 
         @Override
         public void applyTo(DatabaseActions actions) {
-            actions.addColumn(this.table, this.column);
+            if (this.notNullWhenEmpty) {
+                actions.addColumnNotNullWhenEmpty(this.table, this.column);
+            }
+            else {
+                actions.addColumn(this.table, this.column);
+            }
         }
 
         @Override
