@@ -424,7 +424,8 @@ public class DatabaseActions {
      * {@code NOT NULL}) and made {@code NOT NULL} by {@link #addNotNullWhenEmpty(String, String)}
      * only if the table has no rows; a {@code NOTICE} says when it stays nullable. Any other
      * column is added as {@link #addColumn(String, Column)} adds it. Brief
-     * {@code ACCESS EXCLUSIVE} lock, which the check for rows reads under.
+     * {@code ACCESS EXCLUSIVE} lock; in a transaction, the check for rows runs under it, so no
+     * row can come in between.
      * @param table the table's name
      * @param column the column as it is on a table without rows, belonging to this table
      */

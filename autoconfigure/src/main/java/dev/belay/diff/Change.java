@@ -28,9 +28,10 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * {@link #applyTo(DatabaseActions)} makes that call; {@link #accept(ChangeVisitor)} lets code
  * that renders changes (the revision generator) handle each kind without a type switch. Each
- * record's components other than {@code hazards} are the method's arguments, in order, and are
- * plain values (strings, numbers, lists, enums and the {@code dev.belay.schema} records), so a
- * change can be written as Java source.
+ * record's components other than {@code hazards} are the method's arguments, in order (or, for
+ * {@link AddColumn#notNullWhenEmpty()}, which of two methods it calls), and are plain values
+ * (strings, numbers, lists, enums and the {@code dev.belay.schema} records), so a change can be
+ * written as Java source.
  */
 public sealed interface Change {
 
