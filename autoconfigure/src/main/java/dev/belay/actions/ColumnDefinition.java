@@ -35,6 +35,9 @@ public final class ColumnDefinition {
 
     private final boolean notNull;
 
+    /** Whether {@code NOT NULL} is set only when the table it is added to has no rows. */
+    private final boolean onlyWhenEmpty;
+
     private final @Nullable String defaultExpression;
 
     private final @Nullable Identity identity;
@@ -45,12 +48,13 @@ public final class ColumnDefinition {
 
     private final @Nullable String comment;
 
-    private ColumnDefinition(String name, String type, boolean notNull, @Nullable String defaultExpression,
-            @Nullable Identity identity, @Nullable GeneratedColumn generated, @Nullable String collation,
-            @Nullable String comment) {
+    private ColumnDefinition(String name, String type, boolean notNull, boolean onlyWhenEmpty,
+            @Nullable String defaultExpression, @Nullable Identity identity, @Nullable GeneratedColumn generated,
+            @Nullable String collation, @Nullable String comment) {
         this.name = Objects.requireNonNull(name, "name");
         this.type = Objects.requireNonNull(type, "type");
         this.notNull = notNull;
+        this.onlyWhenEmpty = notNull && onlyWhenEmpty;
         this.defaultExpression = defaultExpression;
         this.identity = identity;
         this.generated = generated;
@@ -66,7 +70,7 @@ public final class ColumnDefinition {
      * @return the definition
      */
     public static ColumnDefinition column(String name, String type) {
-        return new ColumnDefinition(name, type, false, null, null, null, null, null);
+        return new ColumnDefinition(name, type, false, false, null, null, null, null, null);
     }
 
     /**
@@ -74,8 +78,26 @@ public final class ColumnDefinition {
      * @return the definition
      */
     public ColumnDefinition notNull() {
-        return new ColumnDefinition(this.name, this.type, true, this.defaultExpression, this.identity, this.generated,
-                this.collation, this.comment);
+        return new ColumnDefinition(this.name, this.type, true, false, this.defaultExpression, this.identity,
+                this.generated, this.collation, this.comment);
+    }
+
+    /**
+     * The same column rejecting nulls if it can, for a column that comes back on a table that
+     * may hold rows (what a generated {@code down} writes for a column its {@code up} dropped):
+     * {@link DatabaseActions#addColumn(String, ColumnDefinition) addColumn} adds it without
+     * {@code NOT NULL}, then sets {@code NOT NULL} only if the table has no rows. On a table
+     * with rows it stays nullable, since the rows have no value for it, and a {@code NOTICE}
+     * (which the runner logs) says so and how to finish: fill it, then
+     * {@link DatabaseActions#addNotNull(String, String) addNotNull}. A column with a default, an
+     * identity or a generation expression fills every row, so it is added {@code NOT NULL} at
+     * once, as with {@link #notNull()}; a new table ({@code createTable}) has no rows, so its
+     * column is {@code NOT NULL}.
+     * @return the definition
+     */
+    public ColumnDefinition notNullWhenEmpty() {
+        return new ColumnDefinition(this.name, this.type, true, true, this.defaultExpression, this.identity,
+                this.generated, this.collation, this.comment);
     }
 
     /**
@@ -85,8 +107,9 @@ public final class ColumnDefinition {
      * @return the definition
      */
     public ColumnDefinition defaultValue(String expression) {
-        return new ColumnDefinition(this.name, this.type, this.notNull, Objects.requireNonNull(expression, "expression"),
-                this.identity, this.generated, this.collation, this.comment);
+        return new ColumnDefinition(this.name, this.type, this.notNull, this.onlyWhenEmpty,
+                Objects.requireNonNull(expression, "expression"), this.identity, this.generated, this.collation,
+                this.comment);
     }
 
     /**
@@ -138,8 +161,8 @@ public final class ColumnDefinition {
     }
 
     private ColumnDefinition identity(Identity.Generation generation, SequenceOptions options) {
-        return new ColumnDefinition(this.name, this.type, true, this.defaultExpression, new Identity(generation, options),
-                this.generated, this.collation, this.comment);
+        return new ColumnDefinition(this.name, this.type, true, this.onlyWhenEmpty, this.defaultExpression,
+                new Identity(generation, options), this.generated, this.collation, this.comment);
     }
 
     private SequenceOptions defaultSequenceOptions() {
@@ -175,8 +198,8 @@ public final class ColumnDefinition {
     }
 
     private ColumnDefinition generated(GeneratedColumn generated) {
-        return new ColumnDefinition(this.name, this.type, this.notNull, this.defaultExpression, this.identity, generated,
-                this.collation, this.comment);
+        return new ColumnDefinition(this.name, this.type, this.notNull, this.onlyWhenEmpty, this.defaultExpression,
+                this.identity, generated, this.collation, this.comment);
     }
 
     /**
@@ -186,8 +209,8 @@ public final class ColumnDefinition {
      * @return the definition
      */
     public ColumnDefinition collation(String collation) {
-        return new ColumnDefinition(this.name, this.type, this.notNull, this.defaultExpression, this.identity,
-                this.generated, Objects.requireNonNull(collation, "collation"), this.comment);
+        return new ColumnDefinition(this.name, this.type, this.notNull, this.onlyWhenEmpty, this.defaultExpression,
+                this.identity, this.generated, Objects.requireNonNull(collation, "collation"), this.comment);
     }
 
     /**
@@ -196,12 +219,20 @@ public final class ColumnDefinition {
      * @return the definition
      */
     public ColumnDefinition comment(String comment) {
-        return new ColumnDefinition(this.name, this.type, this.notNull, this.defaultExpression, this.identity,
-                this.generated, this.collation, Objects.requireNonNull(comment, "comment"));
+        return new ColumnDefinition(this.name, this.type, this.notNull, this.onlyWhenEmpty, this.defaultExpression,
+                this.identity, this.generated, this.collation, Objects.requireNonNull(comment, "comment"));
     }
 
     /**
-     * The column as Belay's schema model holds it, on the given table.
+     * Whether {@code NOT NULL} waits for an empty table: set by {@link #notNullWhenEmpty()}.
+     */
+    boolean notNullOnlyWhenEmpty() {
+        return this.onlyWhenEmpty;
+    }
+
+    /**
+     * The column as Belay's schema model holds it, on the given table: for
+     * {@link #notNullWhenEmpty()}, the column as it is on a table without rows, {@code NOT NULL}.
      * @param table the table's name
      * @return the column
      */
@@ -212,18 +243,20 @@ public final class ColumnDefinition {
 
     @Override
     public boolean equals(@Nullable Object other) {
-        return (other instanceof ColumnDefinition definition) && toColumn("").equals(definition.toColumn(""));
+        return (other instanceof ColumnDefinition definition) && this.onlyWhenEmpty == definition.onlyWhenEmpty
+                && toColumn("").equals(definition.toColumn(""));
     }
 
     @Override
     public int hashCode() {
-        return toColumn("").hashCode();
+        return 31 * toColumn("").hashCode() + Boolean.hashCode(this.onlyWhenEmpty);
     }
 
     @Override
     public String toString() {
         Column column = toColumn("");
-        return this.name.isEmpty() ? column.toString() : column.describe();
+        String text = this.name.isEmpty() ? column.toString() : column.describe();
+        return this.onlyWhenEmpty ? text + " (NOT NULL when the table is empty)" : text;
     }
 
 }

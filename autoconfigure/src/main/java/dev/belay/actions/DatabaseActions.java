@@ -407,7 +407,61 @@ public class DatabaseActions {
      * @param column the column (see {@link ColumnDefinition#column(String, String)})
      */
     public void addColumn(String table, ColumnDefinition column) {
-        addColumn(table, column.toColumn(table));
+        if (column.notNullOnlyWhenEmpty()) {
+            addColumnNotNullWhenEmpty(table, column.toColumn(table));
+        }
+        else {
+            addColumn(table, column.toColumn(table));
+        }
+    }
+
+    /**
+     * Adds a {@code NOT NULL} column to a table that may hold rows, as a generated {@code down}
+     * adds back a column its {@code up} dropped: the short form is
+     * {@code addColumn("ride", column("track", "text").notNullWhenEmpty())}. A column without a
+     * default, identity or generation expression has no value for the rows a table holds, so it
+     * is added nullable ({@code ALTER TABLE table ADD COLUMN definition}, without
+     * {@code NOT NULL}) and made {@code NOT NULL} by {@link #addNotNullWhenEmpty(String, String)}
+     * only if the table has no rows; a {@code NOTICE} says when it stays nullable. Any other
+     * column is added as {@link #addColumn(String, Column)} adds it. Brief
+     * {@code ACCESS EXCLUSIVE} lock; in a transaction, the check for rows runs under it, so no
+     * row can come in between.
+     * @param table the table's name
+     * @param column the column as it is on a table without rows, belonging to this table
+     */
+    public void addColumnNotNullWhenEmpty(String table, Column column) {
+        requireOwnColumn(table, column);
+        boolean filled = column.defaultExpression() != null || column.identity() != null || column.generated() != null;
+        if (!column.notNull() || filled) {
+            addColumn(table, column);
+            return;
+        }
+        run(alterTable(table) + "ADD COLUMN " + Ddl.columnDefinition(column.withNotNull(false)));
+        addNotNullWhenEmpty(table, column.name());
+        if (column.comment() != null) {
+            setColumnComment(table, column.name(), column.comment());
+        }
+    }
+
+    /**
+     * Makes a column reject nulls if its table has no rows, and otherwise leaves it nullable and
+     * says so with a {@code NOTICE} (which the runner logs), naming what to do: fill the column,
+     * then {@link #addNotNull(String, String)}. One {@code DO} block:
+     * {@code IF EXISTS (SELECT FROM table) THEN RAISE NOTICE ... ELSE ALTER TABLE table ALTER
+     * COLUMN column SET NOT NULL END IF}. Reading one row is cheap; on an empty table
+     * {@code SET NOT NULL} has nothing to scan. Used by
+     * {@link #addColumnNotNullWhenEmpty(String, Column)} right after the column is added, when
+     * every row holds a null in it.
+     * @param table the table's name
+     * @param column the column's name
+     */
+    public void addNotNullWhenEmpty(String table, String column) {
+        String notice = "column " + Identifiers.quote(table) + "." + Identifiers.quote(column)
+                + " is nullable: the table has rows, which have no value for it, so it could not be made NOT NULL. "
+                + "To make it NOT NULL, fill it, then run " + alterColumn(table, column) + "SET NOT NULL "
+                + "(in a revision: actions().addNotNull).";
+        run(Ddl.doBlock("BEGIN IF EXISTS (SELECT FROM " + name(table) + ") THEN RAISE NOTICE '%', "
+                + Identifiers.literal(notice) + "; ELSE " + alterColumn(table, column) + "SET NOT NULL; END IF; END"));
     }
 
     /**

@@ -176,10 +176,19 @@ final class ActionCalls implements ChangeVisitor<CodeBlock> {
 
     // Columns
 
+    /**
+     * {@code addColumn("ride", column("track", "text").notNull())}; for a column that comes back
+     * {@code NOT NULL} only on an empty table, {@code column(...).notNullWhenEmpty()}, or
+     * {@code addColumnNotNullWhenEmpty} with the model's form.
+     */
     @Override
     public CodeBlock visitAddColumn(Change.AddColumn change) {
-        CodeBlock definition = DefinitionCode.column(change.column());
-        return call("addColumn", "$S, $L", change.table(), (definition != null) ? definition : column(change.column()));
+        CodeBlock definition = DefinitionCode.column(change.column(), change.notNullWhenEmpty());
+        if (definition != null) {
+            return call("addColumn", "$S, $L", change.table(), definition);
+        }
+        return call(change.notNullWhenEmpty() ? "addColumnNotNullWhenEmpty" : "addColumn", "$S, $L", change.table(),
+                column(change.column()));
     }
 
     @Override

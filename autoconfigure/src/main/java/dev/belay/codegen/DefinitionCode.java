@@ -56,12 +56,20 @@ final class DefinitionCode {
      * line; {@code null} when the short form does not make this column.
      */
     static @Nullable CodeBlock column(Column column) {
+        return column(column, false);
+    }
+
+    /**
+     * The same, with {@code .notNullWhenEmpty()} instead of {@code .notNull()} when
+     * {@code notNullWhenEmpty} and the column is {@code NOT NULL} and not an identity.
+     */
+    static @Nullable CodeBlock column(Column column, boolean notNullWhenEmpty) {
         List<CodeBlock> calls = new ArrayList<>();
         calls.add(JavaText.code("$T.column($S, $S)", COLUMN_DEFINITION, column.name(), column.type()));
         ColumnDefinition built = ColumnDefinition.column(column.name(), column.type());
         if (column.notNull() && column.identity() == null) {
-            calls.add(CodeBlock.of(".notNull()"));
-            built = built.notNull();
+            calls.add(CodeBlock.of(notNullWhenEmpty ? ".notNullWhenEmpty()" : ".notNull()"));
+            built = notNullWhenEmpty ? built.notNullWhenEmpty() : built.notNull();
         }
         if (column.defaultExpression() != null) {
             calls.add(JavaText.code(".defaultValue($S)", column.defaultExpression()));

@@ -374,7 +374,9 @@ public final class RevisionGenerator {
                         code.add("\n");
                     }
                     for (String note : notes) {
-                        code.add("// $L\n", JavaText.lineComment(note));
+                        for (String line : wrap(JavaText.lineComment(note)).split("\n")) {
+                            code.add("// $L\n", line);
+                        }
                     }
                 }
                 code.addStatement(change.accept(ActionCalls.INSTANCE));

@@ -28,9 +28,10 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * {@link #applyTo(DatabaseActions)} makes that call; {@link #accept(ChangeVisitor)} lets code
  * that renders changes (the revision generator) handle each kind without a type switch. Each
- * record's components other than {@code hazards} are the method's arguments, in order, and are
- * plain values (strings, numbers, lists, enums and the {@code dev.belay.schema} records), so a
- * change can be written as Java source.
+ * record's components other than {@code hazards} are the method's arguments, in order (or, for
+ * {@link AddColumn#notNullWhenEmpty()}, which of two methods it calls), and are plain values
+ * (strings, numbers, lists, enums and the {@code dev.belay.schema} records), so a change can be
+ * written as Java source.
  */
 public sealed interface Change {
 
@@ -499,13 +500,28 @@ public sealed interface Change {
 
     // Columns
 
-    /** Adds a column to an existing table. Calls {@link DatabaseActions#addColumn(String, Column)}. */
-    record AddColumn(String table, Column column, List<Hazard> hazards) implements Change {
+    /**
+     * Adds a column to an existing table. Calls {@link DatabaseActions#addColumn(String, Column)},
+     * or {@link DatabaseActions#addColumnNotNullWhenEmpty(String, Column)} for a column that comes
+     * back on the way back of a plan that dropped it, which must run on a table with rows.
+     *
+     * @param table the table's name
+     * @param column the column, as it is on a table without rows
+     * @param notNullWhenEmpty whether a {@code NOT NULL} column without a default is added
+     * nullable and made {@code NOT NULL} only if the table has no rows
+     * @param hazards what it risks
+     */
+    record AddColumn(String table, Column column, boolean notNullWhenEmpty, List<Hazard> hazards) implements Change {
 
         public AddColumn {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(column, "column");
             hazards = List.copyOf(hazards);
+        }
+
+        /** Adds the column as it is: a {@code NOT NULL} column without a default fails on a table with rows. */
+        public AddColumn(String table, Column column, List<Hazard> hazards) {
+            this(table, column, false, hazards);
         }
 
         @Override
@@ -515,7 +531,12 @@ public sealed interface Change {
 
         @Override
         public void applyTo(DatabaseActions actions) {
-            actions.addColumn(this.table, this.column);
+            if (this.notNullWhenEmpty) {
+                actions.addColumnNotNullWhenEmpty(this.table, this.column);
+            }
+            else {
+                actions.addColumn(this.table, this.column);
+            }
         }
 
         @Override

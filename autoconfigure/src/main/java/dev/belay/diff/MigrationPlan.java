@@ -154,10 +154,12 @@ public final class MigrationPlan {
     /**
      * The plan back from the desired schema to the current one: {@code between(desired, current)}
      * with every rename hint reversed. Data a plan drops does not come back: a dropped column is
-     * added again, empty.
+     * added again, empty, and one that was {@code NOT NULL} without a default is {@code NOT NULL}
+     * again only if its table has no rows (see {@link Change.AddColumn#notNullWhenEmpty()}), so
+     * that the plan back runs on a table with rows.
      */
     public MigrationPlan reverse() {
-        return SchemaDiff.between(this.desired, this.current, this.options.reversed());
+        return WayBackColumns.of(SchemaDiff.between(this.desired, this.current, this.options.reversed()));
     }
 
     /** The schema the plan starts from. */

@@ -28,7 +28,9 @@ import dev.belay.schema.WrittenExpressions;
  * The way back of a transactional segment is planned without online-safe steps, since it runs in
  * the revision's transaction; that of a non-transactional one keeps them (an index built
  * concurrently is dropped concurrently, a validation needs nothing undone). Rename hints are
- * turned around for the segment that holds the renames.
+ * turned around for the segment that holds the renames. A column a segment dropped comes back
+ * on a table that may hold rows by then, so a {@code NOT NULL} one without a default comes back
+ * {@code NOT NULL} only if the table is empty (see {@link WayBackColumns}).
  */
 public final class SegmentedPlan {
 
@@ -70,8 +72,8 @@ public final class SegmentedPlan {
         List<Part> parts = new ArrayList<>();
         for (int i = 0; i < segments.size(); i++) {
             PlanSegment segment = segments.get(i);
-            parts.add(new Part(segment, SchemaDiff.between(boundaries.get(i + 1), boundaries.get(i),
-                    wayBack(plan.options(), segment))));
+            parts.add(new Part(segment, WayBackColumns.of(SchemaDiff.between(boundaries.get(i + 1), boundaries.get(i),
+                    wayBack(plan.options(), segment)))));
         }
         return new SegmentedPlan(plan, parts);
     }

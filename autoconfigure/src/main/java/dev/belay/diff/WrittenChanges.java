@@ -22,7 +22,7 @@ final class WrittenChanges {
                     create.hazards());
         }
         if (change instanceof Change.AddColumn add) {
-            return new Change.AddColumn(add.table(), written.apply(add.column()), add.hazards());
+            return new Change.AddColumn(add.table(), written.apply(add.column()), add.notNullWhenEmpty(), add.hazards());
         }
         if (change instanceof Change.SetColumnDefault set) {
             String text = written.defaultOf(set.table(), set.column(), set.expression());

@@ -133,7 +133,7 @@ final class RevisionExecutor {
      */
     private RevisionRun inTransaction(Connection connection, RevisionInfo info, List<RevisionRun> earlier,
             Direction direction) throws SQLException {
-        Revision revision = instance(info, earlier);
+        Revision revision = instance(info, earlier, direction);
         RevisionSession session = new RevisionSession(connection, this.history.schema(), Mode.TRANSACTIONAL, info,
                 this.lock, this.retries);
         Instant startedAt = Instant.now();
@@ -163,7 +163,7 @@ final class RevisionExecutor {
         }
         catch (RuntimeException | SQLException ex) {
             rollbackQuietly(connection, ex);
-            throw failed(connection, info, direction.method, ex, session, earlier, direction.rolledBack);
+            throw failed(connection, info, direction, ex, session, earlier, direction.rolledBack(info));
         }
         catch (Error ex) {
             rollbackQuietly(connection, ex);
@@ -176,7 +176,7 @@ final class RevisionExecutor {
 
     private RevisionRun upWithAutocommit(Connection connection, RevisionInfo info, @Nullable HistoryState interrupted,
             List<RevisionRun> earlier) throws SQLException {
-        Revision revision = instance(info, earlier);
+        Revision revision = instance(info, earlier, Direction.UP);
         RevisionSession session = new RevisionSession(connection, this.history.schema(), Mode.AUTOCOMMIT, info,
                 this.lock, this.retries);
         Instant startedAt = Instant.now();
@@ -199,9 +199,9 @@ final class RevisionExecutor {
         catch (RuntimeException ex) {
             if (!session.sentAnything() && interrupted == null) {
                 forget(connection, info, ex);
-                throw failed(connection, info, "up", ex, session, earlier, "Nothing of it ran, so it was not recorded.");
+                throw failed(connection, info, Direction.UP, ex, session, earlier, Direction.UP.nothingSent(info));
             }
-            throw failed(connection, info, "up", ex, session, earlier, interruptedNote(info, session, "up",
+            throw failed(connection, info, Direction.UP, ex, session, earlier, interruptedNote(info, session, "up",
                     HistoryState.APPLYING), interruptedFix(info));
         }
         long executionMs = millisSince(started);
@@ -212,7 +212,7 @@ final class RevisionExecutor {
 
     private RevisionRun downWithAutocommit(Connection connection, RevisionInfo info, HistoryState recordedState,
             List<RevisionRun> earlier) throws SQLException {
-        Revision revision = instance(info, earlier);
+        Revision revision = instance(info, earlier, Direction.DOWN);
         RevisionSession session = new RevisionSession(connection, this.history.schema(), Mode.AUTOCOMMIT, info,
                 this.lock, this.retries);
         Instant startedAt = Instant.now();
@@ -231,9 +231,9 @@ final class RevisionExecutor {
                 catch (SQLException failure) {
                     ex.addSuppressed(failure);
                 }
-                throw failed(connection, info, "down", ex, session, earlier, "Nothing of it ran, so it stays applied.");
+                throw failed(connection, info, Direction.DOWN, ex, session, earlier, Direction.DOWN.nothingSent(info));
             }
-            throw failed(connection, info, "down", ex, session, earlier, interruptedNote(info, session, "down",
+            throw failed(connection, info, Direction.DOWN, ex, session, earlier, interruptedNote(info, session, "down",
                     HistoryState.REVERTING), interruptedFix(info));
         }
         long executionMs = millisSince(started);
@@ -250,7 +250,7 @@ final class RevisionExecutor {
     void rehearse(Connection connection, List<RevisionInfo> pending, List<RevisionRun> runs, AfterEach afterEach)
             throws SQLException {
         for (RevisionInfo info : pending) {
-            Revision revision = instance(info, runs);
+            Revision revision = instance(info, runs, Direction.UP);
             RevisionSession session = new RevisionSession(connection, this.history.schema(), Mode.REHEARSAL, info);
             Instant startedAt = Instant.now();
             long started = System.nanoTime();
@@ -258,7 +258,7 @@ final class RevisionExecutor {
                 revision.up(session);
             }
             catch (RuntimeException ex) {
-                throw failed(null, info, "up", ex, session, List.of(), "This was a rehearsal in scratch schema "
+                throw failed(null, info, Direction.UP, ex, session, List.of(), "This was a rehearsal in scratch schema "
                         + this.history.schema() + ", which was rolled back: nothing was changed.");
             }
             runs.add(new RevisionRun(info.id(), info.message(), startedAt, millisSince(started),
@@ -302,7 +302,7 @@ final class RevisionExecutor {
         }
     }
 
-    private Revision instance(RevisionInfo info, List<RevisionRun> earlier) {
+    private Revision instance(RevisionInfo info, List<RevisionRun> earlier, Direction direction) {
         try {
             return this.revisions.instance(info.id());
         }
@@ -310,8 +310,8 @@ final class RevisionExecutor {
             throw ex;
         }
         catch (RuntimeException ex) {
-            throw new MigrationException("Could not create revision " + info.describe() + ": " + ex.getMessage()
-                    + " Nothing of it was applied." + earlierNote(earlier),
+            throw new MigrationException(direction.verb + " revision " + info.describe() + " failed: it could not be "
+                    + "created: " + ex.getMessage() + " " + direction.nothingSent(info) + earlierNote(earlier),
                     "Fix what the revision needs (the cause below names it) and start again.", ex);
         }
     }
@@ -340,13 +340,17 @@ final class RevisionExecutor {
                 + "itself.";
     }
 
-    private MigrationException failed(@Nullable Connection connection, RevisionInfo info, String method, Throwable ex,
-            RevisionSession session, List<RevisionRun> earlier, String consequence) {
-        return failed(connection, info, method, ex, session, earlier, consequence, null);
+    private MigrationException failed(@Nullable Connection connection, RevisionInfo info, Direction direction,
+            Throwable ex, RevisionSession session, List<RevisionRun> earlier, String consequence) {
+        return failed(connection, info, direction, ex, session, earlier, consequence, null);
     }
 
-    private MigrationException failed(@Nullable Connection connection, RevisionInfo info, String method, Throwable ex,
-            RevisionSession session, List<RevisionRun> earlier, String consequence, @Nullable String fix) {
+    /**
+     * The failure of one direction of a revision: what was being done, what failed (the server's
+     * message and the statement), what became of the revision ({@code consequence}) and what to do.
+     */
+    private MigrationException failed(@Nullable Connection connection, RevisionInfo info, Direction direction,
+            Throwable ex, RevisionSession session, List<RevisionRun> earlier, String consequence, @Nullable String fix) {
         if (ex instanceof MigrationException explained) {
             return new MigrationException(explained.problem() + " " + consequence + earlierNote(earlier),
                     (fix != null) ? explained.fix() + " " + fix : explained.fix(), ex);
@@ -363,8 +367,8 @@ final class RevisionExecutor {
         else {
             what = ex.toString();
         }
-        String problem = "Revision " + info.describe() + " failed in " + method + "(): " + what + ". " + consequence
-                + earlierNote(earlier);
+        String problem = direction.verb + " revision " + info.describe() + " failed in " + direction.method + "(): " + what
+                + ". " + consequence + earlierNote(earlier);
         String state = (sqlError != null) ? sqlError.getSQLState() : null;
         if ("55P03".equals(state)) {
             List<String> holders = holders(connection, last);
@@ -372,7 +376,7 @@ final class RevisionExecutor {
                     + (holders.isEmpty() ? "; no session holds a lock on those tables any more."
                             : ", held by " + String.join("; ", holders) + ".");
         }
-        return new MigrationException(problem, (fix != null) ? fix : fixFor(state), ex);
+        return new MigrationException(problem, (fix != null) ? fix : fixFor(state, direction), ex);
     }
 
     private List<String> holders(@Nullable Connection connection, @Nullable SqlStatement statement) {
@@ -389,7 +393,7 @@ final class RevisionExecutor {
         }
     }
 
-    private String fixFor(@Nullable String state) {
+    private String fixFor(@Nullable String state, Direction direction) {
         if ("55P03".equals(state)) {
             return "End the transaction of the session named (if it is stuck or left behind: SELECT "
                     + "pg_terminate_backend(<pid>)) and start again; or let Belay try again by itself "
@@ -415,6 +419,13 @@ final class RevisionExecutor {
             return "Belay's database session ended (a pg_terminate_backend, a server restart or a lost connection); "
                     + "PostgreSQL rolled back its open transaction and released the migration lock with it. Start "
                     + "again: the next run goes on from what the history table records.";
+        }
+        if ("23502".equals(state) && direction == Direction.DOWN) {
+            return "A column comes back NOT NULL on rows that have no value for it (its values went with the up() "
+                    + "that dropped it). In the revision's down(), give those rows a value: add the column with a "
+                    + "default (.defaultValue(...), and dropColumnDefault after), or nullable and filled with an "
+                    + "UPDATE before NOT NULL or the key that needs it; or, where NOT NULL may wait, add it with "
+                    + "column(...).notNullWhenEmpty(). Then roll back again.";
         }
         return "Fix the revision, or the data it trips over, and start again.";
     }
@@ -448,20 +459,35 @@ final class RevisionExecutor {
         return (System.nanoTime() - nanos) / 1_000_000;
     }
 
-    /** Which of a revision's methods runs, and what a rolled-back transaction means for it. */
+    /** Which of a revision's methods runs, and what a failure that changed nothing leaves. */
     private enum Direction {
 
-        UP("up", "Nothing of it was applied: its transaction was rolled back."),
+        UP("up", "Applying", "is not applied"),
 
-        DOWN("down", "Its transaction was rolled back, so it is still applied, exactly as before.");
+        DOWN("down", "Rolling back", "stays applied");
 
         private final String method;
 
-        private final String rolledBack;
+        private final String verb;
 
-        Direction(String method, String rolledBack) {
+        private final String unchanged;
+
+        Direction(String method, String verb, String unchanged) {
             this.method = method;
-            this.rolledBack = rolledBack;
+            this.verb = verb;
+            this.unchanged = unchanged;
+        }
+
+        /** After a failure in a transactional revision: its transaction was undone. */
+        String rolledBack(RevisionInfo info) {
+            return "Nothing changed: its " + this.method + "() ran in one transaction, which was undone, and '"
+                    + info.id() + "' " + this.unchanged + ".";
+        }
+
+        /** After a failure before a non-transactional revision sent anything. */
+        String nothingSent(RevisionInfo info) {
+            return "Nothing changed: no statement of its " + this.method + "() had run, and '" + info.id() + "' "
+                    + this.unchanged + ".";
         }
 
         void run(Revision revision, RevisionSession session) {

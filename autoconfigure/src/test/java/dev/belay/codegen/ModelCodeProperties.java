@@ -113,8 +113,10 @@ class ModelCodeProperties {
             .combine(name(), Arbitraries.oneOf(columns(), integerColumns()).list().ofMaxSize(4))
             .as((table, columns) -> new Change.CreateTable(table,
                     columns.stream().map((column) -> column.renamed(table, column.name())).toList(), List.of()));
-        Arbitrary<Change> addColumn = Arbitraries.oneOf(columns(), integerColumns())
-            .map((column) -> new Change.AddColumn(column.table(), column, List.of()));
+        // Half as a way back adds a column again: NOT NULL only when the table is empty.
+        Arbitrary<Change> addColumn = Combinators.combine(Arbitraries.oneOf(columns(), integerColumns()),
+                Arbitraries.of(false, true))
+            .as((column, whenEmpty) -> new Change.AddColumn(column.table(), column, whenEmpty, List.of()));
         // Half of the keys as most are: not deferrable, nulls distinct.
         Arbitrary<Change> addPrimaryKey = Arbitraries
             .oneOf(primaryKeys(), primaryKeys().map((key) -> key.withDeferrability(Deferrability.NOT_DEFERRABLE)))

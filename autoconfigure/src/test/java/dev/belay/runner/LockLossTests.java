@@ -56,8 +56,9 @@ class LockLossTests {
         Race race = terminateTheHolderMidRevision(counted);
 
         assertThat(failure(race.holder())).isInstanceOf(MigrationException.class)
-            .hasMessageContaining("Revision 'counted' (test.counted) failed in up()")
-            .hasMessageContaining("Nothing of it was applied: its transaction was rolled back")
+            .hasMessageContaining("Applying revision 'counted' (test.counted) failed in up()")
+            .hasMessageContaining("Nothing changed: its up() ran in one transaction, which was undone, and 'counted' "
+                    + "is not applied.")
             .satisfies((ex) -> assertThat(((MigrationException) ex).fix()).contains("session ended"));
         assertThat(race.waiting().get(60, TimeUnit.SECONDS).ids()).containsExactly("counted", "after");
         assertThat(runs()).isEqualTo(1);
@@ -105,8 +106,8 @@ class LockLossTests {
             proxy.cutAll();
 
             assertThat(failure(cut)).isInstanceOf(MigrationException.class)
-                .hasMessageContaining("Revision 'counted' (test.counted) failed in up()")
-                .hasMessageContaining("Nothing of it was applied");
+                .hasMessageContaining("Applying revision 'counted' (test.counted) failed in up()")
+                .hasMessageContaining("Nothing changed");
             // The server notices the lost client within client_connection_check_interval and ends
             // the session (its statement would otherwise sleep on for a minute).
             await().atMost(Duration.ofSeconds(20)).until(() -> !alive(pid));

@@ -114,9 +114,10 @@ class MigrationRunnerTests {
         }).build());
 
         assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::apply)
-            .withMessageContaining("Revision 'boom' (test.boom) failed in up(): java.lang.IllegalStateException: "
-                    + "the data is not what I expected")
-            .withMessageContaining("Nothing of it was applied")
+            .withMessageContaining("Applying revision 'boom' (test.boom) failed in up(): "
+                    + "java.lang.IllegalStateException: the data is not what I expected")
+            .withMessageContaining("Nothing changed: its up() ran in one transaction, which was undone, and 'boom' "
+                    + "is not applied.")
             .withMessageContaining("The revisions applied before it in this run stay applied: 'a'");
 
         assertThat(tables()).containsExactlyInAnyOrder("a", "belay_history");
@@ -132,7 +133,7 @@ class MigrationRunnerTests {
             .build());
 
         assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::apply)
-            .withMessageContaining("Revision 'bad' (test.bad) failed in up(): ERROR: relation \"missing\" does not exist")
+            .withMessageContaining("Applying revision 'bad' (test.bad) failed in up(): ERROR: relation \"missing\" does not exist")
             .withMessageContaining("[SQLSTATE 42P01], running: ALTER TABLE missing ADD COLUMN x int");
         assertThat(tables()).containsExactly("belay_history");
     }
@@ -195,7 +196,7 @@ class MigrationRunnerTests {
         }).table("after_it", "two_steps").build());
 
         assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::apply)
-            .withMessageContaining("Revision 'two_steps' (test.two_steps) failed in up()")
+            .withMessageContaining("Applying revision 'two_steps' (test.two_steps) failed in up()")
             .withMessageContaining("marked 'applying'");
         assertThat(tables()).contains("step_one").doesNotContain("step_two", "after_it");
 
@@ -225,7 +226,7 @@ class MigrationRunnerTests {
         }).build());
 
         assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::apply)
-            .withMessageContaining("Nothing of it ran, so it was not recorded");
+            .withMessageContaining("Nothing changed: no statement of its up() had run, and 'early' is not applied.");
         assertThat(runner.status().inState(RevisionState.PENDING)).extracting(RevisionStatus::id)
             .containsExactly("early");
     }
@@ -282,8 +283,10 @@ class MigrationRunnerTests {
         runner.apply();
 
         assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> runner.rollback(1))
-            .withMessageContaining("Revision 'b' (test.b) failed in down()")
-            .withMessageContaining("so it is still applied");
+            .withMessageContaining("Rolling back revision 'b' (test.b) failed in down(): ERROR: table \"not_there\" "
+                    + "does not exist")
+            .withMessageContaining("Nothing changed: its down() ran in one transaction, which was undone, and 'b' "
+                    + "stays applied.");
         assertThat(tables()).contains("b");
         assertThat(runner.status().upToDate()).isTrue();
     }
