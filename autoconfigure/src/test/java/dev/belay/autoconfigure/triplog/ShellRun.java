@@ -8,6 +8,7 @@ import dev.belay.test.TestDatabase;
 
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Runs {@link TripLogApplication} with a command line, non-interactively, as
@@ -29,6 +30,26 @@ final class ShellRun {
      */
     static int run(TestDatabase database, String schema, Map<String, Object> properties, List<Class<?>> sources,
             String... args) {
+        try {
+            start(database, schema, properties, sources, args).close();
+            return 0;
+        }
+        catch (RuntimeException ex) {
+            for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ExitCodeGenerator generator) {
+                    return generator.getExitCode();
+                }
+            }
+            throw ex;
+        }
+    }
+
+    /**
+     * Runs the application as {@link #run} does and returns its context, still open, when the
+     * run succeeded; a failed command is thrown.
+     */
+    static ConfigurableApplicationContext start(TestDatabase database, String schema, Map<String, Object> properties,
+            List<Class<?>> sources, String... args) {
         SpringApplication application = new SpringApplication(TripLogApplication.class);
         application.addPrimarySources(sources);
         Map<String, Object> defaults = new HashMap<>();
@@ -41,18 +62,7 @@ final class ShellRun {
         defaults.put("belay.schema", schema);
         defaults.putAll(properties);
         application.setDefaultProperties(defaults);
-        try {
-            application.run(args).close();
-            return 0;
-        }
-        catch (RuntimeException ex) {
-            for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-                if (cause instanceof ExitCodeGenerator generator) {
-                    return generator.getExitCode();
-                }
-            }
-            throw ex;
-        }
+        return application.run(args);
     }
 
 }
