@@ -81,6 +81,13 @@ class ApplicationRunnersTests {
     }
 
     @Test
+    void theCommandRunsOnceInAnApplicationWithoutRunnersWhereSpringShellHasARunnerOfItsOwn(CapturedOutput output) {
+        assertThat(ShellRun.run(this.database, this.schema, Map.of(), "belay", "apply")).isZero();
+
+        assertThat(output).contains("Applied 1 revision to schema " + this.schema).doesNotContain("Nothing to apply");
+    }
+
+    @Test
     void aPlainStartRunsTheApplicationsRunnersAfterTheMigration() {
         start().close();
 
