@@ -79,10 +79,11 @@ class SampleAppCommandsWithASeederTests {
      * status. The commands that change nothing come first, {@code apply} last.
      */
     private static final List<Step> ON_A_FRESH_DATABASE = List.of(
-            new Step(0, LATEST + "  casts of the ride type  pending", "belay", "status"),
+            new Step(0, REVISIONS + " revisions are not applied yet", "belay", "status"),
             new Step(0, "OK: the JPA mapping matches", "belay", "check"),
             new Step(0, "CREATE TABLE rider", "belay", "diff"),
-            new Step(0, "Nothing to generate", "belay", "generate"),
+            new Step(1, "Run `belay apply` first and generate again", "belay", "generate"),
+            new Step(0, "Nothing to generate", "belay", "generate", "--shadow"),
             new Step(1, "Nothing was recorded.", "belay", "stamp"),
             new Step(1, "There is nothing to merge", "belay", "merge"),
             new Step(0, "Nothing to roll back.", "belay", "rollback", "--yes"),
