@@ -76,7 +76,8 @@ class SampleAppCommandsWithASeederTests {
 
     /**
      * Every command on a database that has nothing yet, in this order: what each says and its exit
-     * status. The commands that change nothing come first, {@code apply} last.
+     * status. The commands that change nothing come first, {@code apply} last. A new command gets a
+     * step here and in {@link #ON_AN_UP_TO_DATE_DATABASE}.
      */
     private static final List<Step> ON_A_FRESH_DATABASE = List.of(
             new Step(0, REVISIONS + " revisions are not applied yet", "belay", "status"),
@@ -88,7 +89,7 @@ class SampleAppCommandsWithASeederTests {
             new Step(1, "There is nothing to merge", "belay", "merge"),
             new Step(0, "Nothing to roll back.", "belay", "rollback", "--yes"),
             new Step(1, "There is no revision 'nonexistent'", "belay", "rollback", "--target", "nonexistent"),
-            // belay baseline: on a fresh database, here
+            // belay baseline goes here, with what it says and its exit status on a fresh database
             new Step(0, "Applied " + REVISIONS + " revisions", "belay", "apply"));
 
     /**
@@ -103,7 +104,7 @@ class SampleAppCommandsWithASeederTests {
             new Step(0, "Nothing to stamp", "belay", "stamp"),
             new Step(1, "There is nothing to merge", "belay", "merge"),
             new Step(0, "Nothing to apply", "belay", "apply"),
-            // belay baseline: on an up-to-date database, here
+            // belay baseline goes here, with what it says and its exit status on an up-to-date database
             new Step(0, "Rolled back 1 revision", "belay", "rollback", "--yes"));
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)

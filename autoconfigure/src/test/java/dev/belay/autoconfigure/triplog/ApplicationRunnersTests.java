@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -60,6 +61,7 @@ class ApplicationRunnersTests {
             assertThat(TripSeeders.RUNS).isEmpty();
 
             TripSeeder seeder = context.getBean(TripSeeder.class);
+            assertThat(AopUtils.isAopProxy(seeder)).as("the transactional seeder stays a proxy of its own").isTrue();
             assertThat(context.getBean(SeederUser.class).seeder()).isSameAs(seeder);
             assertThat(seeder.seedName()).as("the runner's other methods are the runner's own")
                 .isEqualTo("First ride");

@@ -2,8 +2,12 @@ package dev.belay.autoconfigure.tripseed;
 
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Adds a trip when there is none, as an application seeds its data at startup. */
+/**
+ * Adds a trip when there is none, as an application seeds its data at startup; in a transaction,
+ * so that the bean is a Spring AOP proxy already.
+ */
 public class TripSeeder implements CommandLineRunner {
 
     private final JdbcTemplate jdbc;
@@ -13,6 +17,7 @@ public class TripSeeder implements CommandLineRunner {
     }
 
     @Override
+    @Transactional
     public void run(String... args) {
         TripSeeders.RUNS.add("seeder");
         if (trips() == 0) {

@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The start-up code of a real application, added to a start of the trip log: a seeder that counts
- * the trips and adds one when there are none ({@link TripSeeder}, a class of its own that another
- * bean injects by that class), a report ({@link TripReport}, an {@link ApplicationRunner} record),
+ * the trips and adds one when there are none ({@link TripSeeder}, a transactional class of its own
+ * that another bean injects by that class), a report ({@link TripReport}, an {@link ApplicationRunner} record),
  * and a {@link CommandLineRunner} lambda of a {@code @Bean} method. Each notes in {@link #RUNS}
  * that it ran.
  */
