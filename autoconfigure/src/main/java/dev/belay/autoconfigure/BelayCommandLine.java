@@ -4,6 +4,10 @@ import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.core.env.CommandLinePropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Whether the application was started to run a {@code belay} command
@@ -12,6 +16,8 @@ import org.springframework.boot.ApplicationArguments;
  * apply or roll back revisions when asked.
  */
 final class BelayCommandLine {
+
+    static final String INTERACTIVE = "spring.shell.interactive.enabled";
 
     private BelayCommandLine() {
     }
@@ -23,6 +29,30 @@ final class BelayCommandLine {
         }
         List<String> words = given.getNonOptionArgs();
         return !words.isEmpty() && words.get(0).equals("belay");
+    }
+
+    /** Whether the command line the environment was given starts with the word {@code belay}. */
+    static boolean runsBelayCommand(ConfigurableEnvironment environment) {
+        PropertySource<?> arguments = environment.getPropertySources()
+            .get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
+        if (!(arguments instanceof CommandLinePropertySource<?> commandLine)) {
+            return false;
+        }
+        String words = commandLine.getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME);
+        return words != null && (words.equals("belay") || words.startsWith("belay,"));
+    }
+
+    /**
+     * Whether the application was started to run a {@code belay} command and end: the word
+     * {@code belay} first on the command line, and Spring Shell not interactive (a start that asks
+     * for Spring Shell's prompt is a session, whatever its arguments).
+     */
+    static boolean runsBelayCommandAndEnds(ConfigurableEnvironment environment) {
+        return runsBelayCommand(environment) && !isInteractive(environment);
+    }
+
+    private static boolean isInteractive(Environment environment) {
+        return environment.getProperty(INTERACTIVE, Boolean.class, true);
     }
 
 }

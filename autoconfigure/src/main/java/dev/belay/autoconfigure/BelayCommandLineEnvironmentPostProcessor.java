@@ -5,10 +5,8 @@ import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.PropertySource;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -34,23 +32,14 @@ final class BelayCommandLineEnvironmentPostProcessor implements EnvironmentPostP
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (runsBelayCommand(environment) && ClassUtils.isPresent(SHELL, application.getClassLoader())) {
+        if (BelayCommandLine.runsBelayCommand(environment)
+                && ClassUtils.isPresent(SHELL, application.getClassLoader())) {
             environment.getPropertySources()
                 .addLast(new MapPropertySource(PROPERTY_SOURCE, Map.of("spring.main.web-application-type", "none",
                         "spring.shell.interactive.enabled", "false", "spring.main.banner-mode", "off",
                         "logging.level.root", "warn",
                         "logging.level.org.springframework.boot.autoconfigure.logging", "off")));
         }
-    }
-
-    private static boolean runsBelayCommand(ConfigurableEnvironment environment) {
-        PropertySource<?> arguments = environment.getPropertySources()
-            .get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
-        if (!(arguments instanceof CommandLinePropertySource<?> commandLine)) {
-            return false;
-        }
-        String words = commandLine.getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME);
-        return words != null && (words.equals("belay") || words.startsWith("belay,"));
     }
 
 }

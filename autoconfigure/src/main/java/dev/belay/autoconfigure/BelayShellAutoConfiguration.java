@@ -10,13 +10,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.shell.core.ShellRunner;
 import org.springframework.shell.core.command.Command;
 
 /**
  * Belay's Spring Shell commands ({@code belay status}, {@code generate}, {@code merge},
  * {@code apply}, {@code rollback}, {@code stamp}, {@code diff}, {@code check}) as {@link Command}
  * beans, which Spring Shell registers, a non-interactive runner whose failures set the process's
- * exit status, and a parser that lets each command judge its own options. Active when Spring
+ * exit status, and a parser that lets each command judge its own options. A start that runs a
+ * {@code belay} command runs it with a runner of Belay's and does not run the application's own
+ * {@code CommandLineRunner} and {@code ApplicationRunner} beans. Active when Spring
  * Shell 4 is on the class path; the commands that compare with the mapping need the
  * {@link SchemaWorkbench} and say so when it is missing.
  */
@@ -35,6 +40,26 @@ public final class BelayShellAutoConfiguration {
     @Bean
     static BelayCommandParserPostProcessor belayCommandParserPostProcessor() {
         return new BelayCommandParserPostProcessor();
+    }
+
+    /**
+     * The runner of a start that runs a {@code belay} command, and the post-processor that keeps
+     * the application's own runners from running in it.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(OnBelayCommandRunCondition.class)
+    static class BelayCommandRunConfiguration {
+
+        @Bean
+        static ApplicationRunnersSkippingPostProcessor belayApplicationRunnersSkippingPostProcessor() {
+            return new ApplicationRunnersSkippingPostProcessor();
+        }
+
+        @Bean
+        BelayCommandRunner belayCommandRunner(ShellRunner shell) {
+            return new BelayCommandRunner(shell);
+        }
+
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.belay.autoconfigure.triplog;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import dev.belay.test.TestDatabase;
 
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Runs {@link TripLogApplication} (or another test application) with a command line,
@@ -29,7 +31,7 @@ public final class ShellRun {
      */
     static int run(TestDatabase database, String schema, Map<String, Object> properties, List<Class<?>> sources,
             String... args) {
-        List<Class<?>> all = new java.util.ArrayList<>(sources);
+        List<Class<?>> all = new ArrayList<>(sources);
         all.add(0, TripLogApplication.class);
         return runApplication(all, database, schema, properties, args);
     }
@@ -37,6 +39,33 @@ public final class ShellRun {
     /** Runs the first of the given sources as the application, with the others added. */
     public static int runApplication(List<Class<?>> sources, TestDatabase database, String schema,
             Map<String, Object> properties, String... args) {
+        try {
+            startApplication(sources, database, schema, properties, args).close();
+            return 0;
+        }
+        catch (RuntimeException ex) {
+            for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ExitCodeGenerator generator) {
+                    return generator.getExitCode();
+                }
+            }
+            throw ex;
+        }
+    }
+
+    /**
+     * Runs the application as {@link #run} does and returns its context, still open, when the
+     * run succeeded; a failed command is thrown.
+     */
+    static ConfigurableApplicationContext start(TestDatabase database, String schema, Map<String, Object> properties,
+            List<Class<?>> sources, String... args) {
+        List<Class<?>> all = new ArrayList<>(sources);
+        all.add(0, TripLogApplication.class);
+        return startApplication(all, database, schema, properties, args);
+    }
+
+    private static ConfigurableApplicationContext startApplication(List<Class<?>> sources, TestDatabase database,
+            String schema, Map<String, Object> properties, String... args) {
         SpringApplication application = new SpringApplication(sources.get(0));
         application.addPrimarySources(sources.subList(1, sources.size()));
         Map<String, Object> defaults = new HashMap<>();
@@ -49,18 +78,7 @@ public final class ShellRun {
         defaults.put("belay.schema", schema);
         defaults.putAll(properties);
         application.setDefaultProperties(defaults);
-        try {
-            application.run(args).close();
-            return 0;
-        }
-        catch (RuntimeException ex) {
-            for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-                if (cause instanceof ExitCodeGenerator generator) {
-                    return generator.getExitCode();
-                }
-            }
-            throw ex;
-        }
+        return application.run(args);
     }
 
 }

@@ -1,0 +1,287 @@
+package dev.belay.sample;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every {@code belay} command on a copy of the sample app that seeds its data at startup, as most
+ * applications do: a {@code CommandLineRunner} that counts the riders with the app's JPA
+ * repository and adds one when there are none. Belay commands do not run the application's
+ * runners, so each command works on a fresh database (where the seeder's count would fail on the
+ * missing table) and on an up-to-date one, and ends with its own exit status, a rollback that
+ * drops every table included. A plain start of the copy still seeds, after it has migrated.
+ * <p>
+ * Each command is a JVM of its own, as {@code java -jar app.jar belay ...} is (see
+ * {@link SampleAppCopy}); the copy and its embedded database serve every step.
+ */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "stops the app with SIGTERM, as Ctrl-C or a service manager would")
+class SampleAppCommandsWithASeederTests {
+
+    private static final String LATEST = "20261202_092229_casts_of_the_ride_type";
+
+    private static final int REVISIONS = 4;
+
+    /** How a JVM ends on SIGTERM once its shutdown hooks have run (128 + 15). */
+    private static final int SIGTERM_EXIT = 143;
+
+    private static final String SEEDER = """
+            package dev.belay.sample.rides;
+
+            import java.time.Instant;
+
+            import org.springframework.boot.CommandLineRunner;
+            import org.springframework.stereotype.Component;
+
+            /** Adds a rider when there is none, so that a new installation has something to show. */
+            @Component
+            class RiderSeeder implements CommandLineRunner {
+
+                private final RiderRepository riders;
+
+                RiderSeeder(RiderRepository riders) {
+                    this.riders = riders;
+                }
+
+                @Override
+                public void run(String... args) {
+                    if (this.riders.count() == 0) {
+                        this.riders.save(new Rider("Seeded rider", Instant.parse("2026-01-01T00:00:00Z")));
+                    }
+                }
+
+            }
+            """;
+
+    /**
+     * Every command on a database that has nothing yet, in this order: what each says and its exit
+     * status. The commands that change nothing come first, {@code apply} last. A new command gets a
+     * step here and in {@link #ON_AN_UP_TO_DATE_DATABASE}.
+     */
+    private static final List<Step> ON_A_FRESH_DATABASE = List.of(
+            new Step(0, REVISIONS + " revisions are not applied yet", "belay", "status"),
+            new Step(0, "OK: the JPA mapping matches", "belay", "check"),
+            new Step(0, "CREATE TABLE rider", "belay", "diff"),
+            new Step(1, "Run `belay apply` first and generate again", "belay", "generate"),
+            new Step(0, "Nothing to generate", "belay", "generate", "--shadow"),
+            new Step(1, "Nothing was recorded.", "belay", "stamp"),
+            new Step(1, "There is nothing to merge", "belay", "merge"),
+            new Step(0, "Nothing to roll back.", "belay", "rollback", "--yes"),
+            new Step(1, "There is no revision 'nonexistent'", "belay", "rollback", "--target", "nonexistent"),
+            // belay baseline goes here, with what it says and its exit status on a fresh database
+            new Step(0, "Applied " + REVISIONS + " revisions", "belay", "apply"));
+
+    /**
+     * Every command on a database that has every revision, in this order; {@code rollback} last,
+     * since it takes the latest revision back.
+     */
+    private static final List<Step> ON_AN_UP_TO_DATE_DATABASE = List.of(
+            new Step(0, "Up to date.", "belay", "status"),
+            new Step(0, "OK: the JPA mapping matches", "belay", "check"),
+            new Step(0, "-- From schema public to the JPA mapping", "belay", "diff"),
+            new Step(0, "Nothing to generate", "belay", "generate"),
+            new Step(0, "Nothing to stamp", "belay", "stamp"),
+            new Step(1, "There is nothing to merge", "belay", "merge"),
+            new Step(0, "Nothing to apply", "belay", "apply"),
+            // belay baseline goes here, with what it says and its exit status on an up-to-date database
+            new Step(0, "Rolled back 1 revision", "belay", "rollback", "--yes"));
+
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path directory;
+
+    @Test
+    void everyBelayCommandWorksWithTheAppsSeederOnAFreshAndOnAnUpToDateDatabase() throws Exception {
+        Path sampleApp = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+        try (SampleAppCopy app = SampleAppCopy.of(sampleApp, this.directory.resolve("ridelog"),
+                runtimeClassPath(sampleApp))) {
+            try {
+                walkThrough(app);
+            }
+            catch (Throwable failure) {
+                throw new AssertionError(failure.getMessage() + "\n\nThe copy is kept in " + app.root() + ".\n"
+                        + logTails(app.logs()), failure);
+            }
+        }
+    }
+
+    private void walkThrough(SampleAppCopy app) throws Exception {
+        Files.writeString(app.sources().resolve("dev/belay/sample/rides/RiderSeeder.java"), SEEDER,
+                StandardCharsets.UTF_8);
+        app.build();
+
+        runAll(app, "fresh", ON_A_FRESH_DATABASE);
+        assertThat(history(app)).hasSize(REVISIONS);
+        assertThat(riders(app)).as("belay apply does not seed").isZero();
+
+        runAll(app, "up-to-date", ON_AN_UP_TO_DATE_DATABASE);
+        assertThat(history(app)).hasSize(REVISIONS - 1);
+
+        // A plain start migrates, then seeds.
+        SampleAppCopy.RunningApp start = app.start("plain-start");
+        assertThat(app.stop(start)).isEqualTo(SIGTERM_EXIT);
+        assertThat(history(app)).hasSize(REVISIONS);
+        assertThat(riders(app)).as("the seeder ran after the migration").isOne();
+
+        // An entity changed: generate writes its revision.
+        app.edit("dev/belay/sample/rides/Rider.java", "    private Instant joinedAt;\n", """
+                    private Instant joinedAt;
+
+                    @Column(length = 80)
+                    private String homeTown;
+                """);
+        app.build();
+        Path migrations = app.sources().resolve("dev/belay/sample/migrations");
+        List<Path> before = javaFiles(migrations);
+        expect(app, "generate-changed", new Step(0, "Wrote src/main/java/dev/belay/sample/migrations/", "belay",
+                "generate", "--message", "rider home town"));
+        List<Path> generated = javaFiles(migrations);
+        generated.removeAll(before);
+        assertThat(generated).as("the revision generate wrote").hasSize(1);
+
+        // A revision written on another branch at the same time: two heads, which merge joins.
+        Files.writeString(migrations.resolve("V20261203_080000_TrimmedTitles.java"), """
+                package dev.belay.sample.migrations;
+
+                import dev.belay.revision.MigrationRevision;
+                import dev.belay.revision.Migrator;
+                import dev.belay.revision.Revision;
+
+                @MigrationRevision(id = "20261203_080000_trimmed_titles", after = "%s", message = "trimmed titles")
+                public class V20261203_080000_TrimmedTitles implements Revision {
+
+                    @Override
+                    public void up(Migrator m) {
+                        m.jdbc().update("UPDATE ride SET title = trim(title) WHERE title <> trim(title)");
+                    }
+
+                    @Override
+                    public void down(Migrator m) {
+                        // the untrimmed titles are not kept: nothing to restore
+                    }
+
+                }
+                """.formatted(LATEST), StandardCharsets.UTF_8);
+        app.build();
+        expect(app, "merge-two-heads", new Step(0, "the revisions have one head again", "belay", "merge"));
+        app.build();
+        expect(app, "apply-merged", new Step(0, "Applied 3 revisions", "belay", "apply"));
+
+        // A rollback that drops every table the seeder reads still ends with 0.
+        int applied = REVISIONS + 3;
+        expect(app, "rollback-everything", new Step(0, "Rolled back " + applied + " revisions", "belay", "rollback",
+                "--steps", String.valueOf(applied), "--yes"));
+        assertThat(history(app)).isEmpty();
+        expect(app, "status-emptied", new Step(0, "pending", "belay", "status"));
+    }
+
+    /** Runs the steps in order and reports every one that said or ended otherwise, not only the first. */
+    private static void runAll(SampleAppCopy app, String state, List<Step> steps) throws Exception {
+        SoftAssertions softly = new SoftAssertions();
+        for (Step step : steps) {
+            SampleAppCopy.CommandRun run = app.command(state + "-" + step.name(), step.words());
+            softly.assertThat(run.exitCode())
+                .as("exit status of '%s' on the %s database:%n%s", step.line(), state, run.output())
+                .isEqualTo(step.exitCode());
+            softly.assertThat(run.output()).as("what '%s' said on the %s database", step.line(), state)
+                .contains(step.says());
+        }
+        softly.assertAll();
+    }
+
+    private static void expect(SampleAppCopy app, String name, Step step) throws Exception {
+        SampleAppCopy.CommandRun run = app.command(name, step.words());
+        assertThat(run.exitCode()).as("exit status of '%s':%n%s", step.line(), run.output())
+            .isEqualTo(step.exitCode());
+        assertThat(run.output()).as("what '%s' said", step.line()).contains(step.says());
+    }
+
+    /** A command, what it says, and the exit status it ends with. */
+    private record Step(int exitCode, String says, String... words) {
+
+        String line() {
+            return String.join(" ", this.words);
+        }
+
+        String name() {
+            return Stream.of(this.words).skip(1).map((word) -> word.replaceAll("[^A-Za-z0-9]", ""))
+                .filter((word) -> !word.isEmpty())
+                .collect(Collectors.joining("-"));
+        }
+
+    }
+
+    private static List<String> history(SampleAppCopy app) throws IOException, SQLException {
+        return query(app, (jdbc) -> jdbc.queryForList("SELECT id FROM belay_history ORDER BY applied_rank",
+                String.class));
+    }
+
+    private static long riders(SampleAppCopy app) throws IOException, SQLException {
+        return query(app, (jdbc) -> jdbc.queryForObject("SELECT count(*) FROM rider", Long.class));
+    }
+
+    /** Reads the app's database with the app stopped, on the data directory it keeps. */
+    private static <T> T query(SampleAppCopy app, java.util.function.Function<JdbcTemplate, T> query)
+            throws IOException, SQLException {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            .setDataDirectory(app.databaseDirectory())
+            .setCleanDataDirectory(false)
+            .start(); Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            return query.apply(new JdbcTemplate(new SingleConnectionDataSource(connection, true)));
+        }
+    }
+
+    private static List<Path> javaFiles(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter((file) -> file.toString().endsWith(".java"))
+                .collect(Collectors.toCollection(ArrayList::new));
+        }
+    }
+
+    private static List<String> runtimeClassPath(Path sampleApp) throws IOException {
+        Path file = sampleApp.resolve("target/runtime-classpath.txt");
+        assertThat(file).as("the app's runtime class path, written by the build (dependency:build-classpath in "
+                + "generate-test-resources): run this test through Maven").exists();
+        List<String> entries = new ArrayList<>();
+        for (String entry : Files.readString(file, StandardCharsets.UTF_8).strip().split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                entries.add(entry);
+            }
+        }
+        return entries;
+    }
+
+    private static String logTails(List<Path> logs) {
+        return logs.stream().map((log) -> {
+            try {
+                List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+                return "--- " + log.getFileName() + " (last 40 of " + lines.size() + " lines)\n"
+                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            }
+            catch (IOException ex) {
+                return "--- " + log.getFileName() + ": " + ex;
+            }
+        }).collect(Collectors.joining("\n"));
+    }
+
+}
