@@ -84,7 +84,7 @@ final class MappedModel implements AutoCloseable {
         return model;
     }
 
-    private static MappedModel of(DataSource dataSource, Collection<Class<?>> entities, Map<String, Object> extra) {
+    static MappedModel of(DataSource dataSource, Collection<Class<?>> entities, Map<String, Object> extra) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
         settings.put(MappingSettings.PHYSICAL_NAMING_STRATEGY, PhysicalNamingStrategySnakeCaseImpl.class.getName());

@@ -70,6 +70,15 @@ final class Project implements AutoCloseable {
         return this;
     }
 
+    /** Maps these entities from now on, with Hibernate settings of the application's own. */
+    Project model(java.util.Map<String, Object> settings, List<Class<?>> entities) {
+        if (this.model != null) {
+            this.model.close();
+        }
+        this.model = MappedModel.of(this.database.dataSource(), entities, settings);
+        return this;
+    }
+
     /** Adds hand-written revisions, as if they were in the code. */
     Project revisions(Revision... revisions) {
         for (Revision revision : revisions) {
