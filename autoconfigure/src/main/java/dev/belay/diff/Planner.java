@@ -734,14 +734,18 @@ final class Planner {
                 }
                 continue;
             }
-            if (!old.options().equals(wanted.options())) {
+            if (old.options().withStart(wanted.options().start()).equals(wanted.options())
+                    && old.options().start() != wanted.options().start()) {
+                // Said plainly: the full ALTER's recipe for values outside new limits reads like a RESTART.
+                this.notes.add(new PlanNote(PlanNote.Kind.SEQUENCE_START, id, "START " + old.options().start() + " → "
+                        + wanted.options().start() + " is only the value a RESTART without a value goes back to; "
+                        + "the next value stays where it is"));
+                this.steps.events(id).alter.add(this.steps.add(new Change.SetSequenceStart(name,
+                        wanted.options().start(), List.of()), Phase.SEQUENCE));
+            }
+            else if (!old.options().equals(wanted.options())) {
                 String moves = Hazards.movesCurrentValue(old.options(), wanted.options());
                 Hazards.Builder found = Hazards.on(id).addIf(moves != null, HazardKind.DATA_LOSS, moves);
-                if (old.options().start() != wanted.options().start() && moves == null) {
-                    this.notes.add(new PlanNote(PlanNote.Kind.SEQUENCE_START, id, "START " + old.options().start()
-                            + " → " + wanted.options().start() + " is only the value a RESTART without a value goes "
-                            + "back to; the next value stays where it is"));
-                }
                 this.steps.events(id).alter.add(this.steps.add(new Change.AlterSequence(name, wanted.options(),
                         found.build()), Phase.SEQUENCE));
             }

@@ -144,10 +144,18 @@ class CosmeticDifferenceTests {
             assertThat(note.text()).contains("START 1050 → 1").contains("the next value stays");
         });
         assertThat(plan.toString()).contains("-- note: sequence sequence_generator: START 1050 → 1");
+        assertThat(plan.statements()).as("nothing that reads as a restart")
+            .containsExactly("ALTER SEQUENCE sequence_generator START WITH 1");
         this.database.apply("seq_start", plan);
         assertThat(this.database.rows("seq_start", "SELECT nextval('sequence_generator')"))
             .isEqualTo(List.of(List.of("1200")));
-        assertThat(SchemaDiff.between(this.database.inspect("seq_start"), desired).isEmpty()).isTrue();
+        Schema after = this.database.inspect("seq_start");
+        assertThat(after).isEqualTo(desired);
+        MigrationPlan back = plan.reverse();
+        assertThat(back.statements()).containsExactly("ALTER SEQUENCE sequence_generator START WITH 1050");
+        this.database.apply("seq_start", back);
+        assertThat(this.database.rows("seq_start", "SELECT nextval('sequence_generator')"))
+            .isEqualTo(List.of(List.of("1250")));
     }
 
 }
