@@ -41,7 +41,15 @@ public record PlanNote(Kind kind, ObjectId object, String text) {
          * A sequence's {@code START} changes: that is only the value a {@code RESTART} without a
          * value goes back to, and the change never moves the next value.
          */
-        SEQUENCE_START
+        SEQUENCE_START,
+
+        /**
+         * A column's type only widens or spells out a limit of the same type ({@code timestamp}
+         * to {@code timestamp(6)}, {@code varchar(50)} to {@code varchar(100)}): PostgreSQL
+         * changes the declared type without rewriting the table or building an index again, and
+         * no value can fail.
+         */
+        TYPE_WIDENED
 
     }
 

@@ -57,8 +57,6 @@ final class Planner {
 
     private final PlanSteps steps = new PlanSteps();
 
-    private final List<PlanNote> notes = new ArrayList<>();
-
     private final ColumnSteps columns;
 
     private final PartSteps parts;
@@ -118,7 +116,7 @@ final class Planner {
         }
         Planner planner = new Planner(current, target, options);
         List<Change> changes = planner.plan();
-        notes.addAll(planner.notes);
+        notes.addAll(planner.steps.notes());
         return new Planned(changes, notes);
     }
 
@@ -737,7 +735,7 @@ final class Planner {
             if (old.options().withStart(wanted.options().start()).equals(wanted.options())
                     && old.options().start() != wanted.options().start()) {
                 // Said plainly: the full ALTER's recipe for values outside new limits reads like a RESTART.
-                this.notes.add(new PlanNote(PlanNote.Kind.SEQUENCE_START, id, "START " + old.options().start() + " → "
+                this.steps.note(new PlanNote(PlanNote.Kind.SEQUENCE_START, id, "START " + old.options().start() + " → "
                         + wanted.options().start() + " is only the value a RESTART without a value goes back to; "
                         + "the next value stays where it is"));
                 this.steps.events(id).alter.add(this.steps.add(new Change.SetSequenceStart(name,
