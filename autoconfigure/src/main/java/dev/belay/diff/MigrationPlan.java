@@ -65,7 +65,10 @@ public final class MigrationPlan {
         return statements;
     }
 
-    /** Whether the database already has the desired schema. */
+    /**
+     * Whether there is nothing to change: the database has the desired schema, but for what the
+     * {@link #notes()} say the plan keeps as it is (a primary key's column order).
+     */
     public boolean isEmpty() {
         return this.changes.isEmpty();
     }
@@ -197,7 +200,8 @@ public final class MigrationPlan {
     public String toString() {
         StringBuilder out = new StringBuilder();
         if (this.changes.isEmpty()) {
-            out.append("-- No changes: the database has the desired schema.\n");
+            out.append(this.notes.isEmpty() ? "-- No changes: the database has the desired schema.\n"
+                    : "-- No changes: the database has the desired schema, but for what the notes say is kept.\n");
             appendNotes(out);
             return out.toString();
         }

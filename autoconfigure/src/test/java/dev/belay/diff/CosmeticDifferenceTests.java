@@ -87,6 +87,8 @@ class CosmeticDifferenceTests {
         MigrationPlan again = SchemaDiff.between(this.database.inspect("key_order"), desired);
         assertThat(again.isEmpty()).isTrue();
         assertThat(again.notes()).extracting(PlanNote::kind).containsExactly(PlanNote.Kind.KEY_ORDER_KEPT);
+        assertThat(again.toString()).startsWith("-- No changes: the database has the desired schema, but for what the "
+                + "notes say is kept.\n-- note: primary key user_authority.user_authority_pkey: keeps its column order");
         assertThat(again.reverse().changes()).as("the way back keeps the order too")
             .isEmpty();
         assertThat(this.database.rows("key_order", "SELECT count(*) FROM user_authority"))
