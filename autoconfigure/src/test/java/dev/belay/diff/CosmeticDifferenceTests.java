@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.belay.schema.Deferrability;
 import dev.belay.schema.ObjectKind;
 import dev.belay.schema.Schema;
 import dev.belay.test.PostgresTest;
@@ -62,13 +63,44 @@ class CosmeticDifferenceTests {
     }
 
     @Test
+    void aUniqueIndexBecomesTheMappingsUniqueConstraintWithoutBeingBuiltAgain() throws SQLException {
+        Schema current = this.database.build("unique_index", "CREATE TABLE jhi_user (id bigint PRIMARY KEY, "
+                + "login varchar(50) NOT NULL, email varchar(191))",
+                "CREATE UNIQUE INDEX ux_user_email ON jhi_user (email)",
+                "CREATE UNIQUE INDEX jhi_user_login_key ON jhi_user (login)",
+                "INSERT INTO jhi_user VALUES (1, 'admin', 'admin@localhost'), (2, 'user', NULL)");
+        Schema desired = this.database.build("unique_index_target", "CREATE TABLE jhi_user (id bigint PRIMARY KEY, "
+                + "login varchar(50) NOT NULL UNIQUE, email varchar(191) UNIQUE)");
+        String email = relation("unique_index", "ux_user_email");
+        String login = relation("unique_index", "jhi_user_login_key");
+
+        MigrationPlan plan = SchemaDiff.between(current, desired);
+        assertThat(plan.changes()).as("%s", plan)
+            .containsExactlyInAnyOrder(new Change.RenameIndex("jhi_user", "ux_user_email", "jhi_user_email_key", List.of()),
+                    new Change.AddUniqueConstraintUsingIndex("jhi_user", "jhi_user_email_key",
+                            Deferrability.NOT_DEFERRABLE, List.of()),
+                    new Change.AddUniqueConstraintUsingIndex("jhi_user", "jhi_user_login_key",
+                            Deferrability.NOT_DEFERRABLE, List.of()));
+        assertThat(plan.hazards()).isEmpty();
+        this.database.apply("unique_index", plan);
+        assertThat(this.database.inspect("unique_index")).isEqualTo(desired);
+        assertThat(relation("unique_index", "jhi_user_email_key")).as("the index, renamed, not built again")
+            .isEqualTo(email);
+        assertThat(relation("unique_index", "jhi_user_login_key")).isEqualTo(login);
+        assertThat(this.database.rows("unique_index", "SELECT count(*) FROM jhi_user")).isEqualTo(List.of(List.of("2")));
+
+        this.database.apply("unique_index", plan.reverse());
+        assertThat(this.database.inspect("unique_index")).isEqualTo(current);
+    }
+
+    @Test
     void primaryKeyWithTheColumnsInAnotherOrderKeepsItsOrderAndIsNoted() throws SQLException {
         Schema current = this.database.build("key_order", "CREATE TABLE user_authority (user_id bigint NOT NULL, "
                 + "authority_name varchar(50) NOT NULL, CONSTRAINT pk_user_authority PRIMARY KEY (authority_name, user_id))",
                 "INSERT INTO user_authority VALUES (1, 'ROLE_ADMIN'), (1, 'ROLE_USER'), (2, 'ROLE_USER')");
         Schema desired = this.database.build("key_order_target", "CREATE TABLE user_authority (user_id bigint NOT NULL, "
                 + "authority_name varchar(50) NOT NULL, PRIMARY KEY (user_id, authority_name))");
-        String index = indexOid("key_order", "pk_user_authority");
+        String index = relation("key_order", "pk_user_authority");
 
         MigrationPlan plan = SchemaDiff.between(current, desired);
         assertThat(plan.changes()).as("%s", plan)
@@ -82,7 +114,7 @@ class CosmeticDifferenceTests {
         assertThat(plan.toString()).contains("-- note: primary key user_authority.user_authority_pkey: keeps its "
                 + "column order (authority_name, user_id)");
         this.database.apply("key_order", plan);
-        assertThat(indexOid("key_order", "user_authority_pkey")).as("the key's index, renamed, not rebuilt")
+        assertThat(relation("key_order", "user_authority_pkey")).as("the key's index, renamed, not rebuilt")
             .isEqualTo(index);
         MigrationPlan again = SchemaDiff.between(this.database.inspect("key_order"), desired);
         assertThat(again.isEmpty()).isTrue();
@@ -125,8 +157,9 @@ class CosmeticDifferenceTests {
         assertThat(this.database.inspect("unique_order")).isEqualTo(desired);
     }
 
-    private String indexOid(String schema, String index) throws SQLException {
-        return this.database.rows(schema, "SELECT oid FROM pg_class WHERE relname = '" + index + "' "
+    /** The relation's file, which changes when PostgreSQL builds it again. */
+    private String relation(String schema, String name) throws SQLException {
+        return this.database.rows(schema, "SELECT relfilenode FROM pg_class WHERE relname = '" + name + "' "
                 + "AND relnamespace = '" + schema + "'::regnamespace").get(0).get(0);
     }
 
