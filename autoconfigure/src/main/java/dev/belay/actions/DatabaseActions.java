@@ -274,6 +274,17 @@ public class DatabaseActions {
     }
 
     /**
+     * Changes a sequence's {@code START}: {@code ALTER SEQUENCE name START WITH start}. That is
+     * only the value a {@code RESTART} without a value goes back to: the next value stays where
+     * it is. Takes no lock on any table.
+     * @param name the sequence's name
+     * @param start the new start value
+     */
+    public void setSequenceStart(String name, long start) {
+        run("ALTER SEQUENCE " + name(name) + " START WITH " + start);
+    }
+
+    /**
      * Renames a sequence: {@code ALTER SEQUENCE from RENAME TO to}. Defaults that draw from it
      * follow the rename; the current value is kept.
      * @param from the sequence's current name

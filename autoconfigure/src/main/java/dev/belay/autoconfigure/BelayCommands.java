@@ -61,6 +61,10 @@ final class BelayCommands {
     private static final CommandOption ONLINE_SAFE = flag("online-safe",
             "Plan for a busy database: indexes built CONCURRENTLY, constraints added NOT VALID then validated");
 
+    private static final CommandOption REORDER_KEYS = flag("reorder-keys",
+            "Rebuild a primary key that has the mapping's columns in another order (by default it keeps its order, "
+                    + "and a note says so)");
+
     private static final CommandOption RENAME = option("rename", String.class,
             "table.column=new_column or table=new_table: a rename rather than a drop and an add (repeatable)");
 
@@ -168,12 +172,14 @@ final class BelayCommands {
 
     Command generate() {
         return command("generate", "Write the revision that brings the database to the JPA mapping",
-                "belay generate [--message TEXT] [--shadow] [--online-safe] [--rename table.column=new]...",
-                List.of(MESSAGE, SHADOW, ONLINE_SAFE, RENAME), (context, input, out) -> {
+                "belay generate [--message TEXT] [--shadow] [--online-safe] [--reorder-keys] "
+                        + "[--rename table.column=new]...",
+                List.of(MESSAGE, SHADOW, ONLINE_SAFE, REORDER_KEYS, RENAME), (context, input, out) -> {
                     GenerateRequest request = GenerateRequest.defaults()
                         .withMessage(input.string("message"))
                         .withShadow(input.flag("shadow"))
                         .withOnlineSafe(input.flag("online-safe"))
+                        .withReorderKeys(input.flag("reorder-keys"))
                         .withQuestions((candidate) -> ask(context, candidate));
                     for (String rename : input.strings("rename")) {
                         request = request.withRename(RenameHint.parse(rename));
@@ -261,10 +267,11 @@ final class BelayCommands {
 
     Command diff() {
         return command("diff", "Show the SQL that would bring the database to the JPA mapping, with its hazards",
-                "belay diff [--shadow] [--online-safe] [--rename table.column=new]...",
-                List.of(SHADOW, ONLINE_SAFE, RENAME), (context, input, out) -> {
+                "belay diff [--shadow] [--online-safe] [--reorder-keys] [--rename table.column=new]...",
+                List.of(SHADOW, ONLINE_SAFE, REORDER_KEYS, RENAME), (context, input, out) -> {
                     List<RenameHint> renames = input.strings("rename").stream().map(RenameHint::parse).toList();
-                    Comparison diff = workbench("diff").diff(input.flag("shadow"), input.flag("online-safe"), renames);
+                    Comparison diff = workbench("diff").diff(input.flag("shadow"), input.flag("online-safe"), renames,
+                            input.flag("reorder-keys"));
                     out.println("-- From " + (diff.shadow() ? "what the revisions build (in a scratch schema)"
                             : "schema " + diff.status().schema()) + " to the JPA mapping");
                     if (!diff.shadow() && !diff.pending().isEmpty()) {
@@ -289,6 +296,7 @@ final class BelayCommands {
                                     : "schema " + check.status().schema();
                     if (check.passed()) {
                         out.println("OK: the JPA mapping matches " + compared + ".");
+                        CommandReports.printNotes(check.plan(), out);
                         if (!check.pending().isEmpty() && check.unreachable() == null) {
                             out.println(CommandReports.pendingNote(check.pending()) + ": `belay apply` applies them.");
                         }

@@ -115,6 +115,7 @@ final class CommandReports {
         String against = result.shadow() ? "what the revisions build" : "the database";
         if (result.nothingToDo()) {
             out.println("Nothing to generate: " + against + " already matches the JPA mapping.");
+            printNotes(result.plan(), out);
             if (result.mapping() != null) {
                 out.println("Recorded the mapping for the latest revision in " + relative(result.mapping())
                         + ", which starts compare the mapping with: keep it with the revision.");
@@ -141,6 +142,7 @@ final class CommandReports {
             out.println("  " + count(hazards.size(), "hazard") + ":");
             hazards.forEach((hazard) -> out.println("    " + hazard));
         }
+        printNotes(plan, out);
         printPossibleRenames(result.possibleRenames(), "generate", out);
         if (result.mapping() != null) {
             out.println("Recorded the mapping " + ((revisions.size() == 1) ? "it was" : "they were") + " written for "
@@ -192,6 +194,11 @@ final class CommandReports {
         }
         out.println("  The steps that can share a transaction run in one; building indexes concurrently and "
                 + "validating constraints commit on their own (see each revision's Javadoc).");
+    }
+
+    /** The plan's notes (what it keeps on purpose, what a change does not do), one {@code -- note:} line each. */
+    static void printNotes(MigrationPlan plan, PrintWriter out) {
+        plan.notes().forEach((note) -> out.println("-- note: " + note));
     }
 
     static void printPossibleRenames(List<RenameCandidate> candidates, String command, PrintWriter out) {

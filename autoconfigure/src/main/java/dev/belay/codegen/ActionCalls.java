@@ -113,6 +113,11 @@ final class ActionCalls implements ChangeVisitor<CodeBlock> {
     }
 
     @Override
+    public CodeBlock visitSetSequenceStart(Change.SetSequenceStart change) {
+        return call("setSequenceStart", "$S, $LL", change.name(), change.start());
+    }
+
+    @Override
     public CodeBlock visitRenameSequence(Change.RenameSequence change) {
         return call("renameSequence", "$S, $S", change.from(), change.to());
     }

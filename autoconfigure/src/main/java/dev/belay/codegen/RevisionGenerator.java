@@ -21,6 +21,7 @@ import dev.belay.actions.TransactionMode;
 import dev.belay.diff.Change;
 import dev.belay.diff.Hazard;
 import dev.belay.diff.MigrationPlan;
+import dev.belay.diff.PlanNote;
 import dev.belay.diff.SegmentedPlan;
 
 import org.jspecify.annotations.Nullable;
@@ -117,8 +118,9 @@ public final class RevisionGenerator {
             Optional<String> notTransactional = whyNotTransactional(part, up, down);
             Chain chain = (parts.size() > 1) ? new Chain(i + 1, parts.size(), plan.plan().options().onlineSafe())
                     : null;
+            // The plan's notes go with its first revision: they are about the plan, not a part of it.
             revisions.add(generate(header.part(i + 1, parts.size()), up, down, notTransactional, part.idempotent(),
-                    chain));
+                    chain, (i == 0) ? plan.plan().notes() : List.of()));
         }
         return List.copyOf(revisions);
     }
@@ -146,17 +148,17 @@ public final class RevisionGenerator {
         Optional<String> notTransactional = upSteps.whyNotTransactional()
             .or(downSteps::whyNotTransactional)
             .map((reason) -> JavaText.javadoc(reason) + INCOMPLETE);
-        return generate(header, upSteps, downSteps, notTransactional, false, null);
+        return generate(header, upSteps, downSteps, notTransactional, false, null, List.of());
     }
 
     private GeneratedRevision generate(RevisionHeader header, Steps up, Steps down, Optional<String> notTransactional,
-            boolean idempotent, @Nullable Chain chain) {
+            boolean idempotent, @Nullable Chain chain, List<PlanNote> notes) {
         CodeBlock upCode = up.code();
         CodeBlock downCode = down.code();
         TypeSpec type = TypeSpec.classBuilder(header.className())
             .addModifiers(Modifier.PUBLIC)
             .addSuperinterface(REVISION)
-            .addJavadoc("$L", javadoc(header, up.changes(), notTransactional, chain))
+            .addJavadoc("$L", javadoc(header, up.changes(), notTransactional, chain, notes))
             .addAnnotation(annotation(header, notTransactional.isEmpty(), idempotent))
             .addMethod(method("up", up, upCode))
             .addMethod(method("down", down, downCode))
@@ -255,7 +257,7 @@ public final class RevisionGenerator {
     }
 
     private static String javadoc(RevisionHeader header, List<Change> up, Optional<String> notTransactional,
-            @Nullable Chain chain) {
+            @Nullable Chain chain, List<PlanNote> notes) {
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(header.message().isBlank() ? "A revision." : JavaText.javadoc(header.message().strip()));
         if (header.after().size() > 1) {
@@ -273,6 +275,7 @@ public final class RevisionGenerator {
         }
         notTransactional.ifPresent((reason) -> paragraphs.add("Runs without a transaction "
                 + "({@code transactional = false}) because " + reason));
+        notes.forEach((note) -> paragraphs.add("Note: " + JavaText.javadoc(note.toString())));
         return String.join("\n<p>\n", paragraphs.stream().map(RevisionGenerator::wrap).toList()) + "\n";
     }
 

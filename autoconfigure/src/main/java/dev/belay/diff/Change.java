@@ -291,6 +291,34 @@ public sealed interface Change {
 
     }
 
+    /**
+     * Changes only a sequence's {@code START}, the value a {@code RESTART} without a value goes
+     * back to; the next value does not move. Calls {@link DatabaseActions#setSequenceStart(String, long)}.
+     */
+    record SetSequenceStart(String name, long start, List<Hazard> hazards) implements Change {
+
+        public SetSequenceStart {
+            Objects.requireNonNull(name, "name");
+            hazards = List.copyOf(hazards);
+        }
+
+        @Override
+        public ObjectId object() {
+            return ObjectId.sequence(this.name);
+        }
+
+        @Override
+        public void applyTo(DatabaseActions actions) {
+            actions.setSequenceStart(this.name, this.start);
+        }
+
+        @Override
+        public <R> R accept(ChangeVisitor<R> visitor) {
+            return visitor.visitSetSequenceStart(this);
+        }
+
+    }
+
     /** Renames a sequence (one owned by the same column under another name, as after a table rename). Calls {@link DatabaseActions#renameSequence(String, String)}. */
     record RenameSequence(String from, String to, List<Hazard> hazards) implements Change {
 

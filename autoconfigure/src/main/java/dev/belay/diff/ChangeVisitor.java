@@ -32,6 +32,8 @@ public interface ChangeVisitor<R> {
 
     R visitAlterSequence(Change.AlterSequence change);
 
+    R visitSetSequenceStart(Change.SetSequenceStart change);
+
     R visitRenameSequence(Change.RenameSequence change);
 
     R visitSetSequenceOwner(Change.SetSequenceOwner change);

@@ -151,7 +151,15 @@ final class ColumnSteps {
                 ? "fails on values that USING " + using + " cannot convert" : "fails on values that do not fit " + wanted.type());
         found.addIf(change.losesPrecision(), HazardKind.DATA_LOSS, "rounds or cuts values converting " + conversion);
         this.hazards.breaksUnmanaged(found, old.id(), "changing the column's type");
-        return new Change.AlterColumnType(old.table(), old.name(), wanted.type(), wanted.collation(), using, found.build());
+        List<Hazard> hazards = found.build();
+        if (hazards.isEmpty() && Objects.equals(old.collation(), wanted.collation())
+                && SqlType.parse(old.type()).base().equals(SqlType.parse(wanted.type()).base())) {
+            // Said plainly: a migration from another tool often has many of these (timestamp to timestamp(6)).
+            this.steps.note(new PlanNote(PlanNote.Kind.TYPE_WIDENED, old.id(), old.type() + " → " + wanted.type()
+                    + " keeps every value as it is: PostgreSQL changes the declared type alone (no rewrite, no index "
+                    + "built again, cannot fail)"));
+        }
+        return new Change.AlterColumnType(old.table(), old.name(), wanted.type(), wanted.collation(), using, hazards);
     }
 
     /**

@@ -11,11 +11,14 @@ import java.util.TreeMap;
 import dev.belay.diff.ChangeGraph.Node;
 import dev.belay.diff.ChangeGraph.Phase;
 import dev.belay.schema.DbObject;
+import dev.belay.schema.Deferrability;
+import dev.belay.schema.Index;
 import dev.belay.schema.ObjectId;
 import dev.belay.schema.ObjectKind;
 import dev.belay.schema.Schema;
 import dev.belay.schema.Sequence;
 import dev.belay.schema.Table;
+import dev.belay.schema.UniqueConstraint;
 
 /**
  * Renames that lose nothing: keys, constraints, indexes and owned sequences whose definition is
@@ -82,10 +85,66 @@ final class DefinitionRenames {
                 rename(table.primaryKey().id(), wanted.primaryKey().name());
             }
             renameMatching(table.uniqueConstraints(), wanted.uniqueConstraints());
+            uniqueIndexesToConstraints(wanted);
             renameMatching(table.checkConstraints(), wanted.checkConstraints());
             renameMatching(table.foreignKeys(), wanted.foreignKeys());
             renameMatching(table.indexes(), wanted.indexes());
         }
+    }
+
+    /**
+     * A unique index that is exactly what a desired unique constraint would be built on (Liquibase's
+     * {@code createIndex unique="true"}, a hand-made index) becomes that constraint through
+     * {@code ADD CONSTRAINT ... UNIQUE USING INDEX}, renamed first when its name differs: the index
+     * is kept, not built again. Only one-to-one matches, as for renames.
+     */
+    private void uniqueIndexesToConstraints(Table wanted) {
+        for (UniqueConstraint unique : wanted.uniqueConstraints().values()) {
+            Table table = this.current.tables().get(wanted.name());
+            if (table.uniqueConstraints().containsKey(unique.name()) || unique.deferrability() != Deferrability.NOT_DEFERRABLE
+                    || table.indexes().containsKey(unique.name()) && !backs(table.indexes().get(unique.name()), unique)) {
+                continue;
+            }
+            List<Index> candidates = table.indexes()
+                .values()
+                .stream()
+                .filter((index) -> !wanted.indexes().containsKey(index.name()) || index.name().equals(unique.name()))
+                .filter((index) -> backs(index, unique))
+                .toList();
+            long wantedAlike = wanted.uniqueConstraints()
+                .values()
+                .stream()
+                .filter((other) -> !table.uniqueConstraints().containsKey(other.name()))
+                .filter((other) -> candidates.size() == 1 && backs(candidates.get(0), other))
+                .count();
+            if (candidates.size() != 1 || wantedAlike != 1) {
+                continue;
+            }
+            Index index = candidates.get(0);
+            List<Node> before = new ArrayList<>();
+            if (!index.name().equals(unique.name())) {
+                rename(index.id(), unique.name());
+                before.add(this.steps.events(ObjectId.onTable(ObjectKind.INDEX, table.name(), unique.name())).renames
+                    .get(0));
+            }
+            Node node = this.steps.add(new Change.AddUniqueConstraintUsingIndex(table.name(), unique.name(),
+                    unique.deferrability(), List.of()), Phase.RENAME);
+            this.steps.graph().edges(before, List.of(node));
+            this.steps.events(unique.id()).create.add(node);
+            this.steps.graph().claims(node, "constraint " + table.name() + "\0" + unique.name());
+            Table now = this.current.tables().get(table.name());
+            Map<String, Index> indexes = new TreeMap<>(now.indexes());
+            indexes.remove(unique.name());
+            Map<String, UniqueConstraint> uniques = new TreeMap<>(now.uniqueConstraints());
+            uniques.put(unique.name(), unique);
+            this.current = this.current.withTable(now.withIndexes(indexes).withUniqueConstraints(uniques));
+        }
+    }
+
+    /** Whether the index is exactly the one a unique constraint is built on. */
+    private static boolean backs(Index index, UniqueConstraint unique) {
+        return PartSteps.backingIndex(unique.table(), index.name(), unique.columns(), unique.nullsNotDistinct())
+            .equals(index);
     }
 
     private <T extends DbObject> void renameMatching(SortedMap<String, T> current, SortedMap<String, T> desired) {

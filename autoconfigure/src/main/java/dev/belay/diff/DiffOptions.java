@@ -9,8 +9,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * How {@link SchemaDiff} compares two schemas: rename hints, online-safe mode and the
- * PostgreSQL major version the plan is for. Immutable; each {@code with...} method returns a
+ * How {@link SchemaDiff} compares two schemas: rename hints, online-safe mode, the
+ * PostgreSQL major version the plan is for, and whether primary keys are rebuilt only to reorder
+ * their columns. Immutable; each {@code with...} method returns a
  * copy.
  * <p>
  * The diff never guesses a rename of a table, column or enum label: without a hint, a renamed
@@ -27,15 +28,18 @@ import java.util.TreeMap;
  * @param serverVersion the PostgreSQL major version the plan runs on (15 to 18); where the SQL
  * differs (a generated column's expression, an online {@code NOT NULL}) the plan uses what that
  * version supports
+ * @param reorderKeys whether a primary key that has the desired columns in another order is
+ * rebuilt in the desired order; by default it keeps its order, and the plan says so in a
+ * {@link PlanNote} (see {@link #withReorderKeys(boolean)})
  */
 public record DiffOptions(SortedMap<String, String> tableRenames, List<ColumnRename> columnRenames,
-        List<EnumValueRename> enumValueRenames, boolean onlineSafe, int serverVersion) {
+        List<EnumValueRename> enumValueRenames, boolean onlineSafe, int serverVersion, boolean reorderKeys) {
 
     /** The oldest PostgreSQL major Belay supports: SQL written for it runs on every newer one. */
     public static final int OLDEST_SUPPORTED_VERSION = 15;
 
     private static final DiffOptions DEFAULTS = new DiffOptions(new TreeMap<>(), List.of(), List.of(), false,
-            OLDEST_SUPPORTED_VERSION);
+            OLDEST_SUPPORTED_VERSION, false);
 
     public DiffOptions {
         tableRenames = Collections.unmodifiableSortedMap(new TreeMap<>(tableRenames));
@@ -83,7 +87,8 @@ public record DiffOptions(SortedMap<String, String> tableRenames, List<ColumnRen
         }
         SortedMap<String, String> renames = new TreeMap<>(this.tableRenames);
         renames.put(from, to);
-        return new DiffOptions(renames, this.columnRenames, this.enumValueRenames, this.onlineSafe, this.serverVersion);
+        return new DiffOptions(renames, this.columnRenames, this.enumValueRenames, this.onlineSafe, this.serverVersion,
+                this.reorderKeys);
     }
 
     /**
@@ -93,26 +98,40 @@ public record DiffOptions(SortedMap<String, String> tableRenames, List<ColumnRen
     public DiffOptions withColumnRename(String table, String from, String to) {
         List<ColumnRename> renames = new ArrayList<>(this.columnRenames);
         renames.add(new ColumnRename(table, from, to));
-        return new DiffOptions(this.tableRenames, renames, this.enumValueRenames, this.onlineSafe, this.serverVersion);
+        return new DiffOptions(this.tableRenames, renames, this.enumValueRenames, this.onlineSafe, this.serverVersion,
+                this.reorderKeys);
     }
 
     /** Renames the label {@code from} of the current enum type {@code type} to {@code to}. */
     public DiffOptions withEnumValueRename(String type, String from, String to) {
         List<EnumValueRename> renames = new ArrayList<>(this.enumValueRenames);
         renames.add(new EnumValueRename(type, from, to));
-        return new DiffOptions(this.tableRenames, this.columnRenames, renames, this.onlineSafe, this.serverVersion);
+        return new DiffOptions(this.tableRenames, this.columnRenames, renames, this.onlineSafe, this.serverVersion,
+                this.reorderKeys);
     }
 
     /** Prefers statements that avoid long locks on existing tables (see {@link #onlineSafe()}). */
     public DiffOptions withOnlineSafe(boolean onlineSafe) {
         return new DiffOptions(this.tableRenames, this.columnRenames, this.enumValueRenames, onlineSafe,
-                this.serverVersion);
+                this.serverVersion, this.reorderKeys);
     }
 
     /** Plans for the given PostgreSQL major version, e.g. {@code connection.getMetaData().getDatabaseMajorVersion()}. */
     public DiffOptions withServerVersion(int serverVersion) {
         return new DiffOptions(this.tableRenames, this.columnRenames, this.enumValueRenames, this.onlineSafe,
-                serverVersion);
+                serverVersion, this.reorderKeys);
+    }
+
+    /**
+     * Rebuilds a primary key that has the desired columns in another order, so that its index
+     * orders them as the desired schema does. By default the key keeps its order: it accepts the
+     * same rows either way, and the rebuild takes an {@code ACCESS EXCLUSIVE} lock while the index
+     * is built again and drops and adds the foreign keys that reference it. The plan says what it
+     * kept in {@link MigrationPlan#notes()}.
+     */
+    public DiffOptions withReorderKeys(boolean reorderKeys) {
+        return new DiffOptions(this.tableRenames, this.columnRenames, this.enumValueRenames, this.onlineSafe,
+                this.serverVersion, reorderKeys);
     }
 
     /** Whether any rename hint is given. */
@@ -122,7 +141,7 @@ public record DiffOptions(SortedMap<String, String> tableRenames, List<ColumnRen
 
     /** The same options without rename hints. */
     DiffOptions withoutRenames() {
-        return new DiffOptions(new TreeMap<>(), List.of(), List.of(), this.onlineSafe, this.serverVersion);
+        return new DiffOptions(new TreeMap<>(), List.of(), List.of(), this.onlineSafe, this.serverVersion, this.reorderKeys);
     }
 
     /**
@@ -139,7 +158,7 @@ public record DiffOptions(SortedMap<String, String> tableRenames, List<ColumnRen
         List<EnumValueRename> labels = this.enumValueRenames.stream()
             .map((rename) -> new EnumValueRename(rename.type(), rename.to(), rename.from()))
             .toList();
-        return new DiffOptions(tables, columns, labels, this.onlineSafe, this.serverVersion);
+        return new DiffOptions(tables, columns, labels, this.onlineSafe, this.serverVersion, this.reorderKeys);
     }
 
     private static void requireDistinct(List<String> names, String message) {

@@ -33,15 +33,18 @@ public final class MigrationPlan {
 
     private final List<Change> changes;
 
+    private final List<PlanNote> notes;
+
     private volatile @Nullable List<List<SqlStatement>> statementsByChange;
 
     private volatile @Nullable List<PlanSegment> segments;
 
-    MigrationPlan(Schema current, Schema desired, DiffOptions options, List<Change> changes) {
+    MigrationPlan(Schema current, Schema desired, DiffOptions options, List<Change> changes, List<PlanNote> notes) {
         this.current = current;
         this.desired = desired;
         this.options = options;
         this.changes = List.copyOf(changes);
+        this.notes = List.copyOf(notes);
     }
 
     /** Each change's statements, recorded on first use (a plan is data before it is SQL). */
@@ -62,7 +65,10 @@ public final class MigrationPlan {
         return statements;
     }
 
-    /** Whether the database already has the desired schema. */
+    /**
+     * Whether there is nothing to change: the database has the desired schema, but for what the
+     * {@link #notes()} say the plan keeps as it is (a primary key's column order).
+     */
     public boolean isEmpty() {
         return this.changes.isEmpty();
     }
@@ -70,6 +76,15 @@ public final class MigrationPlan {
     /** The changes in the order they must run. */
     public List<Change> changes() {
         return this.changes;
+    }
+
+    /**
+     * What the plan's reader should know that is not a hazard: differences it leaves as they are
+     * on purpose (a primary key's column order), and what a change does not do although its SQL
+     * may read so (a sequence's new {@code START}). A plan may have notes and no changes.
+     */
+    public List<PlanNote> notes() {
+        return this.notes;
     }
 
     /** The SQL of every change, in order, one statement each. */
@@ -148,7 +163,7 @@ public final class MigrationPlan {
             return this;
         }
         return new MigrationPlan(this.current, this.desired, this.options,
-                this.changes.stream().map((change) -> WrittenChanges.apply(change, written)).toList());
+                this.changes.stream().map((change) -> WrittenChanges.apply(change, written)).toList(), this.notes);
     }
 
     /**
@@ -180,14 +195,18 @@ public final class MigrationPlan {
     /**
      * The plan as an SQL script for people (what {@code belay diff} prints): each change's
      * statements, preceded by its hazards and by how it must be run when that is not in the
-     * surrounding transaction, as comments.
+     * surrounding transaction, as comments; the plan's notes come first, as {@code -- note:}
+     * lines.
      */
     @Override
     public String toString() {
-        if (this.changes.isEmpty()) {
-            return "-- No changes: the database has the desired schema.\n";
-        }
         StringBuilder out = new StringBuilder();
+        if (this.changes.isEmpty()) {
+            out.append(this.notes.isEmpty() ? "-- No changes: the database has the desired schema.\n"
+                    : "-- No changes: the database has the desired schema, but for what the notes say is kept.\n");
+            appendNotes(out);
+            return out.toString();
+        }
         int statements = sqlStatements().size();
         int hazards = hazards().size();
         out.append("-- ")
@@ -198,6 +217,7 @@ public final class MigrationPlan {
             .append(hazards)
             .append(hazards == 1 ? " hazard" : " hazards")
             .append('\n');
+        appendNotes(out);
         for (int i = 0; i < this.changes.size(); i++) {
             out.append('\n');
             for (Hazard hazard : this.changes.get(i).hazards()) {
@@ -214,6 +234,12 @@ public final class MigrationPlan {
             }
         }
         return out.toString();
+    }
+
+    private void appendNotes(StringBuilder out) {
+        for (PlanNote note : this.notes) {
+            out.append("-- note: ").append(note).append('\n');
+        }
     }
 
 }

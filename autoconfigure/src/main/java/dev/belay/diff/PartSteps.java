@@ -143,7 +143,7 @@ final class PartSteps {
     }
 
     /** The unique index a key is built on before it becomes the key ({@code USING INDEX}). */
-    private static Index backingIndex(String table, String name, List<String> columns, boolean nullsNotDistinct) {
+    static Index backingIndex(String table, String name, List<String> columns, boolean nullsNotDistinct) {
         return new Index(table, name, true, "btree", columns.stream().map(Identifiers::quote).toList(), List.of(), null,
                 nullsNotDistinct, new TreeSet<>(columns));
     }

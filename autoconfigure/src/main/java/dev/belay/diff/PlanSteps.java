@@ -27,12 +27,24 @@ final class PlanSteps {
 
     private final Map<ObjectId, Node> notNullAfterValidation = new HashMap<>();
 
+    private final List<PlanNote> notes = new ArrayList<>();
+
     Node add(Change change, Phase phase) {
         return this.graph.add(change, phase);
     }
 
     ChangeGraph graph() {
         return this.graph;
+    }
+
+    /** Adds a note for the plan's reader. */
+    void note(PlanNote note) {
+        this.notes.add(note);
+    }
+
+    /** The notes, in the order they were added. */
+    List<PlanNote> notes() {
+        return List.copyOf(this.notes);
     }
 
     @Nullable Fate fate(ObjectId id) {

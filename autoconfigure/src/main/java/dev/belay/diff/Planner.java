@@ -98,12 +98,26 @@ final class Planner {
         this.parts = new PartSteps(this.steps, options);
     }
 
-    /** The ordered changes from {@code current} to {@code desired}; rename hints are not looked at. */
-    static List<Change> plan(Schema current, Schema desired, DiffOptions options) {
-        if (current.equals(desired)) {
-            return List.of();
+    /**
+     * The ordered changes from {@code current} to {@code desired}, and the notes on them; rename
+     * hints are not looked at. Primary keys that only order their columns differently keep the
+     * current order unless the options ask otherwise (see {@link KeyOrder}).
+     */
+    static Planned plan(Schema current, Schema desired, DiffOptions options) {
+        List<PlanNote> notes = new ArrayList<>();
+        Schema target = desired;
+        if (!options.reorderKeys()) {
+            KeyOrder.Kept kept = KeyOrder.keep(current, desired);
+            target = kept.desired();
+            notes.addAll(kept.notes());
         }
-        return new Planner(current, desired, options).plan();
+        if (current.equals(target)) {
+            return new Planned(List.of(), notes);
+        }
+        Planner planner = new Planner(current, target, options);
+        List<Change> changes = planner.plan();
+        notes.addAll(planner.steps.notes());
+        return new Planned(changes, notes);
     }
 
     private List<Change> plan() {
@@ -316,6 +330,21 @@ final class Planner {
             }
         }
         return next == labels.size();
+    }
+
+    /**
+     * What a plan from {@link #plan} is: its changes in order, and what its reader should know.
+     *
+     * @param changes the changes in the order they run
+     * @param notes the notes, in the order the plan found them
+     */
+    record Planned(List<Change> changes, List<PlanNote> notes) {
+
+        Planned {
+            changes = List.copyOf(changes);
+            notes = List.copyOf(notes);
+        }
+
     }
 
     /** Keys, constraints and indexes: compare, then rebuild what loses something it relies on. */
@@ -703,7 +732,16 @@ final class Planner {
                 }
                 continue;
             }
-            if (!old.options().equals(wanted.options())) {
+            if (old.options().withStart(wanted.options().start()).equals(wanted.options())
+                    && old.options().start() != wanted.options().start()) {
+                // Said plainly: the full ALTER's recipe for values outside new limits reads like a RESTART.
+                this.steps.note(new PlanNote(PlanNote.Kind.SEQUENCE_START, id, "START " + old.options().start() + " → "
+                        + wanted.options().start() + " is only the value a RESTART without a value goes back to; "
+                        + "the next value stays where it is"));
+                this.steps.events(id).alter.add(this.steps.add(new Change.SetSequenceStart(name,
+                        wanted.options().start(), List.of()), Phase.SEQUENCE));
+            }
+            else if (!old.options().equals(wanted.options())) {
                 String moves = Hazards.movesCurrentValue(old.options(), wanted.options());
                 Hazards.Builder found = Hazards.on(id).addIf(moves != null, HazardKind.DATA_LOSS, moves);
                 this.steps.events(id).alter.add(this.steps.add(new Change.AlterSequence(name, wanted.options(),

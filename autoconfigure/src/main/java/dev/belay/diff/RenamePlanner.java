@@ -32,7 +32,7 @@ final class RenamePlanner {
     private RenamePlanner() {
     }
 
-    static List<Change> plan(Schema current, Schema desired, DiffOptions options) {
+    static Planner.Planned plan(Schema current, Schema desired, DiffOptions options) {
         if (!options.hasRenames()) {
             return Planner.plan(current, desired, options);
         }
@@ -43,7 +43,8 @@ final class RenamePlanner {
         Set<ObjectId> inTheWay = inTheWay(current, options);
         Schema cleared = inTheWay.isEmpty() ? current : SchemaRewriter.without(current, inTheWay);
         if (!inTheWay.isEmpty()) {
-            changes.addAll(Planner.plan(current, cleared, plain));
+            // Only drops: nothing to note.
+            changes.addAll(Planner.plan(current, cleared, plain).changes());
         }
 
         Set<String> taken = new HashSet<>(cleared.tables().keySet());
@@ -90,8 +91,9 @@ final class RenamePlanner {
             renamed = SchemaRewriter.renameEnumLabels(renamed, type, entry.getValue());
         }
 
-        changes.addAll(Planner.plan(renamed, desired, plain));
-        return changes;
+        Planner.Planned rest = Planner.plan(renamed, desired, plain);
+        changes.addAll(rest.changes());
+        return new Planner.Planned(changes, rest.notes());
     }
 
     /** Current tables and columns that have a name a rename needs, and are not renamed away themselves. */

@@ -33,7 +33,8 @@ public final class SchemaDiff {
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(desired, "desired");
         Objects.requireNonNull(options, "options");
-        return new MigrationPlan(current, desired, options, RenamePlanner.plan(current, desired, options));
+        Planner.Planned planned = RenamePlanner.plan(current, desired, options);
+        return new MigrationPlan(current, desired, options, planned.changes(), planned.notes());
     }
 
 }

@@ -16,9 +16,11 @@ import org.jspecify.annotations.Nullable;
  * @param renames the rename hints given
  * @param questions who to ask about drops and adds that look like renames, or {@code null} when
  * nobody can be asked
+ * @param reorderKeys whether to rebuild a primary key that has the mapping's columns in another
+ * order (by default it keeps its order, and the plan notes it)
  */
 public record GenerateRequest(@Nullable String message, boolean shadow, boolean onlineSafe, List<RenameHint> renames,
-        @Nullable RenameQuestions questions) {
+        @Nullable RenameQuestions questions, boolean reorderKeys) {
 
     public GenerateRequest {
         renames = List.copyOf(renames);
@@ -26,29 +28,33 @@ public record GenerateRequest(@Nullable String message, boolean shadow, boolean 
 
     /** No message, against the database itself, no hints, nobody to ask. */
     public static GenerateRequest defaults() {
-        return new GenerateRequest(null, false, false, List.of(), null);
+        return new GenerateRequest(null, false, false, List.of(), null, false);
     }
 
     public GenerateRequest withMessage(@Nullable String message) {
-        return new GenerateRequest(message, this.shadow, this.onlineSafe, this.renames, this.questions);
+        return new GenerateRequest(message, this.shadow, this.onlineSafe, this.renames, this.questions, this.reorderKeys);
     }
 
     public GenerateRequest withShadow(boolean shadow) {
-        return new GenerateRequest(this.message, shadow, this.onlineSafe, this.renames, this.questions);
+        return new GenerateRequest(this.message, shadow, this.onlineSafe, this.renames, this.questions, this.reorderKeys);
     }
 
     public GenerateRequest withOnlineSafe(boolean onlineSafe) {
-        return new GenerateRequest(this.message, this.shadow, onlineSafe, this.renames, this.questions);
+        return new GenerateRequest(this.message, this.shadow, onlineSafe, this.renames, this.questions, this.reorderKeys);
     }
 
     public GenerateRequest withRename(RenameHint hint) {
         List<RenameHint> renames = new ArrayList<>(this.renames);
         renames.add(hint);
-        return new GenerateRequest(this.message, this.shadow, this.onlineSafe, renames, this.questions);
+        return new GenerateRequest(this.message, this.shadow, this.onlineSafe, renames, this.questions, this.reorderKeys);
     }
 
     public GenerateRequest withQuestions(@Nullable RenameQuestions questions) {
-        return new GenerateRequest(this.message, this.shadow, this.onlineSafe, this.renames, questions);
+        return new GenerateRequest(this.message, this.shadow, this.onlineSafe, this.renames, questions, this.reorderKeys);
+    }
+
+    public GenerateRequest withReorderKeys(boolean reorderKeys) {
+        return new GenerateRequest(this.message, this.shadow, this.onlineSafe, this.renames, this.questions, reorderKeys);
     }
 
 }

@@ -134,9 +134,17 @@ public final class SchemaWorkbench {
      * @throws RefusedException when a rename hint names something the schemas do not have
      */
     public Comparison diff(boolean shadow, boolean onlineSafe, List<RenameHint> renames) {
+        return diff(shadow, onlineSafe, renames, false);
+    }
+
+    /**
+     * {@link #diff(boolean, boolean, List)}, rebuilding primary keys that have the mapping's
+     * columns in another order when {@code reorderKeys} (see {@link DiffOptions#withReorderKeys}).
+     */
+    public Comparison diff(boolean shadow, boolean onlineSafe, List<RenameHint> renames, boolean reorderKeys) {
         MigrationStatus status = this.runner.status();
         Sides sides = sides(status, shadow);
-        return new Comparison(status, shadow, plan(sides, options(sides, onlineSafe, renames)),
+        return new Comparison(status, shadow, plan(sides, options(sides, onlineSafe, renames).withReorderKeys(reorderKeys)),
                 DatabaseDrift.unknown(null, "Not compared."), site(), null);
     }
 
@@ -228,7 +236,8 @@ public final class SchemaWorkbench {
         String packageName = requirePackage();
         Path directory = requireDirectory();
         Sides sides = sides(status, request.shadow());
-        DiffOptions options = options(sides, request.onlineSafe(), request.renames());
+        DiffOptions options = options(sides, request.onlineSafe(), request.renames())
+            .withReorderKeys(request.reorderKeys());
         MigrationPlan plan = plan(sides, options);
         List<RenameCandidate> candidates = RenameCandidates.in(plan);
         if (!candidates.isEmpty() && request.questions() != null) {
@@ -236,7 +245,7 @@ public final class SchemaWorkbench {
             if (!confirmed.isEmpty()) {
                 List<RenameHint> renames = new ArrayList<>(request.renames());
                 confirmed.forEach((candidate) -> renames.add(candidate.hint()));
-                plan = plan(sides, options(sides, request.onlineSafe(), renames));
+                plan = plan(sides, options(sides, request.onlineSafe(), renames).withReorderKeys(request.reorderKeys()));
                 candidates = RenameCandidates.in(plan);
             }
         }

@@ -30,6 +30,7 @@ import dev.belay.schema.Index;
 import dev.belay.schema.PrimaryKey;
 import dev.belay.schema.ReferentialAction;
 import dev.belay.schema.Schema;
+import dev.belay.schema.Sequence;
 import dev.belay.schema.SequenceOptions;
 import dev.belay.schema.Table;
 import dev.belay.test.PostgresTest;
@@ -395,6 +396,32 @@ class RevisionGeneratorTests {
         for (String hazard : hazards.split("\n")) {
             assertThat(source).contains("// " + hazard + "\n" + "        m.actions().dropColumn(\"ride\", \"dist\");");
         }
+    }
+
+    @Test
+    void thePlansNotesAreInTheRevisionsJavadocAndAStartChangeIsWrittenAsSuch() {
+        Sequence liquibase = new Sequence("sequence_generator", SequenceOptions.defaults("bigint").withStart(1050)
+            .withIncrement(50), null);
+        Sequence hibernate = new Sequence("sequence_generator", SequenceOptions.defaults("bigint").withIncrement(50),
+                null);
+        Column authority = Column.of("user_authority", "authority_name", "character varying(50)").withNotNull(true);
+        Column user = Column.of("user_authority", "user_id", "bigint").withNotNull(true);
+        Table keyed = Table.of("user_authority", user, authority);
+        Schema before = Schema.of(List.of(), List.of(liquibase), List.of(keyed
+            .withPrimaryKey(PrimaryKey.of("user_authority", "user_authority_pkey", "authority_name", "user_id"))));
+        Schema after = Schema.of(List.of(), List.of(hibernate), List.of(keyed
+            .withPrimaryKey(PrimaryKey.of("user_authority", "user_authority_pkey", "user_id", "authority_name"))));
+        MigrationPlan plan = SchemaDiff.between(before, after);
+        RevisionHeader header = RevisionHeader.of("com.example.migrations", TIME, "take over", List.of("a"));
+
+        String source = this.generator.generate(header, plan).source();
+
+        assertThat(javadoc(source)).contains("Note: primary key user_authority.user_authority_pkey: keeps its column "
+                + "order (authority_name, user_id)")
+            .contains("Note: sequence sequence_generator: START 1050 → 1 is only the value a RESTART without a value "
+                    + "goes back to; the next value stays where it is");
+        assertThat(source).contains("m.actions().setSequenceStart(\"sequence_generator\", 1L);")
+            .contains("m.actions().setSequenceStart(\"sequence_generator\", 1050L);");
     }
 
     private static Map<String, String> sources(List<GeneratedRevision> revisions) {

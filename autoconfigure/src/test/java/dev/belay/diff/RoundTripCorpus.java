@@ -302,6 +302,11 @@ final class RoundTripCorpus {
                             "CREATE TABLE ride (id integer GENERATED ALWAYS AS IDENTITY (MINVALUE 100 START WITH 100), name text)")
                     .seed("INSERT INTO ride (name) VALUES ('a'), ('b')")
                     .survives("SELECT id, name FROM ride ORDER BY id"),
+                named("changes only the START of a sequence that has given out values, which keeps its next value")
+                    .from("CREATE SEQUENCE sequence_generator START WITH 1050 INCREMENT BY 50")
+                    .to("CREATE SEQUENCE sequence_generator START WITH 1 INCREMENT BY 50")
+                    .seed("SELECT nextval('sequence_generator')", "SELECT nextval('sequence_generator')")
+                    .survives("SELECT last_value, is_called FROM sequence_generator"),
                 named("narrows the limits of sequences standing inside and outside them, descending ones too")
                     .from("CREATE SEQUENCE kept_seq", "CREATE SEQUENCE capped_seq", "CREATE SEQUENCE down_seq INCREMENT BY -1")
                     .to("CREATE SEQUENCE kept_seq MINVALUE 100 START WITH 100", "CREATE SEQUENCE capped_seq MAXVALUE 200",

@@ -12,6 +12,7 @@ import dev.belay.autoconfigure.tripbackfill.TripBackfills.MarkOldTrips;
 import dev.belay.actions.SchemaSnapshot;
 import dev.belay.schema.Schema;
 import dev.belay.schema.Table;
+import dev.belay.autoconfigure.tripcrew.CrewedTrips;
 import dev.belay.autoconfigure.tripnote.NotedTrips;
 import dev.belay.test.PostgresTest;
 import dev.belay.test.TestDatabase;
@@ -108,6 +109,27 @@ class ShellCommandsTests {
             .contains("The JPA mapping matches what the revisions build (in a scratch schema, since the database "
                     + "was changed by other means than its revisions)")
             .doesNotContain("Write it as a revision with `belay generate`.");
+    }
+
+    @Test
+    void diffNotesAPrimaryKeyWhoseColumnsAreInAnotherOrderAndRebuildsItOnlyWithReorderKeys(CapturedOutput output) {
+        run("belay", "apply");
+        this.jdbc.execute("CREATE TABLE " + this.schema + ".crew_member (trip_id bigint NOT NULL, "
+                + "name character varying(255) NOT NULL, CONSTRAINT crew_member_pkey PRIMARY KEY (name, trip_id))");
+
+        assertThat(run(List.of(CrewedTrips.class), "belay", "diff")).isZero();
+        System.out.println("MARK-REORDER");
+        assertThat(run(List.of(CrewedTrips.class), "belay", "diff", "--reorder-keys")).isZero();
+        String keep = output.getOut().substring(0, output.getOut().indexOf("MARK-REORDER"));
+        String reorder = output.getOut().substring(output.getOut().indexOf("MARK-REORDER"));
+        assertThat(keep).contains("-- No changes: the database has the desired schema, but for what the notes say "
+                + "is kept.")
+            .contains("-- note: primary key crew_member.crew_member_pkey: keeps its column order (name, trip_id); "
+                    + "the mapping has (trip_id, name)")
+            .doesNotContain("DROP CONSTRAINT");
+        assertThat(reorder).contains("ALTER TABLE crew_member DROP CONSTRAINT crew_member_pkey;")
+            .contains("PRIMARY KEY (trip_id, name)")
+            .doesNotContain("-- note:");
     }
 
     @Test
