@@ -50,7 +50,7 @@ final class WayBackColumns {
         for (Change change : back.changes()) {
             changes.add(adapted(change, back, empty));
         }
-        return new MigrationPlan(back.current(), back.desired(), back.options(), changes);
+        return new MigrationPlan(back.current(), back.desired(), back.options(), changes, back.notes());
     }
 
     private static Change adapted(Change change, MigrationPlan back, Set<ObjectId> empty) {

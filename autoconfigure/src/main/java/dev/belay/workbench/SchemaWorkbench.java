@@ -350,10 +350,19 @@ public final class SchemaWorkbench {
         String packageName = requirePackage();
         Path directory = requireDirectory();
         MigrationSettings settings = this.runner.settings();
-        Read read = RolledBack.read(this.runner.dataSource(), (connection, serverVersion) -> new Read(
-                settings.managed(this.inspector.inspect(connection, status.schema())), serverVersion,
-                (request.from() != null) ? OtherToolHistory.describe(connection, status.schema(),
-                        settings.ignoredTables(), request.from()) : null));
+        Read read = RolledBack.read(this.runner.dataSource(), (connection, serverVersion) -> {
+            Schema adopted = settings.managed(this.inspector.inspect(connection, status.schema()));
+            String otherTool = (request.from() != null) ? OtherToolHistory.describe(connection, status.schema(),
+                    settings.ignoredTables(), request.from()) : null;
+            return new Read(adopted, serverVersion, otherTool);
+        });
+        // Expressions as the mapping wrote them, where it has the same ones: built again on a new
+        // database, they render exactly as they do here (see BorrowedExpressions).
+        WrittenExpressions borrowed = RolledBack.read((this.dev != null) ? this.dev.dataSource()
+                : this.runner.dataSource(), (connection, serverVersion) -> {
+                    Desired desired = settledDesired(connection, serverVersion);
+                    return BorrowedExpressions.from(read.schema(), desired.schema(), desired.written());
+                });
         Schema schema = read.schema();
         if (schema.tables().isEmpty() && schema.sequences().isEmpty() && schema.enumTypes().isEmpty()) {
             throw new RefusedException(Reason.NOT_A_TAKE_OVER, "Schema " + status.schema() + " has nothing Belay "
@@ -363,7 +372,7 @@ public final class SchemaWorkbench {
                             + "revision from the JPA mapping.");
         }
         MigrationPlan plan = SchemaDiff.between(Schema.empty(), schema,
-                DiffOptions.defaults().withServerVersion(read.serverVersion()));
+                DiffOptions.defaults().withServerVersion(read.serverVersion())).writtenAs(borrowed);
         String message = (request.message() != null && !request.message().isBlank()) ? request.message().strip()
                 : (read.otherTool() != null) ? "baseline of " + read.otherTool() : "baseline";
         // Named for what the user said, or plainly "baseline": the other tool's history goes in the message.
