@@ -207,9 +207,9 @@ public final class RevisionGenerator {
             .addParameter(MIGRATOR, ActionCalls.MIGRATOR)
             .addComment("On a database taken over, rolling the baseline back would drop every table that was there")
             .addComment("before Belay, rows and all. To start a database over, drop its schema by hand.")
-            .addStatement("throw new $T($S,\n$S)", MIGRATION_EXCEPTION,
-                    "Revision '" + header.id() + "' is the baseline: Belay's history of this database starts here, "
-                            + "and there is nothing before it to roll back to.",
+            .addStatement("throw new $T($S\n+ $S,\n$S)", MIGRATION_EXCEPTION,
+                    "Revision '" + header.id() + "' is the baseline: ",
+                    "Belay's history of this database starts here, and there is nothing before it to roll back to.",
                     "Nothing was changed. To start the database over, drop its schema by hand.")
             .build();
         TypeSpec type = TypeSpec.classBuilder(header.className())

@@ -75,7 +75,7 @@ class BelayWorkbenchAutoConfigurationTests {
                 .hasSingleBean(BelayEndpointWebExtension.class);
             assertThat(context.getBeansOfType(Command.class).values()).extracting(Command::getName)
                 .containsExactlyInAnyOrder("belay", "belay status", "belay generate", "belay merge", "belay apply",
-                        "belay rollback", "belay stamp", "belay diff", "belay check", "belay verify");
+                        "belay rollback", "belay stamp", "belay baseline", "belay diff", "belay check", "belay verify");
         });
     }
 
@@ -83,7 +83,7 @@ class BelayWorkbenchAutoConfigurationTests {
     void withoutAnEntityManagerFactoryThereIsNoWorkbenchButTheCommandsAndEndpointRemain() {
         app(org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration.class).run((context) -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(SchemaWorkbench.class).hasSingleBean(BelayEndpoint.class);
-            assertThat(context.getBeansOfType(Command.class)).hasSize(10);
+            assertThat(context.getBeansOfType(Command.class)).hasSize(11);
         });
     }
 
