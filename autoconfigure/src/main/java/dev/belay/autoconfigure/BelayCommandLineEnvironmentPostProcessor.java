@@ -17,11 +17,15 @@ import org.springframework.util.ClassUtils;
  * mode, and to the quiet of a command-line tool: no banner, warnings and errors only in the log,
  * and no hint about the condition evaluation report when a command fails (the command says what
  * went wrong itself). All are defaults of the lowest precedence: any setting of the
- * application's wins.
+ * application's wins. Except for the schema tools, which are off whatever the application says
+ * (Hibernate's {@code ddl-auto}, {@code schema.sql} and {@code data.sql}): a command works on the
+ * schema as its revisions left it.
  */
 final class BelayCommandLineEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String PROPERTY_SOURCE = "belayCommandLine";
+
+    static final String SCHEMA_TOOLS_OFF = "belayCommandLineSchemaToolsOff";
 
     private static final String SHELL = "org.springframework.shell.core.command.Command";
 
@@ -39,6 +43,14 @@ final class BelayCommandLineEnvironmentPostProcessor implements EnvironmentPostP
                         "spring.shell.interactive.enabled", "false", "spring.main.banner-mode", "off",
                         "logging.level.root", "warn",
                         "logging.level.org.springframework.boot.autoconfigure.logging", "off")));
+            // Of the highest precedence: a command looks at the schema as it is, so Hibernate's
+            // ddl-auto neither validates it (a field not migrated yet would stop every command)
+            // nor changes it behind the command's back, and no schema.sql or data.sql runs.
+            environment.getPropertySources()
+                .addFirst(new MapPropertySource(SCHEMA_TOOLS_OFF, Map.of("spring.jpa.hibernate.ddl-auto", "none",
+                        "spring.jpa.properties.hibernate.hbm2ddl.auto", "none",
+                        "spring.jpa.properties.jakarta.persistence.schema-generation.database.action", "none",
+                        "spring.sql.init.mode", "never")));
         }
     }
 

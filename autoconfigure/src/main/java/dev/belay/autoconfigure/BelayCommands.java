@@ -223,9 +223,19 @@ final class BelayCommands {
                 "Record pending revisions as applied without running them, once the database is shown to have what "
                         + "they build (to take over a database built before Belay)",
                 "belay stamp [--target ID]", List.of(TARGET_STAMP), (context, input, out) -> {
+                    MigrationStatus status = this.runner.status();
+                    List<RevisionStatus> unknown = status.inState(RevisionState.UNKNOWN);
+                    if (this.runner.graph().isEmpty() && !unknown.isEmpty()) {
+                        out.println("Nothing to stamp: this application has no revisions, and schema " + status.schema()
+                                + " has revisions of Belay's already ("
+                                + unknown.stream().map(RevisionStatus::id).collect(Collectors.joining(", ")) + ").");
+                        out.println("Update this checkout to the code that has them, or build the application if "
+                                + "`belay baseline` has just written one here.");
+                        return BelayCommand.failed("the database has revisions this code does not have");
+                    }
                     if (this.runner.graph().isEmpty()) {
                         out.println("Nothing to stamp: this application has no revisions.");
-                        out.println("To take schema " + this.runner.status().schema() + " over as it is (built by "
+                        out.println("To take schema " + status.schema() + " over as it is (built by "
                                 + "Flyway, Liquibase, ddl-auto or by hand), run `belay baseline`: it writes a revision "
                                 + "that builds the database and records it as applied.");
                         return ExitStatus.OK;

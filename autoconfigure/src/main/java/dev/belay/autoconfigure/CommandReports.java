@@ -87,7 +87,9 @@ final class CommandReports {
             problems.add("The database has " + (one ? "revision " : "revisions ")
                     + unknown.stream().map(CommandReports::quoted).collect(Collectors.joining(", "))
                     + ", which this code does not have: newer code migrated " + (one ? "it" : "them")
-                    + ". Update this checkout, or use the code that has " + (one ? "it." : "them."));
+                    + ". Update this checkout, or use the code that has " + (one ? "it" : "them")
+                    + " (if `belay baseline` has just written " + (one ? "it" : "them")
+                    + " here, build the application first).");
         }
         return problems;
     }

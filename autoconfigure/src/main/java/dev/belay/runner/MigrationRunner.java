@@ -556,8 +556,11 @@ public final class MigrationRunner {
         }
         MigrationResult result = new MigrationResult(Operation.APPLY, false, history.schema(), runs,
                 millisSince(started));
-        logger.info("Applied " + count(runs.size()) + " to schema " + Identifiers.quote(history.schema()) + " in "
-                + result.totalMs() + " ms; now at " + quoted((target != null) ? List.of(target) : graph().heads()));
+        logger.info("Applied " + count(runs.size() - adopted.size()) + " to schema "
+                + Identifiers.quote(history.schema())
+                + (adopted.isEmpty() ? "" : " after taking it over at baseline " + quoted(List.of(adopted.get(0).id())))
+                + " in " + result.totalMs() + " ms; now at "
+                + quoted((target != null) ? List.of(target) : graph().heads()));
         return result;
     }
 

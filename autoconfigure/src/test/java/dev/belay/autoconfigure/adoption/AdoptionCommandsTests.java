@@ -88,6 +88,9 @@ class AdoptionCommandsTests {
         assertThat(run(generate, "belay", "baseline")).isOne();
         assertThat(output).contains("has Belay's history already");
         assertThat(files(sources, ".java")).hasSize(1);
+        // The baseline is written but not built yet: stamp says to build, not to baseline again.
+        assertThat(run(Map.of(), "belay", "stamp")).isOne();
+        assertThat(output).contains("build the application if `belay baseline` has just written one here");
     }
 
     @Test

@@ -78,6 +78,14 @@ class ShellCommandsTests {
     }
 
     @Test
+    void commandsLeaveTheSchemaAloneWhateverDdlAutoSays(CapturedOutput output) {
+        assertThat(run(Map.of("spring.jpa.hibernate.ddl-auto", "validate"), "belay", "status")).isZero();
+        assertThat(run(Map.of("spring.jpa.hibernate.ddl-auto", "update"), "belay", "check")).isZero();
+        assertThat(output).doesNotContain("Schema validation");
+        assertThat(tables()).isEmpty();
+    }
+
+    @Test
     void applyToAnUnknownTargetFailsWithExitStatus1(CapturedOutput output) {
         assertThat(run("belay", "apply", "--target", "nope")).isEqualTo(1);
         assertThat(output).contains("There is no revision 'nope'.").contains("the heads are '" + INIT + "'");
