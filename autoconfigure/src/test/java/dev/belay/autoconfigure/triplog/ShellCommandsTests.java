@@ -215,7 +215,8 @@ class ShellCommandsTests {
 
         assertThat(run("belay", "check")).isEqualTo(1);
         String unknown = "The database has revision '" + FillTripModes.ID + "' (fill trip modes), which this code "
-                + "does not have: newer code migrated it. Update this checkout, or use the code that has it.";
+                + "does not have: newer code migrated it. Update this checkout, or use the code that has it (if "
+                + "`belay baseline` has just written it here, build the application first).";
         assertThat(output).contains(unknown)
             .contains("since the database has revision '" + FillTripModes.ID + "', which this code does not have)")
             .doesNotContain("did not finish")
