@@ -75,7 +75,7 @@ class SampleAppCommandsWithASeederTests {
     /**
      * Every command on a database that has nothing yet, in this order: what each says and its exit
      * status. The commands that change nothing come first, {@code apply} last. A new command gets a
-     * step here and in {@link #ON_AN_UP_TO_DATE_DATABASE}.
+     * step here, and in {@link #ON_AN_UP_TO_DATE_DATABASE} when its work differs there.
      */
     private static final List<Step> ON_A_FRESH_DATABASE = List.of(
             new Step(0, REVISIONS + " revisions are not applied yet", "belay", "status"),
@@ -85,24 +85,22 @@ class SampleAppCommandsWithASeederTests {
             new Step(0, "Nothing to generate", "belay", "generate", "--shadow"),
             new Step(1, "Nothing was recorded.", "belay", "stamp"),
             new Step(1, "There is nothing to merge", "belay", "merge"),
-            new Step(0, "Nothing to roll back.", "belay", "rollback", "--yes"),
             new Step(1, "There is no revision 'nonexistent'", "belay", "rollback", "--target", "nonexistent"),
             new Step(1, "This application has " + REVISIONS + " revisions already", "belay", "baseline"),
             new Step(0, "Applied " + REVISIONS + " revisions", "belay", "apply"));
 
     /**
-     * Every command on a database that has every revision, in this order; {@code rollback} last,
-     * since it takes the latest revision back.
+     * The commands whose work differs on a database that has every revision, in this order;
+     * {@code rollback} last, since it takes the latest revision back. ({@code diff}, {@code merge}
+     * and {@code baseline} read the same there as on a fresh database, and each start costs
+     * seconds.)
      */
     private static final List<Step> ON_AN_UP_TO_DATE_DATABASE = List.of(
             new Step(0, "Up to date.", "belay", "status"),
             new Step(0, "OK: the JPA mapping matches", "belay", "check"),
-            new Step(0, "-- From schema public to the JPA mapping", "belay", "diff"),
             new Step(0, "Nothing to generate", "belay", "generate"),
             new Step(0, "Nothing to stamp", "belay", "stamp"),
-            new Step(1, "There is nothing to merge", "belay", "merge"),
             new Step(0, "Nothing to apply", "belay", "apply"),
-            new Step(1, "This application has " + REVISIONS + " revisions already", "belay", "baseline"),
             new Step(0, "Rolled back 1 revision", "belay", "rollback", "--yes"));
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
