@@ -289,29 +289,7 @@ public final class MigrationRunner {
                 List<RevisionRun> runs = new ArrayList<>();
                 if (!pending.isEmpty()) {
                     verification.verify(pending);
-                    connection.setAutoCommit(false);
-                    try {
-                        if (recorded.isEmpty()) {
-                            history.create(connection);
-                        }
-                        for (RevisionInfo info : pending) {
-                            if (!history.claim(connection, info, HistoryState.APPLIED, null, lock.condition())) {
-                                lock.check();
-                                throw new MigrationException("Revision " + info.describe() + " was recorded by "
-                                        + "another session while Belay stamped.", "Nothing was recorded; start again.");
-                            }
-                            runs.add(new RevisionRun(info.id(), info.message(), Instant.now(), 0, List.of()));
-                        }
-                        new SchemaRecorder(history, this.settings).recordSchema(connection, lock);
-                        connection.commit();
-                    }
-                    catch (SQLException | RuntimeException ex) {
-                        connection.rollback();
-                        throw ex;
-                    }
-                    finally {
-                        connection.setAutoCommit(true);
-                    }
+                    runs.addAll(recordWithoutRunning(connection, lock, history, recorded.isPresent(), pending));
                 }
                 MigrationResult result = new MigrationResult(Operation.STAMP, false, history.schema(), runs,
                         millisSince(started));
@@ -420,18 +398,36 @@ public final class MigrationRunner {
         if (!takesOverAt(connection, history, baseline, recorder)) {
             return Optional.empty();
         }
+        List<RevisionRun> runs = recordWithoutRunning(connection, lock, history, historyExists, List.of(baseline));
+        logger.info("Took over schema " + Identifiers.quote(history.schema()) + " at baseline "
+                + baseline.describe() + ": it has exactly the schema the baseline was written from, so the baseline "
+                + "is recorded as applied without running");
+        return Optional.of(runs.get(0));
+    }
+
+    /**
+     * Records revisions as applied without running them, with the schema's fingerprint, in one
+     * transaction under the lock: all of them or, if another session recorded one meanwhile, none.
+     */
+    private List<RevisionRun> recordWithoutRunning(Connection connection, MigrationLock lock, RevisionHistory history,
+            boolean historyExists, List<RevisionInfo> revisions) throws SQLException {
+        List<RevisionRun> runs = new ArrayList<>();
         connection.setAutoCommit(false);
         try {
             if (!historyExists) {
                 history.create(connection);
             }
-            if (!history.claim(connection, baseline, HistoryState.APPLIED, null, lock.condition())) {
-                lock.check();
-                throw new MigrationException("Baseline " + baseline.describe() + " was recorded by another session "
-                        + "while Belay took the database over.", "Nothing was recorded; start again.");
+            for (RevisionInfo info : revisions) {
+                if (!history.claim(connection, info, HistoryState.APPLIED, null, lock.condition())) {
+                    lock.check();
+                    throw new MigrationException("Revision " + info.describe() + " was recorded by another session "
+                            + "meanwhile.", "Nothing was recorded; start again.");
+                }
+                runs.add(new RevisionRun(info.id(), info.message(), Instant.now(), 0, List.of()));
             }
-            recorder.recordSchema(connection, lock);
+            new SchemaRecorder(history, this.settings).recordSchema(connection, lock);
             connection.commit();
+            return runs;
         }
         catch (SQLException | RuntimeException ex) {
             connection.rollback();
@@ -440,10 +436,6 @@ public final class MigrationRunner {
         finally {
             connection.setAutoCommit(true);
         }
-        logger.info("Took over schema " + Identifiers.quote(history.schema()) + " at baseline "
-                + baseline.describe() + ": it has exactly the schema the baseline was written from, so the baseline "
-                + "is recorded as applied without running");
-        return Optional.of(new RevisionRun(baseline.id(), baseline.message(), Instant.now(), 0, List.of()));
     }
 
     /**
@@ -472,31 +464,11 @@ public final class MigrationRunner {
                                     + "changed.");
                 }
                 verification.verify(List.of(baseline));
-                connection.setAutoCommit(false);
-                try {
-                    if (recorded.isEmpty()) {
-                        history.create(connection);
-                    }
-                    if (!history.claim(connection, baseline, HistoryState.APPLIED, null, lock.condition())) {
-                        lock.check();
-                        throw new MigrationException("Baseline " + baseline.describe() + " was recorded by another "
-                                + "session.", "Nothing was recorded; start again.");
-                    }
-                    new SchemaRecorder(history, this.settings).recordSchema(connection, lock);
-                    connection.commit();
-                }
-                catch (SQLException | RuntimeException ex) {
-                    connection.rollback();
-                    throw ex;
-                }
-                finally {
-                    connection.setAutoCommit(true);
-                }
+                List<RevisionRun> runs = recordWithoutRunning(connection, lock, history, recorded.isPresent(),
+                        List.of(baseline));
                 logger.info("Recorded baseline " + baseline.describe() + " as applied to schema "
                         + Identifiers.quote(history.schema()) + " without running it");
-                return new MigrationResult(Operation.STAMP, false, history.schema(),
-                        List.of(new RevisionRun(baseline.id(), baseline.message(), Instant.now(), 0, List.of())),
-                        millisSince(started));
+                return new MigrationResult(Operation.STAMP, false, history.schema(), runs, millisSince(started));
             }
         }
         catch (SQLException ex) {
