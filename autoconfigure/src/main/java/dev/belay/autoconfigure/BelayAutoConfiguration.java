@@ -6,6 +6,9 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import dev.belay.runner.MigrationRunner;
+import dev.belay.tenant.BelayTenants;
+import dev.belay.tenant.TenantSettings;
+import dev.belay.tenant.TenantSource;
 import dev.belay.workbench.DevDatabase;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -20,8 +23,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.metadata.CompositeDataSourcePoolMetadataProvider;
+import org.springframework.boot.jdbc.metadata.DataSourcePoolMetadata;
+import org.springframework.boot.jdbc.metadata.DataSourcePoolMetadataProvider;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -94,11 +102,12 @@ public final class BelayAutoConfiguration {
     @ConditionalOnMissingBean
     BelayMigrationInitializer belayMigrationInitializer(MigrationRunner runner, BelayProperties properties,
             ObjectProvider<ApplicationArguments> arguments, EarlyDatabaseDrift drift,
-            ConfigurableListableBeanFactory beanFactory) {
+            ObjectProvider<BelayTenants> tenants, ConfigurableListableBeanFactory beanFactory) {
         // Only an application with a drift check (JPA, and belay.drift not off) reads ahead for it.
         boolean checks = properties.getDrift() != BelayProperties.Drift.OFF
                 && beanFactory.getBeanNamesForType(BelayDriftCheck.class, false, false).length > 0;
-        return new BelayMigrationInitializer(runner, properties.getTarget(), arguments, checks ? drift : null);
+        return new BelayMigrationInitializer(runner, tenants.getIfAvailable(), properties.getTarget(), arguments,
+                checks ? drift : null);
     }
 
     @Bean
@@ -111,6 +120,43 @@ public final class BelayAutoConfiguration {
     @ConditionalOnMissingBean
     DevDatabase belayDevDatabase(BelayProperties properties, MigrationRunner runner) {
         return new BelayDevDatabase(properties.getDevUrl(), runner.dataSource());
+    }
+
+    /**
+     * Many tenants, when {@code belay.tenants.schemas} names some or a {@link TenantSource} bean
+     * supplies them: every tenant is migrated instead of the application's own schema.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(OnTenantsCondition.class)
+    static class TenantsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        BelayTenants belayTenants(MigrationRunner runner, BelayProperties properties,
+                ObjectProvider<TenantSource> sources, ObjectProvider<DataSourcePoolMetadataProvider> pools) {
+            BelayProperties.Tenants tenants = properties.getTenants();
+            int parallelism = (tenants.getParallelism() != null) ? tenants.getParallelism()
+                    : defaultParallelism(runner.dataSource(), pools.orderedStream().toList());
+            return new BelayTenants(runner, tenants.schemaNames(), sources.orderedStream().toList(),
+                    new TenantSettings(parallelism, tenants.getCanary(), tenants.getOnFailure()),
+                    properties.getTarget());
+        }
+
+        /**
+         * What the migration's pool can spare (its maximum size less one, for the application's
+         * own use while tenants migrate), at most {@value TenantSettings#MAX_DEFAULT_PARALLELISM};
+         * that many when the pool does not say (a plain data source opens a connection per use).
+         */
+        static int defaultParallelism(DataSource dataSource, List<DataSourcePoolMetadataProvider> pools) {
+            DataSourcePoolMetadata pool = new CompositeDataSourcePoolMetadataProvider(pools)
+                .getDataSourcePoolMetadata(dataSource);
+            Integer max = (pool != null) ? pool.getMax() : null;
+            if (max == null || max < 0) {
+                return TenantSettings.MAX_DEFAULT_PARALLELISM;
+            }
+            return Math.max(1, Math.min(TenantSettings.MAX_DEFAULT_PARALLELISM, max - 1));
+        }
+
     }
 
     @Bean

@@ -1,10 +1,13 @@
 package dev.belay.autoconfigure;
 
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.belay.autoconfigure.BelayProperties.Drift;
+import dev.belay.tenant.BelayTenants;
 import dev.belay.workbench.DatabaseDrift;
 import dev.belay.workbench.DriftDetector;
+import dev.belay.workbench.MappingDrift;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -35,23 +38,30 @@ final class BelayDriftCheck implements SmartInitializingSingleton {
 
     private final ObjectProvider<EarlyDatabaseDrift> early;
 
+    private final ObjectProvider<BelayTenants> tenants;
+
     private final AtomicBoolean done = new AtomicBoolean();
 
     /**
      * @param early the database side, when the migration at startup started it already
      */
     BelayDriftCheck(DriftDetector detector, Drift mode, ObjectProvider<ApplicationArguments> arguments,
-            ObjectProvider<EarlyDatabaseDrift> early) {
+            ObjectProvider<EarlyDatabaseDrift> early, ObjectProvider<BelayTenants> tenants) {
         this.detector = detector;
         this.mode = mode;
         this.arguments = arguments;
         this.early = early;
+        this.tenants = tenants;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         if (this.mode == Drift.OFF || BelayCommandLine.runsBelayCommand(this.arguments)
                 || !this.done.compareAndSet(false, true)) {
+            return;
+        }
+        if (this.tenants.getIfAvailable() != null) {
+            checkMapping();
             return;
         }
         long started = System.nanoTime();
@@ -81,6 +91,35 @@ final class BelayDriftCheck implements SmartInitializingSingleton {
             return;
         }
         String report = DriftReport.both(drift.status().schema(), drift.database(), drift.mapping(), this.mode);
+        if (this.mode == Drift.FAIL) {
+            throw new SchemaDriftException(report);
+        }
+        logger.warn(report);
+    }
+
+    /**
+     * With many tenants, the mapping against what the revisions were written for, once for all of
+     * them (they share the chain); each tenant's database side is compared on demand
+     * ({@code belay check --all-tenants}, {@code /actuator/belay/tenants/{name}}), since reading
+     * every tenant's schema at every start would cost what reading their histories at once saves.
+     */
+    private void checkMapping() {
+        MappingDrift mapping;
+        try {
+            mapping = this.detector.mapping();
+        }
+        catch (RuntimeException ex) {
+            if (this.mode == Drift.FAIL) {
+                throw ex;
+            }
+            logger.warn("Belay could not compare the JPA mapping with what its revisions were written for "
+                    + "(belay.drift=warn): " + ex.getMessage(), ex);
+            return;
+        }
+        if (!mapping.differs()) {
+            return;
+        }
+        String report = DriftReport.mapping(mapping, " (belay.drift=" + this.mode.name().toLowerCase(Locale.ROOT) + ")");
         if (this.mode == Drift.FAIL) {
             throw new SchemaDriftException(report);
         }

@@ -1,6 +1,7 @@
 package dev.belay.autoconfigure;
 
 import dev.belay.runner.MigrationRunner;
+import dev.belay.tenant.BelayTenants;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -23,6 +24,8 @@ final class BelayMigrationInitializer implements InitializingBean {
 
     private final MigrationRunner runner;
 
+    private final @Nullable BelayTenants tenants;
+
     private final @Nullable String target;
 
     private final ObjectProvider<ApplicationArguments> arguments;
@@ -30,12 +33,15 @@ final class BelayMigrationInitializer implements InitializingBean {
     private final @Nullable EarlyDatabaseDrift drift;
 
     /**
+     * @param tenants the tenants to migrate instead of the application's own schema, or
+     * {@code null} when there are none
      * @param drift where to start the drift check's database side once migrated, or {@code null}
      * when there is no drift check
      */
-    BelayMigrationInitializer(MigrationRunner runner, @Nullable String target,
+    BelayMigrationInitializer(MigrationRunner runner, @Nullable BelayTenants tenants, @Nullable String target,
             ObjectProvider<ApplicationArguments> arguments, @Nullable EarlyDatabaseDrift drift) {
         this.runner = runner;
+        this.tenants = tenants;
         this.target = target;
         this.arguments = arguments;
         this.drift = drift;
@@ -45,6 +51,11 @@ final class BelayMigrationInitializer implements InitializingBean {
     public void afterPropertiesSet() {
         if (BelayCommandLine.runsBelayCommand(this.arguments)) {
             logger.info("Not migrating at startup: the application was started to run a belay command");
+            return;
+        }
+        if (this.tenants != null) {
+            // Fails the start when a tenant fails with on-failure=stop; with continue, it logs them.
+            this.tenants.migrateAll(this.target);
             return;
         }
         this.runner.apply(this.target);

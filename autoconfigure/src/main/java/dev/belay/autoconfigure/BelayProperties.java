@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.belay.runner.MigrationSettings;
+import dev.belay.tenant.TenantSettings;
 
 import org.jspecify.annotations.Nullable;
 
@@ -109,6 +110,8 @@ public class BelayProperties {
     private Drift drift = Drift.WARN;
 
     private final Generate generate = new Generate();
+
+    private final Tenants tenants = new Tenants();
 
     public boolean isEnabled() {
         return this.enabled;
@@ -218,6 +221,10 @@ public class BelayProperties {
         return this.generate;
     }
 
+    public Tenants getTenants() {
+        return this.tenants;
+    }
+
     public List<String> getIgnoredTables() {
         return this.ignoredTables;
     }
@@ -298,6 +305,74 @@ public class BelayProperties {
 
         public void setResourcesDirectory(@Nullable String resourcesDirectory) {
             this.resourcesDirectory = resourcesDirectory;
+        }
+
+    }
+
+    /** Many tenants, one chain of revisions: which tenants, and how they are brought to the target. */
+    public static class Tenants {
+
+        /**
+         * Schemas of the application's database that are tenants, each migrated with its own
+         * history table and lock (created when missing). Beans implementing
+         * dev.belay.tenant.TenantSource add tenants at runtime, in other databases too.
+         */
+        private List<String> schemas = new ArrayList<>();
+
+        /**
+         * How many tenants migrate at once, each on a connection of its own. By default, what the
+         * connection pool can spare (its maximum size less one), at most 4.
+         */
+        private @Nullable Integer parallelism;
+
+        /**
+         * How many tenants with pending revisions migrate first, on their own: if any of them
+         * fails, no other tenant is touched.
+         */
+        private int canary = 0;
+
+        /**
+         * What a tenant that fails to migrate does to the others: stop (start no new tenant, let
+         * those running finish, and fail with every tenant's state) or continue (migrate the
+         * others, then report the failed ones; the start goes on).
+         */
+        private TenantSettings.OnFailure onFailure = TenantSettings.OnFailure.STOP;
+
+        public List<String> getSchemas() {
+            return this.schemas;
+        }
+
+        public void setSchemas(List<String> schemas) {
+            this.schemas = schemas;
+        }
+
+        public @Nullable Integer getParallelism() {
+            return this.parallelism;
+        }
+
+        public void setParallelism(@Nullable Integer parallelism) {
+            this.parallelism = parallelism;
+        }
+
+        public int getCanary() {
+            return this.canary;
+        }
+
+        public void setCanary(int canary) {
+            this.canary = canary;
+        }
+
+        public TenantSettings.OnFailure getOnFailure() {
+            return this.onFailure;
+        }
+
+        public void setOnFailure(TenantSettings.OnFailure onFailure) {
+            this.onFailure = onFailure;
+        }
+
+        /** The tenant schemas named, without blanks. */
+        List<String> schemaNames() {
+            return this.schemas.stream().map(String::trim).filter((schema) -> !schema.isEmpty()).toList();
         }
 
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 
 import dev.belay.runner.MigrationRunner;
+import dev.belay.tenant.BelayTenants;
 import dev.belay.schema.jpa.JpaDesiredSchema;
 import dev.belay.schema.postgres.SchemaInspector;
 import dev.belay.workbench.DesiredSchemaSource;
@@ -61,8 +62,9 @@ public final class BelayWorkbenchAutoConfiguration {
 
     @Bean
     BelayDriftCheck belayDriftCheck(DriftDetector detector, BelayProperties properties,
-            ObjectProvider<ApplicationArguments> arguments, ObjectProvider<EarlyDatabaseDrift> early) {
-        return new BelayDriftCheck(detector, properties.getDrift(), arguments, early);
+            ObjectProvider<ApplicationArguments> arguments, ObjectProvider<EarlyDatabaseDrift> early,
+            ObjectProvider<BelayTenants> tenants) {
+        return new BelayDriftCheck(detector, properties.getDrift(), arguments, early, tenants);
     }
 
     /**

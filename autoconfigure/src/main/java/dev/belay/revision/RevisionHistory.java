@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,6 +180,48 @@ public final class RevisionHistory {
             }
         }
         return new States(states, fingerprints, fingerprint);
+    }
+
+    /**
+     * {@linkplain #readStates(Connection, boolean) Reads the states} of the history tables of the
+     * same name in many schemas with one query, as a start with many tenants needs them: a schema
+     * without rows is left out.
+     * @param table the history table's name in each schema
+     * @param schemas each schema whose history table exists, with whether it has the fingerprint columns
+     * @return each schema's states, by schema
+     */
+    public static Map<String, States> readStates(Connection connection, String table, Map<String, Boolean> schemas)
+            throws SQLException {
+        if (schemas.isEmpty()) {
+            return Map.of();
+        }
+        List<String> names = List.copyOf(schemas.keySet());
+        StringBuilder sql = new StringBuilder("SELECT i, id, state, f FROM (");
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            sql.append((i > 0) ? " UNION ALL " : "")
+                .append("SELECT ").append(i).append(" AS i, id, state, ")
+                .append(schemas.get(name) ? "schema_fingerprint" : "NULL::text").append(" AS f, applied_rank FROM ")
+                .append(Identifiers.quote(name)).append('.').append(Identifiers.quote(table));
+        }
+        sql.append(") AS histories ORDER BY i, applied_rank");
+        Map<Integer, Map<String, HistoryState>> states = new LinkedHashMap<>();
+        Map<Integer, String> fingerprints = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql.toString())) {
+            while (rows.next()) {
+                int i = rows.getInt(1);
+                HistoryState state = HistoryState.fromSql(rows.getString(3));
+                states.computeIfAbsent(i, (key) -> new LinkedHashMap<>()).put(rows.getString(2), state);
+                if (state == HistoryState.APPLIED) {
+                    fingerprints.put(i, rows.getString(4));
+                }
+            }
+        }
+        Map<String, States> read = new LinkedHashMap<>();
+        states.forEach((i, byId) -> read.put(names.get(i),
+                new States(byId, schemas.get(names.get(i)), fingerprints.get(i))));
+        return read;
     }
 
     /**

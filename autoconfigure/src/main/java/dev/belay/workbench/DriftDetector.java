@@ -56,6 +56,14 @@ public final class DriftDetector {
         this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
     }
 
+    /**
+     * A detector with the same mapping on another runner's database and schema: a tenant's, whose
+     * drift is its own.
+     */
+    public DriftDetector forRunner(MigrationRunner runner) {
+        return new DriftDetector(runner, this.inspector, this.mappingDdl, this.classLoader);
+    }
+
     /** Both kinds of drift: the database side on a thread of its own while the mapping side is computed. */
     public Drift detect() {
         return detect(startDatabaseSide());

@@ -1,0 +1,503 @@
+package dev.belay.tenant;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import dev.belay.revision.HistoryState;
+import dev.belay.revision.MigrationException;
+import dev.belay.revision.RevisionGraph;
+import dev.belay.revision.RevisionHistory.States;
+import dev.belay.runner.MigrationResult;
+import dev.belay.runner.MigrationRunner;
+import dev.belay.runner.MigrationStatus;
+import dev.belay.runner.SchemaRecorder;
+import dev.belay.tenant.TenantOutcome.State;
+import dev.belay.tenant.TenantSettings.OnFailure;
+import dev.belay.tenant.TenantStatus.Standing;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One chain of revisions over many tenants: each tenant (a schema of the application's
+ * database, or a database of its own) has its own history table and its own migration lock, and
+ * is brought to the target by its own {@link MigrationRunner}, {@code parallelism} at a time.
+ * <p>
+ * Bringing every tenant to the target first reads every tenant's history in a few queries per
+ * database (not one per tenant), and runs only the tenants with pending revisions: the canaries
+ * first, on their own, then the rest. A tenant that fails either stops the run (no new tenant
+ * starts, those running finish) or lets the others go on, as {@link TenantSettings#onFailure()}
+ * says; a failed canary always stops it.
+ * <p>
+ * A bean when tenants are configured ({@code belay.tenants.schemas} or a {@link TenantSource}
+ * bean); {@link #migrate(String)} brings a tenant that signs up while the application runs to the
+ * target.
+ */
+public final class BelayTenants {
+
+    private static final Log logger = LogFactory.getLog(BelayTenants.class);
+
+    private final MigrationRunner runner;
+
+    private final List<String> schemas;
+
+    private final List<TenantSource> sources;
+
+    private final TenantSettings settings;
+
+    private final @Nullable String target;
+
+    /** Tenants added at runtime by {@link #migrate(String)} that no source returned yet. */
+    private final Map<String, Tenant> added = new ConcurrentHashMap<>();
+
+    /** Why each tenant whose last migration in this process failed failed. */
+    private final Map<String, String> failures = new ConcurrentHashMap<>();
+
+    /**
+     * @param runner the application's runner: its revisions and settings serve every tenant, and
+     * its data source is the database of the tenants that have none of their own
+     * @param schemas tenants named by configuration, each a schema of the application's database
+     * @param sources the application's sources of tenants
+     * @param settings how many at once, how many canaries, what a failure does
+     * @param target the revision every tenant is brought to, or {@code null} for every head
+     */
+    public BelayTenants(MigrationRunner runner, List<String> schemas, List<TenantSource> sources,
+            TenantSettings settings, @Nullable String target) {
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.schemas = List.copyOf(schemas);
+        this.sources = List.copyOf(sources);
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.target = target;
+    }
+
+    public TenantSettings settings() {
+        return this.settings;
+    }
+
+    public RevisionGraph graph() {
+        return this.runner.graph();
+    }
+
+    /**
+     * Every tenant: those {@code belay.tenants.schemas} names, then those of each
+     * {@link TenantSource}, then those added at runtime.
+     * @throws MigrationException when two tenants have the same name or the same schema of the same
+     * database
+     */
+    public List<Tenant> tenants() {
+        Map<String, Tenant> byName = new LinkedHashMap<>();
+        List<Tenant> all = new ArrayList<>();
+        this.schemas.stream().map(Tenant::schema).forEach(all::add);
+        this.sources.forEach((source) -> all.addAll(Objects.requireNonNull(source.tenants(),
+                () -> "TenantSource " + source.getClass().getName() + " returned null")));
+        Map<DataSource, Map<String, Tenant>> bySchema = new IdentityHashMap<>();
+        for (Tenant tenant : all) {
+            Tenant before = byName.putIfAbsent(tenant.name(), tenant);
+            if (before != null) {
+                throw new MigrationException("Two tenants are named '" + tenant.name() + "': " + before + " and "
+                        + tenant + ".", "Give every tenant a name of its own (belay.tenants.schemas and the "
+                                + "application's TenantSource beans together).");
+            }
+            String schema = schemaOf(tenant);
+            if (schema != null) {
+                Tenant sharing = bySchema.computeIfAbsent(databaseOf(tenant), (key) -> new LinkedHashMap<>())
+                    .putIfAbsent(schema, tenant);
+                if (sharing != null) {
+                    throw new MigrationException("Tenants '" + sharing.name() + "' and '" + tenant.name()
+                            + "' are the same schema of the same database.",
+                            "Give each tenant a schema of its own: they would share one history and one lock.");
+                }
+            }
+        }
+        this.added.values().stream().filter((tenant) -> !byName.containsKey(tenant.name())).forEach((tenant) -> {
+            byName.put(tenant.name(), tenant);
+        });
+        return List.copyOf(byName.values());
+    }
+
+    /**
+     * The tenant of that name.
+     * @throws MigrationException naming the tenants there are when there is none of that name
+     */
+    public Tenant tenant(String name) {
+        List<Tenant> tenants = tenants();
+        return tenants.stream()
+            .filter((tenant) -> tenant.name().equals(name))
+            .findFirst()
+            .orElseThrow(() -> new MigrationException("There is no tenant '" + name + "'.",
+                    "The tenants are " + describe(tenants) + "; tenants come from belay.tenants.schemas and the "
+                            + "application's TenantSource beans."));
+    }
+
+    /** The runner of a tenant: the application's revisions and settings, on the tenant's schema and database. */
+    public MigrationRunner runner(Tenant tenant) {
+        MigrationRunner tenantRunner = (tenant.dataSource() != null) ? this.runner.forDataSource(tenant.dataSource())
+                : this.runner;
+        return (tenant.schema() != null) ? tenantRunner.forSchema(tenant.schema()) : tenantRunner;
+    }
+
+    /**
+     * Brings every tenant to {@code belay.target} (every head when it is not set).
+     * @see #migrateAll(String)
+     */
+    public TenantsResult migrateAll() {
+        return migrateAll(this.target);
+    }
+
+    /**
+     * Brings every tenant to the target: reads every tenant's history in a few queries per
+     * database, then applies the pending revisions of the tenants that have any, canaries first.
+     * @param target the revision to bring every tenant to, or {@code null} for every head
+     * @return every tenant's outcome; with {@code on-failure=continue} some may have failed
+     * @throws TenantMigrationException when a canary failed, or a tenant failed with
+     * {@code on-failure=stop}: it names them and the tenants left as they were
+     */
+    public TenantsResult migrateAll(@Nullable String target) {
+        long started = System.nanoTime();
+        if (target != null) {
+            graph().get(target);
+        }
+        List<Tenant> tenants = tenants();
+        int[] queries = { 0 };
+        Map<Tenant, String> upToDate = upToDate(tenants, target, queries);
+        List<Tenant> pending = tenants.stream().filter((tenant) -> !upToDate.containsKey(tenant)).toList();
+        if (pending.isEmpty()) {
+            logger.info("All " + TenantsResult.count(tenants.size()) + " are up to date"
+                    + ((target != null) ? " for '" + target + "'" : "") + " (their histories read in " + queries[0]
+                    + ((queries[0] == 1) ? " query" : " queries") + ")");
+        }
+        Map<Tenant, TenantOutcome> outcomes = run(pending, "migrate",
+                (tenant) -> TenantOutcome.ran(tenant, runner(tenant).apply(target)));
+        List<TenantOutcome> all = tenants.stream()
+            .map((tenant) -> upToDate.containsKey(tenant) ? TenantOutcome.upToDate(tenant, upToDate.get(tenant))
+                    : outcomes.get(tenant))
+            .toList();
+        TenantsResult result = new TenantsResult(all, millisSince(started), queries[0]);
+        if (!pending.isEmpty()) {
+            report(result, "migrate");
+        }
+        return result;
+    }
+
+    /**
+     * Runs an operation (a rollback, say) on each of the given tenants, canaries first and
+     * {@code parallelism} at a time, as {@link #migrateAll} does.
+     * @param what what the operation does, as a verb, for messages ("roll back")
+     * @throws TenantMigrationException as {@link #migrateAll} does
+     */
+    public TenantsResult forEach(List<Tenant> tenants, String what, Function<MigrationRunner, MigrationResult> operation) {
+        long started = System.nanoTime();
+        Map<Tenant, TenantOutcome> outcomes = run(tenants, what,
+                (tenant) -> TenantOutcome.ran(tenant, operation.apply(runner(tenant))));
+        TenantsResult result = new TenantsResult(tenants.stream().map(outcomes::get).toList(), millisSince(started),
+                0);
+        report(result, what);
+        return result;
+    }
+
+    /**
+     * Brings one tenant to the target while the application runs: a tenant that signed up, say.
+     * A name that no tenant has is taken as a new schema of the application's database, which is
+     * created and migrated, and counted among the tenants from then on (until the application
+     * stops: let the application's {@link TenantSource} return it too).
+     * @throws MigrationException when its migration failed; nothing of the failed revision stays
+     */
+    public MigrationResult migrate(String name) {
+        Objects.requireNonNull(name, "name");
+        Tenant tenant = tenants().stream()
+            .filter((candidate) -> candidate.name().equals(name))
+            .findFirst()
+            .orElseGet(() -> this.added.computeIfAbsent(name, Tenant::schema));
+        try {
+            MigrationResult result = runner(tenant).apply(this.target);
+            this.failures.remove(tenant.name());
+            return result;
+        }
+        catch (RuntimeException ex) {
+            this.failures.put(tenant.name(), message(ex));
+            throw ex;
+        }
+    }
+
+    /** Where every tenant stands, read in a few queries per database. */
+    public TenantsStatus status() {
+        List<Tenant> tenants = tenants();
+        List<TenantStatus> statuses = new ArrayList<>();
+        Map<Tenant, TenantStatus> byTenant = new IdentityHashMap<>();
+        for (Map.Entry<DataSource, List<Tenant>> database : byDatabase(tenants).entrySet()) {
+            List<Tenant> group = database.getValue();
+            try {
+                List<TenantHistories.History> histories = TenantHistories.read(database.getKey(),
+                        group.stream().map(this::schemaOf).toList(), this.runner.settings().historyTable(),
+                        new int[1]);
+                for (int i = 0; i < group.size(); i++) {
+                    byTenant.put(group.get(i), status(group.get(i), histories.get(i)));
+                }
+            }
+            catch (SQLException | RuntimeException ex) {
+                group.forEach((tenant) -> byTenant.put(tenant, new TenantStatus(tenant.name(), schemaOf(tenant),
+                        Standing.UNREACHABLE, List.of(), 0, message(ex))));
+            }
+        }
+        tenants.forEach((tenant) -> statuses.add(byTenant.get(tenant)));
+        return new TenantsStatus(graph().heads(), statuses);
+    }
+
+    /** Where one tenant stands, revision by revision. */
+    public MigrationStatus status(String name) {
+        return runner(tenant(name)).status();
+    }
+
+    /** Why the tenant's last migration in this process failed, if it did and it is still behind. */
+    public Optional<String> failure(String name) {
+        return Optional.ofNullable(this.failures.get(name));
+    }
+
+    private TenantStatus status(Tenant tenant, TenantHistories.History history) {
+        Map<String, HistoryState> states = history.states().states();
+        Set<String> applied = states.entrySet()
+            .stream()
+            .filter((entry) -> entry.getValue() == HistoryState.APPLIED)
+            .map(Map.Entry::getKey)
+            .collect(Collectors.toSet());
+        List<String> current = applied.stream()
+            .filter((id) -> !graph().contains(id) || graph().childrenOf(id).stream().noneMatch(applied::contains))
+            .sorted()
+            .toList();
+        int pending = graph().pending(applied.stream().filter(graph()::contains).collect(Collectors.toSet()), null)
+            .size();
+        String failure = this.failures.get(tenant.name());
+        Standing standing;
+        if (history.schema() == null) {
+            return new TenantStatus(tenant.name(), null, Standing.UNREACHABLE, List.of(), 0,
+                    "its connection has no current schema");
+        }
+        else if (!states.keySet().stream().allMatch(graph()::contains)) {
+            standing = Standing.UNKNOWN_REVISIONS;
+        }
+        else if (applied.size() < states.size()) {
+            standing = Standing.INCOMPLETE;
+        }
+        else if (pending > 0) {
+            standing = (failure != null) ? Standing.FAILED : Standing.BEHIND;
+        }
+        else {
+            standing = Standing.AT_HEAD;
+        }
+        return new TenantStatus(tenant.name(), history.schema(), standing, current, pending,
+                (standing == Standing.FAILED) ? failure : null);
+    }
+
+    /**
+     * The tenants with nothing to do, with their schema: every revision the target needs is
+     * applied, nothing is incomplete or unknown, and the schema's fingerprint for the drift check
+     * is recorded for this server's major. Every other tenant goes to its runner, which takes its
+     * lock, decides for itself and names any problem. A database that cannot be read leaves its
+     * tenants to their runners too, which fail with the reason.
+     */
+    private Map<Tenant, String> upToDate(List<Tenant> tenants, @Nullable String target, int[] queries) {
+        Map<Tenant, String> upToDate = new IdentityHashMap<>();
+        for (Map.Entry<DataSource, List<Tenant>> database : byDatabase(tenants).entrySet()) {
+            List<Tenant> group = database.getValue();
+            List<TenantHistories.History> histories;
+            try {
+                histories = TenantHistories.read(database.getKey(), group.stream().map(this::schemaOf).toList(),
+                        this.runner.settings().historyTable(), queries);
+            }
+            catch (SQLException ex) {
+                logger.debug("Could not read the histories of " + TenantsResult.count(group.size())
+                        + " at once; each tenant's runner reads its own", ex);
+                continue;
+            }
+            for (int i = 0; i < group.size(); i++) {
+                TenantHistories.History history = histories.get(i);
+                if (history.schema() != null && needsNothing(history, target)) {
+                    upToDate.put(group.get(i), history.schema());
+                }
+            }
+        }
+        return upToDate;
+    }
+
+    private boolean needsNothing(TenantHistories.History history, @Nullable String target) {
+        States states = history.states();
+        if (!history.exists()) {
+            return graph().isEmpty();
+        }
+        if (!states.states().keySet().stream().allMatch(graph()::contains)
+                || states.states().values().stream().anyMatch((state) -> state != HistoryState.APPLIED)
+                || !graph().pending(states.states().keySet(), target).isEmpty()) {
+            return false;
+        }
+        // Without a fingerprint for this server, the runner records one for the drift check.
+        return states.states().isEmpty() || (states.fingerprintColumns()
+                && SchemaRecorder.major(states.schemaFingerprint()).filter((major) -> major == history.serverMajor())
+                    .isPresent());
+    }
+
+    /**
+     * Runs the work on each tenant: the canaries first, then the rest, {@code parallelism} at a
+     * time, starting no new tenant after a failure when {@code on-failure=stop}.
+     * @throws TenantMigrationException when a canary failed (the rest are not started)
+     */
+    private Map<Tenant, TenantOutcome> run(List<Tenant> tenants, String what, Function<Tenant, TenantOutcome> work) {
+        Map<Tenant, TenantOutcome> outcomes = new IdentityHashMap<>();
+        if (tenants.isEmpty()) {
+            return outcomes;
+        }
+        int canaries = Math.min(this.settings.canary(), tenants.size());
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService executor = Executors.newFixedThreadPool(Math.min(this.settings.parallelism(), tenants.size()),
+                threads(Thread.currentThread().getContextClassLoader()));
+        try {
+            outcomes.putAll(runAll(executor, tenants.subList(0, canaries), work, stop, true));
+            if (outcomes.values().stream().anyMatch((outcome) -> outcome.state() == State.FAILED)) {
+                tenants.subList(canaries, tenants.size())
+                    .forEach((tenant) -> outcomes.put(tenant, TenantOutcome.notStarted(tenant, schemaOf(tenant))));
+                TenantsResult result = new TenantsResult(tenants.stream().map(outcomes::get).toList(), 0, 0);
+                List<TenantOutcome> failed = result.inState(State.FAILED);
+                throw new TenantMigrationException("Canary " + ((failed.size() == 1) ? "tenant " : "tenants ")
+                        + TenantsResult.names(failed, 20) + " failed to " + what + ", so no other tenant was touched. "
+                        + result.summary(), "Each failed revision was rolled back: fix what the error names, then "
+                                + "start again (the canaries go first again).", result);
+            }
+            outcomes.putAll(runAll(executor, tenants.subList(canaries, tenants.size()), work, stop,
+                    this.settings.onFailure() == OnFailure.STOP));
+        }
+        finally {
+            executor.shutdownNow();
+        }
+        return outcomes;
+    }
+
+    private Map<Tenant, TenantOutcome> runAll(ExecutorService executor, List<Tenant> tenants,
+            Function<Tenant, TenantOutcome> work, AtomicBoolean stop, boolean stopOnFailure) {
+        Map<Tenant, Future<TenantOutcome>> futures = new LinkedHashMap<>();
+        for (Tenant tenant : tenants) {
+            futures.put(tenant, executor.submit(() -> {
+                if (stop.get()) {
+                    return TenantOutcome.notStarted(tenant, schemaOf(tenant));
+                }
+                long started = System.nanoTime();
+                try {
+                    TenantOutcome outcome = work.apply(tenant);
+                    this.failures.remove(tenant.name());
+                    return outcome;
+                }
+                catch (RuntimeException ex) {
+                    if (stopOnFailure) {
+                        stop.set(true);
+                    }
+                    String message = message(ex);
+                    this.failures.put(tenant.name(), message);
+                    logger.error("Tenant '" + tenant.name() + "' failed: " + message, ex);
+                    return TenantOutcome.failed(tenant, schemaOf(tenant), message, millisSince(started));
+                }
+            }));
+        }
+        Map<Tenant, TenantOutcome> outcomes = new IdentityHashMap<>();
+        futures.forEach((tenant, future) -> outcomes.put(tenant, await(future)));
+        return outcomes;
+    }
+
+    private static TenantOutcome await(Future<TenantOutcome> future) {
+        try {
+            return future.get();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException("Interrupted while tenants were migrating.",
+                    "Each tenant's runner finishes or rolls back its revision; start again.", ex);
+        }
+        catch (ExecutionException ex) {
+            throw new IllegalStateException("A tenant's migration failed unexpectedly", ex.getCause());
+        }
+    }
+
+    /** Logs the result, and throws when tenants failed with {@code on-failure=stop}. */
+    private void report(TenantsResult result, String what) {
+        if (result.passed()) {
+            logger.info("Tenants: " + result.summary() + " (" + result.totalMs() + " ms)");
+            return;
+        }
+        if (this.settings.onFailure() == OnFailure.STOP) {
+            throw new TenantMigrationException("Belay could not " + what + " every tenant, and stopped at the first "
+                    + "failure (belay.tenants.on-failure=stop). " + result.summary(), "Each failed revision was "
+                            + "rolled back and the tenants not started are as they were: fix what the error names and "
+                            + "start again, or set belay.tenants.on-failure=continue to bring the others to the target "
+                            + "regardless.", result);
+        }
+        logger.error("Belay could not " + what + " every tenant (belay.tenants.on-failure=continue, so the others "
+                + "went on): " + result.summary() + " `belay status` names the tenants not at head.");
+    }
+
+    private Map<DataSource, List<Tenant>> byDatabase(List<Tenant> tenants) {
+        Map<DataSource, List<Tenant>> groups = new IdentityHashMap<>();
+        Map<DataSource, List<Tenant>> ordered = new LinkedHashMap<>();
+        for (Tenant tenant : tenants) {
+            DataSource database = databaseOf(tenant);
+            List<Tenant> group = groups.computeIfAbsent(database, (key) -> new ArrayList<>());
+            if (group.isEmpty()) {
+                ordered.put(database, group);
+            }
+            group.add(tenant);
+        }
+        return ordered;
+    }
+
+    private DataSource databaseOf(Tenant tenant) {
+        return (tenant.dataSource() != null) ? tenant.dataSource() : this.runner.dataSource();
+    }
+
+    /** The tenant's schema, or {@code null} for its connection's current schema. */
+    private @Nullable String schemaOf(Tenant tenant) {
+        return (tenant.schema() != null) ? tenant.schema() : this.runner.settings().schema();
+    }
+
+    private static java.util.concurrent.ThreadFactory threads(@Nullable ClassLoader classLoader) {
+        AtomicInteger count = new AtomicInteger();
+        return (task) -> {
+            Thread thread = new Thread(task, "belay-tenants-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            // Revisions find their resources (a baseline's schema) through it.
+            thread.setContextClassLoader(classLoader);
+            return thread;
+        };
+    }
+
+    private static String message(Throwable ex) {
+        return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
+    }
+
+    private static String describe(List<Tenant> tenants) {
+        if (tenants.isEmpty()) {
+            return "none";
+        }
+        String names = tenants.stream().limit(20).map(Tenant::name).collect(Collectors.joining(", "));
+        return (tenants.size() > 20) ? names + " and " + (tenants.size() - 20) + " more" : names;
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+}
