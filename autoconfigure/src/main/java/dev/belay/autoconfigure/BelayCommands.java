@@ -17,9 +17,17 @@ import dev.belay.runner.RevisionRun;
 import dev.belay.runner.RevisionState;
 import dev.belay.runner.RevisionStatus;
 import dev.belay.schema.postgres.SchemaInspector;
+import dev.belay.tenant.BelayTenants;
+import dev.belay.tenant.Tenant;
+import dev.belay.tenant.TenantMigrationException;
+import dev.belay.tenant.TenantOutcome;
+import dev.belay.tenant.TenantStatus;
+import dev.belay.tenant.TenantsResult;
+import dev.belay.tenant.TenantsStatus;
 import dev.belay.workbench.BaselineRequest;
 import dev.belay.workbench.BaselineResult;
 import dev.belay.workbench.Comparison;
+import dev.belay.workbench.DatabaseDrift;
 import dev.belay.workbench.DevDatabase;
 import dev.belay.workbench.GenerateRequest;
 import dev.belay.workbench.GenerateResult;
@@ -86,6 +94,16 @@ final class BelayCommands {
 
     private static final CommandOption YES = flag("yes", "Do not ask before running down()");
 
+    private static final CommandOption TENANT = option("tenant", String.class,
+            "Work on this tenant only (where tenants are configured: belay.tenants.schemas or a TenantSource bean)");
+
+    private static final CommandOption ALL_TENANTS = flag("all-tenants",
+            "Work on every tenant: canaries first, belay.tenants.parallelism at a time, stopping or going on after a "
+                    + "failure as belay.tenants.on-failure says");
+
+    private static final CommandOption FORMAT = option("format", String.class,
+            "text (the default), or json: one JSON document on standard output for a pipeline to read");
+
     private static final CommandOption FROM_FLYWAY = flag("from-flyway",
             "Say in the baseline's message which of Flyway's migrations it stands for (read from Flyway's history "
                     + "table)");
@@ -100,15 +118,75 @@ final class BelayCommands {
 
     private final ObjectProvider<DevDatabase> dev;
 
-    BelayCommands(MigrationRunner runner, ObjectProvider<SchemaWorkbench> workbench, ObjectProvider<DevDatabase> dev) {
+    private final ObjectProvider<BelayTenants> tenants;
+
+    BelayCommands(MigrationRunner runner, ObjectProvider<SchemaWorkbench> workbench, ObjectProvider<DevDatabase> dev,
+            ObjectProvider<BelayTenants> tenants) {
         this.runner = runner;
         this.workbench = workbench;
         this.dev = dev;
+        this.tenants = tenants;
     }
 
-    /** The runner that rehearses: on the dev database ({@code belay.dev-url}) when there is one. */
-    private MigrationRunner rehearsals() {
-        return DevDatabase.rehearsals(this.runner, this.dev.getIfAvailable());
+    /** The runner that rehearses {@code runner}'s revisions: on the dev database ({@code belay.dev-url}) when there is one. */
+    private MigrationRunner rehearsals(MigrationRunner runner) {
+        return DevDatabase.rehearsals(runner, this.dev.getIfAvailable());
+    }
+
+    /**
+     * What a command works on: the application's schema when it has no tenants; with tenants, the
+     * one {@code --tenant} names, or every tenant with {@code --all-tenants} (or by default, for
+     * {@code belay status}). A command that changes tenants needs to be told which.
+     */
+    private Scope scope(CommandInput input, String command, boolean everyTenantByDefault) {
+        String name = input.string("tenant");
+        boolean all = input.flag("all-tenants");
+        BelayTenants available = this.tenants.getIfAvailable();
+        if (available == null) {
+            if (name != null || all) {
+                throw new CommandInput.UsageException("This application has no tenants, so 'belay " + command
+                        + "' takes neither --tenant nor --all-tenants (tenants come from belay.tenants.schemas and "
+                        + "TenantSource beans).");
+            }
+            return new Scope(this.runner, null, null);
+        }
+        if (name != null && all) {
+            throw new CommandInput.UsageException("Give --tenant NAME or --all-tenants, not both.");
+        }
+        if (name != null) {
+            Tenant tenant = available.tenant(name);
+            return new Scope(available.runner(tenant), tenant, null);
+        }
+        if (all || everyTenantByDefault) {
+            return new Scope(this.runner, null, available);
+        }
+        throw new CommandInput.UsageException("This application has tenants, so 'belay " + command + "' needs to be "
+                + "told which: --tenant NAME for one of them" + (command.equals("apply") || command.equals("rollback")
+                        || command.equals("check") || command.equals("verify") ? ", or --all-tenants for every one"
+                                : "")
+                + ". `belay status` lists them.");
+    }
+
+    /**
+     * What a command works on.
+     *
+     * @param runner the application's runner, or the one tenant's
+     * @param tenant the one tenant, or {@code null}
+     * @param all every tenant, or {@code null}
+     */
+    private record Scope(MigrationRunner runner, @Nullable Tenant tenant, @Nullable BelayTenants all) {
+
+    }
+
+    private static boolean json(CommandInput input) {
+        String format = input.string("format");
+        if (format == null || format.equals("text")) {
+            return false;
+        }
+        if (format.equals("json")) {
+            return true;
+        }
+        throw new CommandInput.UsageException("--format takes text or json, not '" + format + "'.");
     }
 
     /**
@@ -154,12 +232,34 @@ final class BelayCommands {
     }
 
     Command status() {
-        return command("status", "Show every revision and whether the database has it", "belay status", List.of(),
+        return command("status", "Show every revision and whether the database has it (with tenants: where each "
+                + "tenant stands)", "belay status [--tenant NAME] [--format text|json]", List.of(TENANT, FORMAT),
                 (context, input, out) -> {
-                    CommandReports.printStatus(this.runner.status(), this.runner.graph(), out);
+                    boolean json = json(input);
+                    Scope scope = scope(input, "status", true);
+                    if (scope.all() != null) {
+                        TenantsStatus status = scope.all().status();
+                        if (json) {
+                            out.println(TenantReports.json(status));
+                        }
+                        else {
+                            TenantReports.printStatus(status, out);
+                        }
+                        return ExitStatus.OK;
+                    }
+                    MigrationStatus status = scope.runner().status();
+                    if (json) {
+                        out.println(TenantReports.json(status));
+                        return ExitStatus.OK;
+                    }
+                    if (scope.tenant() != null) {
+                        out.println("Tenant " + scope.tenant().name() + TenantReports.failureNote(
+                                this.tenants.getObject(), scope.tenant()));
+                    }
+                    CommandReports.printStatus(status, scope.runner().graph(), out);
                     if (this.dev.getIfAvailable() != null) {
                         // With a dev database at hand, the applied revisions are verified too.
-                        Verification verification = new RevisionVerifier(this.runner, rehearsals(),
+                        Verification verification = new RevisionVerifier(scope.runner(), rehearsals(scope.runner()),
                                 new SchemaInspector()).verify();
                         if (!verification.edited().isEmpty()) {
                             out.println();
@@ -173,18 +273,19 @@ final class BelayCommands {
     Command generate() {
         return command("generate", "Write the revision that brings the database to the JPA mapping",
                 "belay generate [--message TEXT] [--shadow] [--online-safe] [--reorder-keys] "
-                        + "[--rename table.column=new]...",
-                List.of(MESSAGE, SHADOW, ONLINE_SAFE, REORDER_KEYS, RENAME), (context, input, out) -> {
+                        + "[--rename table.column=new]... [--tenant NAME]",
+                List.of(MESSAGE, SHADOW, ONLINE_SAFE, REORDER_KEYS, RENAME, TENANT), (context, input, out) -> {
+                    Scope scope = comparedScope(input, "generate", out);
                     GenerateRequest request = GenerateRequest.defaults()
                         .withMessage(input.string("message"))
-                        .withShadow(input.flag("shadow"))
+                        .withShadow(input.flag("shadow") || scope.all() != null)
                         .withOnlineSafe(input.flag("online-safe"))
                         .withReorderKeys(input.flag("reorder-keys"))
                         .withQuestions((candidate) -> ask(context, candidate));
                     for (String rename : input.strings("rename")) {
                         request = request.withRename(RenameHint.parse(rename));
                     }
-                    GenerateResult result = workbench("generate").generate(request);
+                    GenerateResult result = workbench("generate", scope).generate(request);
                     CommandReports.printGenerated(result, out);
                     return ExitStatus.OK;
                 });
@@ -203,18 +304,34 @@ final class BelayCommands {
     }
 
     Command apply() {
-        return command("apply", "Apply pending revisions", "belay apply [--target ID] [--dry-run]",
-                List.of(TARGET_APPLY, DRY_RUN), (context, input, out) -> {
+        return command("apply", "Apply pending revisions",
+                "belay apply [--target ID] [--dry-run] [--tenant NAME | --all-tenants] [--format text|json]",
+                List.of(TARGET_APPLY, DRY_RUN, TENANT, ALL_TENANTS, FORMAT), (context, input, out) -> {
                     boolean dryRun = input.flag("dry-run");
-                    MigrationResult result = this.runner.apply(input.string("target"), dryRun);
-                    CommandReports.printApplied(result, out);
+                    boolean json = json(input);
+                    Scope scope = scope(input, "apply", false);
+                    if (scope.all() != null) {
+                        if (dryRun) {
+                            throw new CommandInput.UsageException("A dry run rehearses one schema: give --tenant NAME "
+                                    + "with --dry-run.");
+                        }
+                        return applyAll(scope.all(), input.string("target"), json, out);
+                    }
+                    MigrationResult result = scope.runner().apply(input.string("target"), dryRun);
+                    if (json) {
+                        out.println(TenantReports.json(result));
+                    }
+                    else {
+                        CommandReports.printApplied(result, out);
+                    }
                     return ExitStatus.OK;
                 });
     }
 
     Command rollback() {
         return command("rollback", "Roll back applied revisions, latest first, running their down()",
-                "belay rollback [--steps N | --target ID] [--yes]", List.of(STEPS, TARGET_ROLLBACK, YES),
+                "belay rollback [--steps N | --target ID] [--yes] [--tenant NAME | --all-tenants]",
+                List.of(STEPS, TARGET_ROLLBACK, YES, TENANT, ALL_TENANTS),
                 (context, input, out) -> rollback(context, input, out));
     }
 
@@ -222,8 +339,9 @@ final class BelayCommands {
         return command("stamp",
                 "Record pending revisions as applied without running them, once the database is shown to have what "
                         + "they build (to take over a database built before Belay)",
-                "belay stamp [--target ID]", List.of(TARGET_STAMP), (context, input, out) -> {
-                    MigrationStatus status = this.runner.status();
+                "belay stamp [--target ID] [--tenant NAME]", List.of(TARGET_STAMP, TENANT), (context, input, out) -> {
+                    MigrationRunner runner = scope(input, "stamp", false).runner();
+                    MigrationStatus status = runner.status();
                     List<RevisionStatus> unknown = status.inState(RevisionState.UNKNOWN);
                     if (this.runner.graph().isEmpty() && !unknown.isEmpty()) {
                         out.println("Nothing to stamp: this application has no revisions, and schema " + status.schema()
@@ -240,7 +358,7 @@ final class BelayCommands {
                                 + "that builds the database and records it as applied.");
                         return ExitStatus.OK;
                     }
-                    MigrationResult result = new RevisionStamp(this.runner, new SchemaInspector(), rehearsals())
+                    MigrationResult result = new RevisionStamp(runner, new SchemaInspector(), rehearsals(runner))
                         .stamp(input.string("target"));
                     if (result.revisions().isEmpty()) {
                         out.println("Nothing to stamp: schema " + result.schema() + " records every revision"
@@ -261,14 +379,15 @@ final class BelayCommands {
         return command("baseline",
                 "Take a database built before Belay over as it is: write a revision that builds its schema and record "
                         + "it as applied",
-                "belay baseline [--message TEXT] [--from-flyway | --from-liquibase]",
-                List.of(MESSAGE, FROM_FLYWAY, FROM_LIQUIBASE), (context, input, out) -> {
+                "belay baseline [--message TEXT] [--from-flyway | --from-liquibase] [--tenant NAME]",
+                List.of(MESSAGE, FROM_FLYWAY, FROM_LIQUIBASE, TENANT), (context, input, out) -> {
+                    Scope scope = scope(input, "baseline", false);
                     if (input.flag("from-flyway") && input.flag("from-liquibase")) {
                         throw new CommandInput.UsageException("Give --from-flyway or --from-liquibase, not both.");
                     }
                     OtherTool from = input.flag("from-flyway") ? OtherTool.FLYWAY
                             : input.flag("from-liquibase") ? OtherTool.LIQUIBASE : null;
-                    BaselineResult result = workbench("baseline")
+                    BaselineResult result = workbench("baseline", scope)
                         .baseline(new BaselineRequest(input.string("message"), from));
                     CommandReports.printBaseline(result, out);
                     return ExitStatus.OK;
@@ -277,11 +396,12 @@ final class BelayCommands {
 
     Command diff() {
         return command("diff", "Show the SQL that would bring the database to the JPA mapping, with its hazards",
-                "belay diff [--shadow] [--online-safe] [--reorder-keys] [--rename table.column=new]...",
-                List.of(SHADOW, ONLINE_SAFE, REORDER_KEYS, RENAME), (context, input, out) -> {
+                "belay diff [--shadow] [--online-safe] [--reorder-keys] [--rename table.column=new]... [--tenant NAME]",
+                List.of(SHADOW, ONLINE_SAFE, REORDER_KEYS, RENAME, TENANT), (context, input, out) -> {
+                    Scope scope = comparedScope(input, "diff", out);
                     List<RenameHint> renames = input.strings("rename").stream().map(RenameHint::parse).toList();
-                    Comparison diff = workbench("diff").diff(input.flag("shadow"), input.flag("online-safe"), renames,
-                            input.flag("reorder-keys"));
+                    Comparison diff = workbench("diff", scope).diff(input.flag("shadow") || scope.all() != null,
+                            input.flag("online-safe"), renames, input.flag("reorder-keys"));
                     out.println("-- From " + (diff.shadow() ? "what the revisions build (in a scratch schema)"
                             : "schema " + diff.status().schema()) + " to the JPA mapping");
                     if (!diff.shadow() && !diff.pending().isEmpty()) {
@@ -296,8 +416,12 @@ final class BelayCommands {
 
     Command check() {
         return command("check", "Exit 0 when the JPA mapping equals the database with all revisions applied",
-                "belay check", List.of(), (context, input, out) -> {
-                    Comparison check = workbench("check").check();
+                "belay check [--tenant NAME | --all-tenants]", List.of(TENANT, ALL_TENANTS), (context, input, out) -> {
+                    Scope scope = scope(input, "check", false);
+                    if (scope.all() != null) {
+                        return checkAll(scope.all(), out);
+                    }
+                    Comparison check = workbench("check", scope).check();
                     String compared = (check.unreachable() != null)
                             ? "what the revisions build (on " + check.site() + "; the application's database was not "
                                     + "read: " + check.unreachable().replaceAll("\\.+$", "") + ")"
@@ -312,7 +436,7 @@ final class BelayCommands {
                         }
                         return ExitStatus.OK;
                     }
-                    CommandReports.problems(check.status(), this.runner.graph()).forEach(out::println);
+                    CommandReports.problems(check.status(), scope.runner().graph()).forEach(out::println);
                     if (check.database().differs()) {
                         out.println(DriftReport.database(check.status().schema(), check.database(), ""));
                         out.println();
@@ -340,9 +464,13 @@ final class BelayCommands {
     Command verify() {
         return command("verify",
                 "Replay the applied revisions and name those that no longer do what they did when applied here",
-                "belay verify", List.of(), (context, input, out) -> {
-                    Verification verification = new RevisionVerifier(this.runner, rehearsals(), new SchemaInspector())
-                        .verify();
+                "belay verify [--tenant NAME | --all-tenants]", List.of(TENANT, ALL_TENANTS), (context, input, out) -> {
+                    Scope scope = scope(input, "verify", false);
+                    if (scope.all() != null) {
+                        return verifyAll(scope.all(), out);
+                    }
+                    Verification verification = new RevisionVerifier(scope.runner(), rehearsals(scope.runner()),
+                            new SchemaInspector()).verify();
                     CommandReports.printVerification(verification, out);
                     if (!verification.passed()) {
                         return BelayCommand.failed(verification.edited().isEmpty()
@@ -360,7 +488,12 @@ final class BelayCommands {
         if (steps != null && target != null) {
             throw new CommandInput.UsageException("Give --steps or --target, not both.");
         }
-        List<RevisionStatus> chosen = toRollBack(this.runner.status(), (target != null) ? null
+        Scope scope = scope(input, "rollback", false);
+        if (scope.all() != null) {
+            return rollbackAll(context, scope.all(), steps, target, input.flag("yes"), out);
+        }
+        MigrationRunner runner = scope.runner();
+        List<RevisionStatus> chosen = toRollBack(runner, runner.status(), (target != null) ? null
                 : (steps != null) ? steps : Integer.valueOf(1), target);
         if (chosen.isEmpty()) {
             out.println("Nothing to roll back" + ((target != null) ? ": the database is at '" + target + "'." : "."));
@@ -380,8 +513,7 @@ final class BelayCommands {
                 return ExitStatus.OK;
             }
         }
-        MigrationResult result = (target != null) ? this.runner.rollbackTo(target)
-                : this.runner.rollback(chosen.size());
+        MigrationResult result = (target != null) ? runner.rollbackTo(target) : runner.rollback(chosen.size());
         out.println("Rolled back " + CommandReports.count(result.revisions().size(), "revision") + " of schema " + result.schema()
                 + " in " + result.totalMs() + " ms:");
         for (RevisionRun run : result.revisions()) {
@@ -394,14 +526,15 @@ final class BelayCommands {
      * What a rollback would run down() of, latest first: the last {@code steps} applied revisions,
      * or those the target does not need. Only to show before asking; the runner decides.
      */
-    private List<RevisionStatus> toRollBack(MigrationStatus status, @Nullable Integer steps, @Nullable String target) {
+    private List<RevisionStatus> toRollBack(MigrationRunner runner, MigrationStatus status, @Nullable Integer steps,
+            @Nullable String target) {
         List<RevisionStatus> applied = new ArrayList<>(status.revisions()
             .stream()
             .filter((revision) -> revision.state() == RevisionState.APPLIED)
             .toList());
         applied.sort(Comparator.comparing(RevisionStatus::appliedAt).reversed());
         if (target != null) {
-            RevisionGraph graph = this.runner.graph();
+            RevisionGraph graph = runner.graph();
             Set<String> keep = graph.lineage(target);
             if (applied.stream().noneMatch((revision) -> revision.id().equals(target))) {
                 throw new MigrationException("Cannot roll back to revision '" + target + "': it is not applied.",
@@ -431,6 +564,163 @@ final class BelayCommands {
                     + "spring-boot-starter-data-jpa).");
         }
         return available;
+    }
+
+    /** The workbench on the scope's runner: the application's, or one tenant's. */
+    private SchemaWorkbench workbench(String command, Scope scope) {
+        SchemaWorkbench available = workbench(command);
+        return (scope.tenant() != null) ? available.forRunner(scope.runner()) : available;
+    }
+
+    /**
+     * The scope of {@code generate} and {@code diff}: with tenants and no {@code --tenant}, the
+     * mapping is compared with what the revisions build (as {@code --shadow} does), which is the
+     * same for every tenant; the application's own schema has no tenant's tables.
+     */
+    private Scope comparedScope(CommandInput input, String command, PrintWriter out) {
+        Scope scope = scope(input, command, true);
+        if (scope.all() != null) {
+            out.println("This application has tenants: comparing the JPA mapping with what the revisions build (as "
+                    + "--shadow does), the same for every tenant; --tenant NAME compares with one tenant's schema.");
+        }
+        return scope;
+    }
+
+    private ExitStatus applyAll(BelayTenants tenants, @Nullable String target, boolean json, PrintWriter out) {
+        TenantsResult result;
+        String failure = null;
+        try {
+            result = tenants.migrateAll(target);
+        }
+        catch (TenantMigrationException ex) {
+            result = ex.result();
+            failure = ex.problem().lines().findFirst().orElse(ex.problem());
+        }
+        if (json) {
+            out.println(TenantReports.json(result));
+        }
+        else {
+            TenantReports.printResult(result, "migrated", out);
+        }
+        if (failure != null) {
+            return BelayCommand.failed(failure);
+        }
+        return result.passed() ? ExitStatus.OK : BelayCommand.failed(CommandReports.count(
+                result.inState(TenantOutcome.State.FAILED).size(), "tenant") + " failed to migrate");
+    }
+
+    private ExitStatus rollbackAll(CommandContext context, BelayTenants tenants, @Nullable Integer steps,
+            @Nullable String target, boolean yes, PrintWriter out) {
+        List<Tenant> all = tenants.tenants();
+        String what = (target != null) ? "to '" + target + "'" : CommandReports.count((steps != null) ? steps : 1,
+                "revision");
+        if (!yes) {
+            String question = "Roll back " + what + " on every tenant (" + CommandReports.count(all.size(), "tenant")
+                    + "), running down()?";
+            Optional<Boolean> answer = BelayCommand.ask(context, question);
+            if (answer.isEmpty()) {
+                out.println("belay rollback --all-tenants rolls back " + what + " on every tenant ("
+                        + CommandReports.count(all.size(), "tenant") + ").");
+                out.println("It asks before it does, and cannot ask here: run it again with --yes.");
+                return BelayCommand.failed("rollback needs --yes when it cannot ask");
+            }
+            if (!answer.get()) {
+                out.println("Nothing was rolled back.");
+                return ExitStatus.OK;
+            }
+        }
+        TenantsResult result;
+        String failure = null;
+        try {
+            result = tenants.forEach(all, "roll back", (runner) -> (target != null) ? runner.rollbackTo(target)
+                    : runner.rollback((steps != null) ? steps : 1));
+        }
+        catch (TenantMigrationException ex) {
+            result = ex.result();
+            failure = ex.problem().lines().findFirst().orElse(ex.problem());
+        }
+        TenantReports.printResult(result, "rolled back", out);
+        if (failure != null) {
+            return BelayCommand.failed(failure);
+        }
+        return result.passed() ? ExitStatus.OK : BelayCommand.failed(CommandReports.count(
+                result.inState(TenantOutcome.State.FAILED).size(), "tenant") + " failed to roll back");
+    }
+
+    /**
+     * {@code belay check --all-tenants}: the mapping against what the revisions build, once (it is
+     * the same for every tenant), then each tenant against its revisions: pending, incomplete or
+     * unknown revisions, and a database changed by other means (by fingerprint, one inspection per
+     * tenant, no DDL).
+     */
+    private ExitStatus checkAll(BelayTenants tenants, PrintWriter out) {
+        SchemaWorkbench workbench = workbench("check");
+        Comparison mapping = workbench.diff(true, false, List.of());
+        List<String> failures = new ArrayList<>();
+        if (mapping.plan().isEmpty()) {
+            out.println("OK: the JPA mapping matches what the revisions build (in a scratch schema).");
+        }
+        else {
+            out.println("The JPA mapping differs from what the revisions build. What it still needs:");
+            out.println();
+            out.print(mapping.plan());
+            out.println();
+            out.println("Write it as a revision with `belay generate`.");
+            failures.add("the JPA mapping differs from the schema the revisions build");
+        }
+        TenantsStatus status = tenants.status();
+        List<TenantStatus> behind = status.notAtHead();
+        List<String> drifted = new ArrayList<>();
+        for (TenantStatus tenant : status.tenants()) {
+            if (tenant.standing() == TenantStatus.Standing.UNREACHABLE || tenant.current().isEmpty()) {
+                continue;
+            }
+            MigrationRunner runner = tenants.runner(tenants.tenant(tenant.tenant()));
+            DatabaseDrift drift = workbench.driftDetector().forRunner(runner).database(runner.status());
+            if (drift.differs()) {
+                drifted.add(tenant.tenant());
+                out.println();
+                out.println("Tenant " + tenant.tenant() + ": " + DriftReport.database(String.valueOf(tenant.schema()),
+                        drift, ""));
+            }
+        }
+        out.println();
+        if (behind.isEmpty() && drifted.isEmpty()) {
+            out.println("Every tenant (" + CommandReports.count(status.tenants().size(), "tenant")
+                    + ") is at head and is what its revisions built.");
+        }
+        else if (!behind.isEmpty()) {
+            TenantReports.printStatus(status, out);
+            failures.add(CommandReports.count(behind.size(), "tenant") + " not at head");
+        }
+        if (!drifted.isEmpty()) {
+            failures.add(CommandReports.count(drifted.size(), "tenant") + " changed by other means than "
+                    + "its revisions (" + String.join(", ", drifted) + ")");
+        }
+        return failures.isEmpty() ? ExitStatus.OK : BelayCommand.failed(String.join("; ", failures));
+    }
+
+    /** {@code belay verify --all-tenants}: each tenant's applied revisions replayed and compared. */
+    private ExitStatus verifyAll(BelayTenants tenants, PrintWriter out) {
+        List<String> failed = new ArrayList<>();
+        for (Tenant tenant : tenants.tenants()) {
+            MigrationRunner runner = tenants.runner(tenant);
+            Verification verification = new RevisionVerifier(runner, rehearsals(runner), new SchemaInspector())
+                .verify();
+            if (!verification.passed()) {
+                failed.add(tenant.name());
+                out.println("Tenant " + tenant.name() + ":");
+                CommandReports.printVerification(verification, out);
+                out.println();
+            }
+        }
+        if (failed.isEmpty()) {
+            out.println("OK: every tenant's applied revisions (" + CommandReports.count(tenants.tenants().size(),
+                    "tenant") + ") still do what they did when applied.");
+            return ExitStatus.OK;
+        }
+        return BelayCommand.failed(CommandReports.count(failed.size(), "tenant") + " with applied revisions that "
+                + "no longer do what they did: " + String.join(", ", failed));
     }
 
     private static BelayCommand command(String name, String description, String synopsis, List<CommandOption> options,

@@ -1,6 +1,7 @@
 package dev.belay.autoconfigure;
 
 import dev.belay.runner.MigrationRunner;
+import dev.belay.tenant.BelayTenants;
 import dev.belay.workbench.DevDatabase;
 import dev.belay.workbench.SchemaWorkbench;
 
@@ -64,8 +65,8 @@ public final class BelayShellAutoConfiguration {
 
     @Bean
     BelayCommands belayCommands(MigrationRunner runner, ObjectProvider<SchemaWorkbench> workbench,
-            ObjectProvider<DevDatabase> dev) {
-        return new BelayCommands(runner, workbench, dev);
+            ObjectProvider<DevDatabase> dev, ObjectProvider<BelayTenants> tenants) {
+        return new BelayCommands(runner, workbench, dev, tenants);
     }
 
     @Bean

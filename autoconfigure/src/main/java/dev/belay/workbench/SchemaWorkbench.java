@@ -118,6 +118,19 @@ public final class SchemaWorkbench {
         this.drift = new DriftDetector(runner, inspector, desired::ddl, SchemaWorkbench.class.getClassLoader());
     }
 
+    /**
+     * The same workbench on another runner's database and schema (a tenant's): the same mapping,
+     * generate settings and dev database.
+     */
+    public SchemaWorkbench forRunner(MigrationRunner runner) {
+        return new SchemaWorkbench(runner, this.desired, this.inspector, this.settings, this.clock, this.dev);
+    }
+
+    /** The drift detector of this workbench's runner. */
+    public DriftDetector driftDetector() {
+        return this.drift;
+    }
+
     public MigrationRunner runner() {
         return this.runner;
     }
