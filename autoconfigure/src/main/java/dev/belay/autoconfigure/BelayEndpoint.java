@@ -14,6 +14,11 @@ import dev.belay.runner.MigrationStatus;
 import dev.belay.runner.RevisionRun;
 import dev.belay.runner.RevisionState;
 import dev.belay.runner.RevisionStatus;
+import dev.belay.tenant.BelayTenants;
+import dev.belay.tenant.TenantOutcome;
+import dev.belay.tenant.TenantStatus;
+import dev.belay.tenant.TenantsResult;
+import dev.belay.tenant.TenantsStatus;
 import dev.belay.actions.SchemaSnapshot.ObjectDifference;
 import dev.belay.workbench.DatabaseDrift;
 import dev.belay.workbench.Drift;
@@ -42,7 +47,12 @@ import org.springframework.context.ApplicationContext;
  * whether the database is what its revisions built (the objects that differ, and what to do) and
  * whether the JPA mapping is what the revisions were written for (the tables whose DDL changed).
  * It inspects the schema once, so it is a call of its own.</li>
- * <li>{@code POST /actuator/belay} with an optional {@code {"target": "<revision id>"}}: applies
+ * <li>With tenants, {@code GET /actuator/belay} also has each context's tenants: how many stand
+ * where, and each tenant's state (read in a few queries per database, not one per tenant); and
+ * {@code GET /actuator/belay/tenants/{name}} shows one tenant revision by revision, with its drift
+ * (the database side, by fingerprint) and why its last migration failed.</li>
+ * <li>{@code POST /actuator/belay} with an optional {@code {"target": "<revision id>"}} (and, with
+ * tenants, an optional {@code "tenant": "<name>"}; without it every tenant is brought to the target): applies
  * the pending revisions (up to the target) and returns what it applied, or, through
  * {@link BelayEndpointWebExtension}, why it would not. Only with
  * {@code management.endpoint.belay.access=unrestricted}: the endpoint's default access is
@@ -53,6 +63,8 @@ import org.springframework.context.ApplicationContext;
 public class BelayEndpoint {
 
     private static final String DRIFT = "drift";
+
+    private static final String TENANTS = "tenants";
 
     private final ApplicationContext context;
 
@@ -68,8 +80,12 @@ public class BelayEndpoint {
             Map<String, RunnerDescriptor> runners = new HashMap<>();
             target.getBeansOfType(MigrationRunner.class)
                 .forEach((name, runner) -> runners.put(name, new RunnerDescriptor(runner.status())));
+            Map<String, TenantsDescriptor> tenants = new HashMap<>();
+            target.getBeansOfType(BelayTenants.class)
+                .forEach((name, all) -> tenants.put(name, new TenantsDescriptor(all.status())));
             ApplicationContext parent = target.getParent();
-            contexts.put(target.getId(), new ContextBelayDescriptor(runners, (parent != null) ? parent.getId() : null));
+            contexts.put(target.getId(),
+                    new ContextBelayDescriptor(runners, tenants, (parent != null) ? parent.getId() : null));
             target = parent;
         }
         return new BelayDescriptor(contexts);
@@ -89,16 +105,37 @@ public class BelayEndpoint {
     }
 
     /**
-     * Applies pending revisions of the application's {@link MigrationRunner}. Over HTTP,
+     * {@code GET /actuator/belay/tenants/{name}}: one tenant, revision by revision, with its
+     * drift (the database side: its schema against what its revisions built, by fingerprint) and
+     * why its last migration in this process failed, if it did. Any other path, or a tenant that
+     * does not exist, is not found.
+     */
+    @ReadOperation
+    public @Nullable TenantDescriptor tenant(@Selector String section, @Selector String name) {
+        BelayTenants tenants = this.context.getBeanProvider(BelayTenants.class).getIfAvailable();
+        if (!TENANTS.equals(section) || tenants == null
+                || tenants.tenants().stream().noneMatch((tenant) -> tenant.name().equals(name))) {
+            return null;
+        }
+        MigrationRunner runner = tenants.runner(tenants.tenant(name));
+        MigrationStatus status = runner.status();
+        DriftDetector detector = this.context.getBeanProvider(DriftDetector.class).getIfAvailable();
+        DatabaseDrift drift = (detector != null) ? detector.forRunner(runner).database(status) : null;
+        return new TenantDescriptor(name, status, drift, tenants.failure(name).orElse(null));
+    }
+
+    /**
+     * Applies pending revisions of the application's {@link MigrationRunner}, or with tenants of
+     * every tenant (or the one named). Over HTTP,
      * {@link BelayEndpointWebExtension} answers instead, with the reason for a refusal in the body.
      * @param target the revision to stop at (with every revision it comes after), or {@code null} for all
      * @throws InvalidEndpointRequestException when there is no such revision
      * @throws MigrationException when Belay refuses to apply or a revision fails
      */
     @WriteOperation
-    public AppliedDescriptor apply(@Nullable String target) {
+    public OperationResponseBody apply(@Nullable String target, @Nullable String tenant) {
         try {
-            return applyTo(target);
+            return applyTo(target, tenant);
         }
         catch (UnknownTargetException ex) {
             throw new InvalidEndpointRequestException(ex.getMessage(), "Unknown target revision");
@@ -109,12 +146,27 @@ public class BelayEndpoint {
      * @throws UnknownTargetException when there is no such revision: the caller's mistake, told
      * apart from Belay refusing to apply or a revision failing (any other MigrationException)
      */
-    AppliedDescriptor applyTo(@Nullable String target) {
+    OperationResponseBody applyTo(@Nullable String target, @Nullable String tenant) {
         MigrationRunner runner = this.context.getBean(MigrationRunner.class);
         if (target != null && !runner.graph().contains(target)) {
             throw new UnknownTargetException(target, runner.graph().heads());
         }
-        return new AppliedDescriptor(runner.apply(target));
+        BelayTenants tenants = this.context.getBeanProvider(BelayTenants.class).getIfAvailable();
+        if (tenants == null) {
+            if (tenant != null) {
+                throw new UnknownTargetException("This application has no tenants, so there is no tenant '" + tenant
+                        + "'.", "Leave \"tenant\" out to apply the pending revisions of the application's schema.");
+            }
+            return new AppliedDescriptor(runner.apply(target));
+        }
+        if (tenant == null) {
+            return new TenantsAppliedDescriptor(tenants.migrateAll(target));
+        }
+        if (tenants.tenants().stream().noneMatch((candidate) -> candidate.name().equals(tenant))) {
+            throw new UnknownTargetException("There is no tenant '" + tenant + "'.", "Give the name of one of the "
+                    + "tenants (GET /actuator/belay lists them), or no tenant to bring every tenant to the target.");
+        }
+        return new AppliedDescriptor(tenants.runner(tenants.tenant(tenant)).apply(target));
     }
 
     /** The application's Belay runners, by context. */
@@ -137,15 +189,24 @@ public class BelayEndpoint {
 
         private final Map<String, RunnerDescriptor> runners;
 
+        private final Map<String, TenantsDescriptor> tenants;
+
         private final @Nullable String parentId;
 
-        private ContextBelayDescriptor(Map<String, RunnerDescriptor> runners, @Nullable String parentId) {
+        private ContextBelayDescriptor(Map<String, RunnerDescriptor> runners, Map<String, TenantsDescriptor> tenants,
+                @Nullable String parentId) {
             this.runners = runners;
+            this.tenants = tenants;
             this.parentId = parentId;
         }
 
         public Map<String, RunnerDescriptor> getRunners() {
             return this.runners;
+        }
+
+        /** The context's tenants, by bean name: where each tenant stands. Empty without tenants. */
+        public Map<String, TenantsDescriptor> getTenants() {
+            return this.tenants;
         }
 
         public @Nullable String getParentId() {
@@ -199,6 +260,169 @@ public class BelayEndpoint {
 
         public List<RevisionDescriptor> getRevisions() {
             return this.status.revisions().stream().map(RevisionDescriptor::new).toList();
+        }
+
+    }
+
+    /** Where every tenant stands, read in a few queries per database. */
+    public static final class TenantsDescriptor {
+
+        private final TenantsStatus status;
+
+        private TenantsDescriptor(TenantsStatus status) {
+            this.status = status;
+        }
+
+        public List<String> getHeads() {
+            return this.status.heads();
+        }
+
+        public boolean isAllAtHead() {
+            return this.status.allAtHead();
+        }
+
+        /** How many tenants stand where: {@code AT_HEAD}, {@code BEHIND}, {@code FAILED}, ... */
+        public Map<String, Integer> getCounts() {
+            Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+            this.status.counts().forEach((standing, count) -> counts.put(standing.name(), count));
+            return counts;
+        }
+
+        public List<TenantSummaryDescriptor> getTenants() {
+            return this.status.tenants().stream().map(TenantSummaryDescriptor::new).toList();
+        }
+
+    }
+
+    /** Where one tenant stands, in the summary of every tenant. */
+    public static final class TenantSummaryDescriptor {
+
+        private final TenantStatus tenant;
+
+        private TenantSummaryDescriptor(TenantStatus tenant) {
+            this.tenant = tenant;
+        }
+
+        public String getName() {
+            return this.tenant.tenant();
+        }
+
+        public @Nullable String getSchema() {
+            return this.tenant.schema();
+        }
+
+        /** {@code AT_HEAD}, {@code BEHIND}, {@code FAILED}, {@code INCOMPLETE}, ... */
+        public String getState() {
+            return this.tenant.standing().name();
+        }
+
+        public List<String> getCurrent() {
+            return this.tenant.current();
+        }
+
+        public int getPending() {
+            return this.tenant.pending();
+        }
+
+        /** Why its last migration failed, or why it could not be read. */
+        public @Nullable String getError() {
+            return this.tenant.error();
+        }
+
+    }
+
+    /** One tenant, revision by revision, with its drift. */
+    public static final class TenantDescriptor implements OperationResponseBody {
+
+        private final String name;
+
+        private final RunnerDescriptor status;
+
+        private final @Nullable DatabaseDriftDescriptor drift;
+
+        private final @Nullable String failure;
+
+        private TenantDescriptor(String name, MigrationStatus status, @Nullable DatabaseDrift drift,
+                @Nullable String failure) {
+            this.name = name;
+            this.status = new RunnerDescriptor(status);
+            this.drift = (drift != null) ? new DatabaseDriftDescriptor(status.schema(), drift) : null;
+            this.failure = failure;
+        }
+
+        public String getName() {
+            return this.name;
+        }
+
+        /** Its schema, heads, current revisions and every revision with its state. */
+        public RunnerDescriptor getStatus() {
+            return this.status;
+        }
+
+        /** Its schema against what its revisions built, when the application has a JPA mapping. */
+        public @Nullable DatabaseDriftDescriptor getDrift() {
+            return this.drift;
+        }
+
+        /** Why its last migration in this process failed, if it did and it is still behind. */
+        public @Nullable String getFailure() {
+            return this.failure;
+        }
+
+    }
+
+    /** What bringing every tenant to the target did. */
+    public static final class TenantsAppliedDescriptor implements OperationResponseBody {
+
+        private final TenantsResult result;
+
+        private TenantsAppliedDescriptor(TenantsResult result) {
+            this.result = result;
+        }
+
+        /** Whether every tenant is at the target. */
+        public boolean isPassed() {
+            return this.result.passed();
+        }
+
+        public long getTotalMs() {
+            return this.result.totalMs();
+        }
+
+        public List<TenantAppliedDescriptor> getTenants() {
+            return this.result.outcomes().stream().map(TenantAppliedDescriptor::new).toList();
+        }
+
+    }
+
+    /** What bringing one tenant to the target did. */
+    public static final class TenantAppliedDescriptor {
+
+        private final TenantOutcome outcome;
+
+        private TenantAppliedDescriptor(TenantOutcome outcome) {
+            this.outcome = outcome;
+        }
+
+        public String getName() {
+            return this.outcome.tenant();
+        }
+
+        public @Nullable String getSchema() {
+            return this.outcome.schema();
+        }
+
+        /** {@code UP_TO_DATE}, {@code MIGRATED}, {@code FAILED} or {@code NOT_STARTED}. */
+        public String getState() {
+            return this.outcome.state().name();
+        }
+
+        public List<String> getApplied() {
+            return (this.outcome.result() != null) ? this.outcome.result().ids() : List.of();
+        }
+
+        public @Nullable String getError() {
+            return this.outcome.error();
         }
 
     }
@@ -443,6 +667,10 @@ public class BelayEndpoint {
 
     /** A target that is not a revision of the application: the request is wrong, not the database. */
     static final class UnknownTargetException extends MigrationException {
+
+        UnknownTargetException(String problem, String fix) {
+            super(problem, fix);
+        }
 
         UnknownTargetException(String target, List<String> heads) {
             super("There is no revision '" + target + "'.", "Give the id of one of the application's revisions "

@@ -45,11 +45,15 @@ public class BelayEndpointWebExtension {
     /**
      * Applies pending revisions, or says why not.
      * @param target the revision to stop at (with every revision it comes after), or {@code null} for all
+     * @param tenant the one tenant to apply to, or {@code null} for every tenant (where there are tenants)
      */
     @WriteOperation
-    public WebEndpointResponse<OperationResponseBody> apply(@Nullable String target) {
+    public WebEndpointResponse<OperationResponseBody> apply(@Nullable String target, @Nullable String tenant) {
         try {
-            return new WebEndpointResponse<>(this.endpoint.applyTo(target));
+            OperationResponseBody applied = this.endpoint.applyTo(target, tenant);
+            boolean passed = !(applied instanceof BelayEndpoint.TenantsAppliedDescriptor tenants) || tenants.isPassed();
+            // Tenants that failed with on-failure=continue: the others went on, and the response says which failed.
+            return new WebEndpointResponse<>(applied, passed ? WebEndpointResponse.STATUS_OK : STATUS_CONFLICT);
         }
         catch (UnknownTargetException ex) {
             return refused(ex, WebEndpointResponse.STATUS_BAD_REQUEST);

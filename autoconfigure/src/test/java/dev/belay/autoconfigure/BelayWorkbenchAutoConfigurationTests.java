@@ -115,7 +115,7 @@ class BelayWorkbenchAutoConfigurationTests {
                     .hasSingleBean(BelayEndpoint.class)
                     .doesNotHaveBean(BelayEndpointWebExtension.class);
                 assertThatExceptionOfType(InvalidEndpointRequestException.class)
-                    .isThrownBy(() -> context.getBean(BelayEndpoint.class).apply("nope"))
+                    .isThrownBy(() -> context.getBean(BelayEndpoint.class).apply("nope", null))
                     .withMessageStartingWith("There is no revision 'nope'. Give the id of one of the application's "
                             + "revisions");
             });
