@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,8 +28,22 @@ final class ApiClient {
 
     private final URI base;
 
+    private final Map<String, String> headers;
+
     ApiClient(int port) {
-        this.base = URI.create("http://localhost:" + port);
+        this(URI.create("http://localhost:" + port), Map.of());
+    }
+
+    private ApiClient(URI base, Map<String, String> headers) {
+        this.base = base;
+        this.headers = headers;
+    }
+
+    /** A client that sends this header with every request too ({@code X-Tenant}, say). */
+    ApiClient with(String header, String value) {
+        Map<String, String> headers = new LinkedHashMap<>(this.headers);
+        headers.put(header, value);
+        return new ApiClient(this.base, Map.copyOf(headers));
     }
 
     Response get(String path) {
@@ -47,7 +63,9 @@ final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(this.base.resolve(path)).timeout(Duration.ofMinutes(1));
+        HttpRequest.Builder request = HttpRequest.newBuilder(this.base.resolve(path)).timeout(Duration.ofMinutes(1));
+        this.headers.forEach(request::header);
+        return request;
     }
 
     private Response send(HttpRequest.Builder request) {
