@@ -178,9 +178,18 @@ public final class BelayTenants {
         }
         List<Tenant> tenants = tenants();
         int[] queries = { 0 };
-        Map<Tenant, String> upToDate = upToDate(tenants, target, queries);
+        Map<Tenant, TenantHistories.History> histories = histories(tenants, queries, new IdentityHashMap<>());
+        Map<Tenant, String> upToDate = new IdentityHashMap<>();
+        histories.forEach((tenant, history) -> {
+            if (history.schema() != null && needsNothing(history, target)) {
+                upToDate.put(tenant, history.schema());
+            }
+        });
         List<Tenant> pending = tenants.stream().filter((tenant) -> !upToDate.containsKey(tenant)).toList();
-        if (pending.isEmpty()) {
+        if (!pending.isEmpty()) {
+            createRevisions(pending, histories, target);
+        }
+        else {
             logger.info("All " + TenantsResult.count(tenants.size()) + " are up to date"
                     + ((target != null) ? " for '" + target + "'" : "") + " (their histories read in " + queries[0]
                     + ((queries[0] == 1) ? " query" : " queries") + ")");
@@ -241,24 +250,13 @@ public final class BelayTenants {
     /** Where every tenant stands, read in a few queries per database. */
     public TenantsStatus status() {
         List<Tenant> tenants = tenants();
-        List<TenantStatus> statuses = new ArrayList<>();
-        Map<Tenant, TenantStatus> byTenant = new IdentityHashMap<>();
-        for (Map.Entry<DataSource, List<Tenant>> database : byDatabase(tenants).entrySet()) {
-            List<Tenant> group = database.getValue();
-            try {
-                List<TenantHistories.History> histories = TenantHistories.read(database.getKey(),
-                        group.stream().map(this::schemaOf).toList(), this.runner.settings().historyTable(),
-                        new int[1]);
-                for (int i = 0; i < group.size(); i++) {
-                    byTenant.put(group.get(i), status(group.get(i), histories.get(i)));
-                }
-            }
-            catch (SQLException | RuntimeException ex) {
-                group.forEach((tenant) -> byTenant.put(tenant, new TenantStatus(tenant.name(), schemaOf(tenant),
-                        Standing.UNREACHABLE, List.of(), 0, message(ex))));
-            }
-        }
-        tenants.forEach((tenant) -> statuses.add(byTenant.get(tenant)));
+        Map<Tenant, String> unreadable = new IdentityHashMap<>();
+        Map<Tenant, TenantHistories.History> histories = histories(tenants, new int[1], unreadable);
+        List<TenantStatus> statuses = tenants.stream()
+            .map((tenant) -> histories.containsKey(tenant) ? status(tenant, histories.get(tenant))
+                    : new TenantStatus(tenant.name(), schemaOf(tenant), Standing.UNREACHABLE, List.of(), 0,
+                            unreadable.get(tenant)))
+            .toList();
         return new TenantsStatus(graph().heads(), statuses);
     }
 
@@ -308,14 +306,12 @@ public final class BelayTenants {
     }
 
     /**
-     * The tenants with nothing to do, with their schema: every revision the target needs is
-     * applied, nothing is incomplete or unknown, and the schema's fingerprint for the drift check
-     * is recorded for this server's major. Every other tenant goes to its runner, which takes its
-     * lock, decides for itself and names any problem. A database that cannot be read leaves its
-     * tenants to their runners too, which fail with the reason.
+     * Every tenant's history, read in a few queries per database. A database that cannot be read
+     * leaves its tenants out: their runners read for themselves, and fail with the reason.
      */
-    private Map<Tenant, String> upToDate(List<Tenant> tenants, @Nullable String target, int[] queries) {
-        Map<Tenant, String> upToDate = new IdentityHashMap<>();
+    private Map<Tenant, TenantHistories.History> histories(List<Tenant> tenants, int[] queries,
+            Map<Tenant, String> unreadable) {
+        Map<Tenant, TenantHistories.History> read = new IdentityHashMap<>();
         for (Map.Entry<DataSource, List<Tenant>> database : byDatabase(tenants).entrySet()) {
             List<Tenant> group = database.getValue();
             List<TenantHistories.History> histories;
@@ -323,21 +319,50 @@ public final class BelayTenants {
                 histories = TenantHistories.read(database.getKey(), group.stream().map(this::schemaOf).toList(),
                         this.runner.settings().historyTable(), queries);
             }
-            catch (SQLException ex) {
+            catch (SQLException | RuntimeException ex) {
                 logger.debug("Could not read the histories of " + TenantsResult.count(group.size())
                         + " at once; each tenant's runner reads its own", ex);
+                group.forEach((tenant) -> unreadable.put(tenant, message(ex)));
                 continue;
             }
             for (int i = 0; i < group.size(); i++) {
-                TenantHistories.History history = histories.get(i);
-                if (history.schema() != null && needsNothing(history, target)) {
-                    upToDate.put(group.get(i), history.schema());
-                }
+                read.put(group.get(i), histories.get(i));
             }
         }
-        return upToDate;
+        return read;
     }
 
+    /**
+     * Creates, on this thread, the revisions that the tenants about to migrate lack, before their
+     * runners ask for them on threads of their own: revisions are beans, and the start creates
+     * them while it holds the bean factory's lock, which a runner's thread would otherwise wait
+     * for. A revision that cannot be created is left to fail in the runners, which name it.
+     */
+    private void createRevisions(List<Tenant> tenants, Map<Tenant, TenantHistories.History> histories,
+            @Nullable String target) {
+        Set<String> needed = new java.util.LinkedHashSet<>();
+        for (Tenant tenant : tenants) {
+            TenantHistories.History history = histories.get(tenant);
+            Set<String> applied = (history != null) ? history.states().states().keySet() : Set.of();
+            graph().pending(applied.stream().filter(graph()::contains).collect(Collectors.toSet()), target)
+                .forEach((revision) -> needed.add(revision.id()));
+        }
+        for (String id : needed) {
+            try {
+                this.runner.revisions().instance(id);
+            }
+            catch (RuntimeException ex) {
+                logger.debug("Revision '" + id + "' could not be created ahead of the tenants' runners", ex);
+            }
+        }
+    }
+
+    /**
+     * Whether the tenant has nothing to do: every revision the target needs is applied, nothing
+     * is incomplete or unknown, and the schema's fingerprint for the drift check is recorded for
+     * this server's major. Every other tenant goes to its runner, which takes its lock, decides
+     * for itself and names any problem.
+     */
     private boolean needsNothing(TenantHistories.History history, @Nullable String target) {
         States states = history.states();
         if (!history.exists()) {
