@@ -29,6 +29,12 @@ import static dev.belay.actions.ColumnDefinition.column;
  * as the README describes. It shows a revision that injects a bean of the application and touches
  * something outside the database, and the rule such a revision lives by: never lose a track.
  * <p>
+ * <b>Tenants</b>: with {@code belay.tenants.schemas} Belay runs this revision once per tenant, on
+ * the tenant's schema, and ride ids repeat from one tenant to the next. Each tenant's tracks have
+ * a directory of their own, and the revision works only in that of the schema it runs on,
+ * {@link GpxStorage#forSchema(String) forSchema(m.schema())}: the files it writes, deletes
+ * and reads back below are always the tenant's own, never another tenant's of the same ride id.
+ * <p>
  * <b>Up</b>, in one transaction (the revision is transactional):
  * <ol>
  * <li>{@code LOCK TABLE ride IN EXCLUSIVE MODE}: an instance still running the previous version
@@ -74,6 +80,7 @@ public class V20261121_195517_GpxTracksToFiles implements Revision {
 
     @Override
     public void up(Migrator m) {
+        GpxStorage files = this.storage.forSchema(m.schema());
         m.jdbc().execute("LOCK TABLE ride IN EXCLUSIVE MODE");
         Set<Long> moved = new HashSet<>();
         m.jdbc().query((connection) -> {
@@ -85,37 +92,38 @@ public class V20261121_195517_GpxTracksToFiles implements Revision {
             long ride = row.getLong("id");
             byte[] gpx = row.getBytes("gpx");
             if (!m.dryRun()) {
-                this.storage.write(ride, gpx);
-                verify(ride, gpx);
+                files.write(ride, gpx);
+                verify(files, ride, gpx);
             }
             moved.add(ride);
         });
         List<Long> withoutTrack = m.jdbc().queryForList("SELECT id FROM ride WHERE gpx IS NULL", Long.class);
-        Set<Long> stale = new HashSet<>(this.storage.rides());
+        Set<Long> stale = new HashSet<>(files.rides());
         stale.retainAll(withoutTrack);
         if (!m.dryRun()) {
-            stale.forEach(this.storage::delete);
+            stale.forEach(files::delete);
         }
         m.actions().dropColumn("ride", "gpx");
         if (m.dryRun()) {
             logger.info("Dry run: would move {} GPX tracks to {} and remove {} stale files", moved.size(),
-                    this.storage.directory(), stale.size());
+                    files.directory(), stale.size());
         }
         else {
-            logger.info("Moved {} GPX tracks to {} and removed {} stale files", moved.size(), this.storage.directory(),
+            logger.info("Moved {} GPX tracks to {} and removed {} stale files", moved.size(), files.directory(),
                     stale.size());
         }
     }
 
     @Override
     public void down(Migrator m) {
+        GpxStorage files = this.storage.forSchema(m.schema());
         m.actions().addColumn("ride", column("gpx", "bytea"));
         int restored = 0;
         List<Long> orphans = new ArrayList<>();
-        for (long ride : this.storage.rides()) {
-            byte[] gpx = this.storage.read(ride)
+        for (long ride : files.rides()) {
+            byte[] gpx = files.read(ride)
                 .orElseThrow(() -> new IllegalStateException("The GPX track of ride " + ride + " disappeared from "
-                        + this.storage.directory() + " during the rollback; is the app still running?"));
+                        + files.directory() + " during the rollback; is the app still running?"));
             if (m.jdbc().update("UPDATE ride SET gpx = ? WHERE id = ?", gpx, ride) == 1) {
                 restored++;
             }
@@ -124,18 +132,18 @@ public class V20261121_195517_GpxTracksToFiles implements Revision {
             }
         }
         logger.info("Restored {} GPX tracks from {} into ride.gpx; the files stay where they are", restored,
-                this.storage.directory());
+                files.directory());
         if (!orphans.isEmpty()) {
-            logger.warn("GPX tracks of rides that no longer exist were left in {}: {}", this.storage.directory(),
+            logger.warn("GPX tracks of rides that no longer exist were left in {}: {}", files.directory(),
                     orphans);
         }
     }
 
-    private void verify(long ride, byte[] gpx) {
-        byte[] written = this.storage.read(ride).orElse(null);
+    private static void verify(GpxStorage files, long ride, byte[] gpx) {
+        byte[] written = files.read(ride).orElse(null);
         if (written == null || !Arrays.equals(written, gpx)) {
             throw new IllegalStateException("The GPX track of ride " + ride + " did not read back as written to "
-                    + this.storage.directory() + " (" + ((written == null) ? "no file" : written.length + " bytes")
+                    + files.directory() + " (" + ((written == null) ? "no file" : written.length + " bytes")
                     + " instead of " + gpx.length + " bytes); ride.gpx is kept. Check the disk and apply again.");
         }
     }

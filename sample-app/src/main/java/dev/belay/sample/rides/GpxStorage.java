@@ -16,6 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +28,11 @@ import org.springframework.stereotype.Component;
  * {@code ridelog.data-directory} (default {@code target/ridelog-data}, relative to the working
  * directory). The API reads and writes tracks here, and so does the revision that moved them out
  * of the database, which injects this bean.
+ * <p>
+ * With tenants (a {@link CurrentTenant} bean) ride ids repeat from one tenant's schema to the
+ * next, so each tenant has a directory of its own, {@code tracks/<schema>/}, and this bean holds
+ * none itself: the API uses {@link #forCurrentTenant()}, a revision {@link #forSchema(String)}
+ * with the schema it runs on. Without tenants both are this storage, in {@code tracks/}.
  * <p>
  * A track is written to a temporary file next to its place, forced to disk and then moved into
  * place in one step, so that a reader, a crash or a failed migration finds the old track or the
@@ -36,12 +45,53 @@ public class GpxStorage {
 
     private final Path directory;
 
-    public GpxStorage(@Value("${ridelog.data-directory:target/ridelog-data}") Path dataDirectory) {
+    /**
+     * The current tenant, on the storage of every tenant's tracks; {@code null} on one tenant's,
+     * and without tenants.
+     */
+    private final @Nullable CurrentTenant tenant;
+
+    @Autowired
+    public GpxStorage(@Value("${ridelog.data-directory:target/ridelog-data}") Path dataDirectory,
+            ObjectProvider<CurrentTenant> tenant) {
         this.directory = dataDirectory.toAbsolutePath().resolve("tracks");
+        this.tenant = tenant.getIfAvailable();
+    }
+
+    /** The storage of one tenant's tracks. */
+    private GpxStorage(Path directory) {
+        this.directory = directory;
+        this.tenant = null;
+    }
+
+    /** The tracks of the current request's tenant; this storage without tenants. */
+    public GpxStorage forCurrentTenant() {
+        return (this.tenant != null) ? forSchema(this.tenant.schema()) : this;
+    }
+
+    /**
+     * The tracks of the tenant whose schema this is ({@code Migrator.schema()} in a revision);
+     * this storage without tenants, whatever the schema.
+     */
+    public GpxStorage forSchema(String schema) {
+        if (this.tenant == null) {
+            return this;
+        }
+        Path directory = this.directory.resolve(schema).normalize();
+        if (!this.directory.equals(directory.getParent())) {
+            throw new IllegalArgumentException("'" + schema + "' cannot name a directory of its own in "
+                    + this.directory + ": a tenant's schema names its directory of tracks.");
+        }
+        return new GpxStorage(directory);
     }
 
     /** The directory that holds the track files. */
     public Path directory() {
+        if (this.tenant != null) {
+            throw new IllegalStateException("Each tenant has its GPX tracks in a directory of its own under "
+                    + this.directory + ": use forCurrentTenant() in a request, forSchema(migrator.schema()) in a "
+                    + "revision.");
+        }
         return this.directory;
     }
 
@@ -49,8 +99,9 @@ public class GpxStorage {
     public void write(long ride, byte[] gpx) {
         Path target = path(ride);
         try {
-            Files.createDirectories(this.directory);
-            Path temporary = Files.createTempFile(this.directory, ride + ".", ".tmp");
+            Path directory = directory();
+            Files.createDirectories(directory);
+            Path temporary = Files.createTempFile(directory, ride + ".", ".tmp");
             try {
                 try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                     ByteBuffer content = ByteBuffer.wrap(gpx);
@@ -103,10 +154,11 @@ public class GpxStorage {
     /** The ids of the rides that have a track, in order. */
     public SortedSet<Long> rides() {
         SortedSet<Long> rides = new TreeSet<>();
-        if (!Files.isDirectory(this.directory)) {
+        Path directory = directory();
+        if (!Files.isDirectory(directory)) {
             return rides;
         }
-        try (Stream<Path> files = Files.list(this.directory)) {
+        try (Stream<Path> files = Files.list(directory)) {
             files.forEach((file) -> {
                 Matcher track = TRACK.matcher(file.getFileName().toString());
                 if (track.matches() && Files.isRegularFile(file)) {
@@ -115,13 +167,13 @@ public class GpxStorage {
             });
         }
         catch (IOException ex) {
-            throw new UncheckedIOException("Could not list the GPX tracks in " + this.directory, ex);
+            throw new UncheckedIOException("Could not list the GPX tracks in " + directory, ex);
         }
         return rides;
     }
 
     private Path path(long ride) {
-        return this.directory.resolve(ride + ".gpx");
+        return directory().resolve(ride + ".gpx");
     }
 
 }

@@ -88,7 +88,7 @@ class RideController {
     }
 
     private RideView view(Ride ride) {
-        return RideView.of(ride, this.tracks.contains(ride.getId()));
+        return RideView.of(ride, this.tracks.forCurrentTenant().contains(ride.getId()));
     }
 
     record NewRider(@NotBlank @Size(max = 100) String name) {

@@ -14,6 +14,7 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The GPX track of a ride, kept in {@link GpxStorage} rather than the database:
  * {@code PUT /rides/{id}/track} with the GPX file as the body, {@code GET} and {@code DELETE}.
+ * With tenants, the ride and its track are those of the request's tenant.
  */
 @RestController
 class TrackController {
@@ -36,14 +37,14 @@ class TrackController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "The track is empty: send the GPX file as the request body.");
         }
-        this.tracks.write(id, gpx);
+        this.tracks.forCurrentTenant().write(id, gpx);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/rides/{id}/track")
     ResponseEntity<byte[]> download(@PathVariable long id) {
         requireRide(id);
-        byte[] gpx = this.tracks.read(id)
+        byte[] gpx = this.tracks.forCurrentTenant().read(id)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Ride " + id + " has no track."));
         return ResponseEntity.ok().contentType(GPX).body(gpx);
     }
@@ -51,7 +52,7 @@ class TrackController {
     @DeleteMapping("/rides/{id}/track")
     ResponseEntity<Void> delete(@PathVariable long id) {
         requireRide(id);
-        if (!this.tracks.delete(id)) {
+        if (!this.tracks.forCurrentTenant().delete(id)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Ride " + id + " has no track.");
         }
         return ResponseEntity.noContent().build();

@@ -2,6 +2,7 @@ package dev.belay.sample.tenants;
 
 import java.util.List;
 
+import dev.belay.sample.rides.CurrentTenant;
 import dev.belay.tenant.BelayTenants;
 import dev.belay.tenant.Tenant;
 import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
@@ -16,8 +17,11 @@ import org.springframework.web.server.ResponseStatusException;
  * request names none (and outside a request); a tenant Belay does not know is a 404 that names
  * the tenants there are. The identifier is the tenant's schema, which is its name for the
  * tenants {@code belay.tenants.schemas} names and those {@link BelayTenants#migrate(String)} adds.
+ * <p>
+ * Hibernate asks it for the schema of each session; {@code GpxStorage} asks it, as the
+ * {@link CurrentTenant}, for the directory of the request's tracks.
  */
-final class RequestTenantResolver implements CurrentTenantIdentifierResolver<String> {
+final class RequestTenantResolver implements CurrentTenantIdentifierResolver<String>, CurrentTenant {
 
     static final String HEADER = "X-Tenant";
 
@@ -40,6 +44,11 @@ final class RequestTenantResolver implements CurrentTenantIdentifierResolver<Str
                     + "': the tenants are " + String.join(", ", names) + " (POST /tenants/{name} adds one).");
         }
         return requested;
+    }
+
+    @Override
+    public String schema() {
+        return resolveCurrentTenantIdentifier();
     }
 
     @Override

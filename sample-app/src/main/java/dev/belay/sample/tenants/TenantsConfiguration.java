@@ -13,20 +13,25 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Hibernate's schema multi-tenancy, when {@code belay.tenants.schemas} names the tenants: Belay
  * migrates each tenant's schema before the {@code EntityManagerFactory} exists, and Hibernate
- * runs each session on its tenant's schema. Without the property the ride log has one schema, as
- * it always had.
+ * runs each session on its tenant's schema; the same {@link RequestTenantResolver} tells
+ * {@code GpxStorage} whose directory of tracks a request uses. Without the property the ride log
+ * has one schema and one directory of tracks, as it always had.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("belay.tenants.schemas")
 class TenantsConfiguration {
 
     @Bean
-    HibernatePropertiesCustomizer schemaPerTenant(DataSource dataSource, BelayTenants tenants) {
+    RequestTenantResolver requestTenantResolver(BelayTenants tenants) {
+        return new RequestTenantResolver(tenants);
+    }
+
+    @Bean
+    HibernatePropertiesCustomizer schemaPerTenant(DataSource dataSource, RequestTenantResolver tenantResolver) {
         return (properties) -> {
             properties.put(MultiTenancySettings.MULTI_TENANT_CONNECTION_PROVIDER,
                     new SchemaPerTenantConnectionProvider(dataSource));
-            properties.put(MultiTenancySettings.MULTI_TENANT_IDENTIFIER_RESOLVER,
-                    new RequestTenantResolver(tenants));
+            properties.put(MultiTenancySettings.MULTI_TENANT_IDENTIFIER_RESOLVER, tenantResolver);
         };
     }
 
