@@ -337,6 +337,9 @@ final class CommandReports {
                   belay check                   exit 0 when the mapping matches the database with all revisions
                   belay verify                  name applied revisions that no longer do what they did here
 
+                With tenants (belay.tenants.schemas or a TenantSource bean), status summarises them, and
+                apply, rollback, check and verify take --tenant NAME or --all-tenants.
+
                 Run 'belay <command> --help' for a command's options.
                 """;
     }

@@ -94,7 +94,8 @@ class InteractiveCommandsTests {
 
             Run unknown = executeLine(context, "belay apply --bogus");
             assertThat(unknown.status().code()).isEqualTo(2);
-            assertThat(unknown.output()).contains("'belay apply' has no option --bogus; it takes --target, --dry-run.");
+            assertThat(unknown.output()).contains("'belay apply' has no option --bogus; it takes --target, --dry-run, "
+                    + "--tenant, --all-tenants, --format.");
             assertThat(context.getBean(MigrationRunner.class).status().upToDate()).isTrue();
         }
     }

@@ -66,6 +66,40 @@ final class SampleAppCopy implements AutoCloseable {
         return new SampleAppCopy(directory, classPath);
     }
 
+    /**
+     * The sample app's runtime class path, as its build wrote it (dependency:build-classpath in
+     * generate-test-resources).
+     */
+    static List<String> runtimeClassPath(Path sampleApp) throws IOException {
+        Path file = sampleApp.resolve("target/runtime-classpath.txt");
+        if (!Files.exists(file)) {
+            throw new IllegalStateException("The app's runtime class path is missing (" + file + "): it is written "
+                    + "by the build (dependency:build-classpath in generate-test-resources), so run this test through "
+                    + "Maven");
+        }
+        List<String> entries = new ArrayList<>();
+        for (String entry : Files.readString(file, StandardCharsets.UTF_8).strip().split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                entries.add(entry);
+            }
+        }
+        return entries;
+    }
+
+    /** The last lines of each of the copy's logs, for a failure message. */
+    String logTails() {
+        return logs().stream().map((log) -> {
+            try {
+                List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+                return "--- " + log.getFileName() + " (last 80 of " + lines.size() + " lines)\n"
+                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+            }
+            catch (IOException ex) {
+                return "--- " + log.getFileName() + ": " + ex;
+            }
+        }).collect(Collectors.joining("\n"));
+    }
+
     Path root() {
         return this.root;
     }

@@ -67,14 +67,14 @@ class SampleAppEndToEndTests {
     @Test
     void aCopyOfTheAppMigratesOnStartThenGeneratesAppliesAndRollsBackARevisionForAChangedEntity() throws Exception {
         Path sampleApp = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
-        List<String> classPath = runtimeClassPath(sampleApp);
+        List<String> classPath = SampleAppCopy.runtimeClassPath(sampleApp);
         try (SampleAppCopy app = SampleAppCopy.of(sampleApp, this.directory.resolve("ridelog"), classPath)) {
             try {
                 walkThrough(app);
             }
             catch (Throwable failure) {
                 throw new AssertionError(failure.getMessage() + "\n\nThe copy is kept in " + app.root() + ".\n"
-                        + logTails(app.logs()), failure);
+                        + app.logTails(), failure);
             }
         }
     }
@@ -243,32 +243,6 @@ class SampleAppEndToEndTests {
             assertThat(created).as("revisions belay generate wrote").hasSize(1);
             return created.get(0);
         }
-    }
-
-    private static List<String> runtimeClassPath(Path sampleApp) throws IOException {
-        Path file = sampleApp.resolve("target/runtime-classpath.txt");
-        assertThat(file).as("the app's runtime class path, written by the build (dependency:build-classpath in "
-                + "generate-test-resources): run this test through Maven").exists();
-        List<String> entries = new ArrayList<>();
-        for (String entry : Files.readString(file, StandardCharsets.UTF_8).strip().split(File.pathSeparator)) {
-            if (!entry.isBlank()) {
-                entries.add(entry);
-            }
-        }
-        return entries;
-    }
-
-    private static String logTails(List<Path> logs) {
-        return logs.stream().map((log) -> {
-            try {
-                List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-                return "--- " + log.getFileName() + " (last 80 of " + lines.size() + " lines)\n"
-                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
-            }
-            catch (IOException ex) {
-                return "--- " + log.getFileName() + ": " + ex;
-            }
-        }).collect(Collectors.joining("\n"));
     }
 
 }

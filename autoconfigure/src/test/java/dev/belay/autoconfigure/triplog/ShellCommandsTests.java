@@ -352,7 +352,8 @@ class ShellCommandsTests {
     @Test
     void anUnknownOptionIsNamedWithTheOptionsTheCommandTakesWithOrWithoutAValueWhereverItStands(
             CapturedOutput output) {
-        String named = "'belay apply' has no option --bogus; it takes --target, --dry-run.";
+        String named = "'belay apply' has no option --bogus; it takes --target, --dry-run, --tenant, --all-tenants, "
+                + "--format.";
         assertThat(run("belay", "apply", "--bogus")).isEqualTo(2);
         assertThat(run("belay", "apply", "--bogus", "--dry-run")).isEqualTo(2);
         assertThat(run("belay", "apply", "--dry-run", "--bogus", "x")).isEqualTo(2);

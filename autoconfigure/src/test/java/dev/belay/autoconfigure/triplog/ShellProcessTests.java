@@ -66,7 +66,8 @@ class ShellProcessTests {
         Result result = launch("unknown_option", "belay", "apply", "--bogus");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.out()).contains("'belay apply' has no option --bogus; it takes --target, --dry-run.");
+        assertThat(result.out()).contains("'belay apply' has no option --bogus; it takes --target, --dry-run, "
+                + "--tenant, --all-tenants, --format.");
         assertThat(result.err()).contains("Command 'belay apply' failed (exit status 2)").doesNotContain("\tat ");
     }
 
