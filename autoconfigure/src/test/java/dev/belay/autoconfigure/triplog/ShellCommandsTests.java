@@ -359,7 +359,7 @@ class ShellCommandsTests {
         assertThat(run("belay", "apply", "--dry-run", "--bogus", "x")).isEqualTo(2);
         assertThat(output).contains(named).doesNotContain("requires a value").doesNotContain("Could not read");
         assertThat(run("belay", "status", "--verbose")).isEqualTo(2);
-        assertThat(output).contains("'belay status' has no option --verbose; it takes no options.");
+        assertThat(output).contains("'belay status' has no option --verbose; it takes --tenant, --format.");
         assertThat(run("belay", "--bogus")).isEqualTo(2);
         assertThat(output).contains("'belay' has no option --bogus; it takes --help.");
         assertThat(tables()).isEmpty();
