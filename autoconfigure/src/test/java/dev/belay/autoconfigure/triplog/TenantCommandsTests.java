@@ -108,6 +108,18 @@ class TenantCommandsTests {
     }
 
     @Test
+    void diffComparesTheMappingWithWhatTheRevisionsBuildTheSameForEveryTenant(CapturedOutput output) {
+        Map<String, Object> tenants = tenants(this.schema + "_one," + this.schema + "_two");
+
+        assertThat(run(tenants, "belay", "diff")).isZero();
+
+        assertThat(output.getOut()).contains("This application has tenants: comparing the JPA mapping with what the "
+                + "revisions build (as --shadow does)")
+            .contains("-- From what the revisions build (in a scratch schema) to the JPA mapping");
+        assertThat(historyTables()).isZero();
+    }
+
+    @Test
     void tenantOptionsAreRefusedWhereThereAreNoTenants(CapturedOutput output) {
         assertThat(run(Map.of(), "belay", "status", "--tenant", "acme")).isEqualTo(2);
 
