@@ -22,10 +22,11 @@ import dev.belay.test.TestDatabase;
 import org.flywaydb.core.Flyway;
 
 /**
- * Many tenants on one PostgreSQL (issue 12's figures): {@code -Dtenants=1000} schemas, each
- * with the same 20 revisions ({@link TenantFixtures}), migrated by {@link BelayTenants} beside
- * Flyway called in a loop, one {@code Flyway.configure()...schemas(tenant)...migrate()} per
- * schema, one after another (the way Flyway's documentation has many schemas migrated):
+ * Many tenants on one PostgreSQL: {@code -Dtenants=1000} schemas, each with the same 20
+ * revisions ({@link TenantFixtures}), migrated by {@link BelayTenants} beside Flyway called in a
+ * loop, one {@code Flyway.configure()...schemas(tenant)...migrate()} per schema, one after
+ * another (Flyway has no mode for many tenants: each schema is a migration of its own, with its
+ * own history table):
  * <ul>
  * <li>applying every revision to every tenant from an empty database, Belay with its default
  * parallelism of 4 and with 1 (one connection at a time, as the Flyway loop);</li>
