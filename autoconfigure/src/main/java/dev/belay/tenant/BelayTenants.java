@@ -461,7 +461,7 @@ public final class BelayTenants {
     /** Logs the result, and throws when tenants failed with {@code on-failure=stop}. */
     private void report(TenantsResult result, String what) {
         if (result.passed()) {
-            logger.info("Tenants: " + result.summary() + " (" + result.totalMs() + " ms)");
+            logger.info("Done with every tenant (" + what + ", " + result.totalMs() + " ms). " + result.summary());
             return;
         }
         if (this.settings.onFailure() == OnFailure.STOP) {
