@@ -103,6 +103,10 @@ class TenantCommandsTests {
         assertThat(output.getOut()).contains("OK: the JPA mapping matches what the revisions build")
             .contains("1 at head, 1 behind.");
 
+        assertThat(run(tenants, "belay", "verify", "--all-tenants")).isZero();
+        assertThat(output.getOut()).contains("OK: every tenant's applied revisions (2 tenants) still do what they did "
+                + "when applied.");
+
         assertThat(run(tenants, "belay", "rollback", "--tenant", one, "--yes")).isZero();
         assertThat(historyRows(one)).isZero();
     }
