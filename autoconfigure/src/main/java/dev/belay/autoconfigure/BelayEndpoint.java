@@ -47,8 +47,10 @@ import org.springframework.context.ApplicationContext;
  * whether the database is what its revisions built (the objects that differ, and what to do) and
  * whether the JPA mapping is what the revisions were written for (the tables whose DDL changed).
  * It inspects the schema once, so it is a call of its own.</li>
- * <li>With tenants, {@code GET /actuator/belay} also has each context's tenants: how many stand
- * where, and each tenant's state (read in a few queries per database, not one per tenant); and
+ * <li>With tenants, {@code GET /actuator/belay} has each context's tenants instead of its runners
+ * (the revisions are the tenants', not the application schema's): how many stand where, and each
+ * tenant's state (read in a few queries per database, not one per tenant);
+ * {@code GET /actuator/belay/drift} has the mapping side alone (the same for every tenant); and
  * {@code GET /actuator/belay/tenants/{name}} shows one tenant revision by revision, with its drift
  * (the database side, by fingerprint) and why its last migration failed.</li>
  * <li>{@code POST /actuator/belay} with an optional {@code {"target": "<revision id>"}} (and, with
@@ -77,12 +79,15 @@ public class BelayEndpoint {
         ApplicationContext target = this.context;
         Map<@Nullable String, ContextBelayDescriptor> contexts = new HashMap<>();
         while (target != null) {
-            Map<String, RunnerDescriptor> runners = new HashMap<>();
-            target.getBeansOfType(MigrationRunner.class)
-                .forEach((name, runner) -> runners.put(name, new RunnerDescriptor(runner.status())));
             Map<String, TenantsDescriptor> tenants = new HashMap<>();
             target.getBeansOfType(BelayTenants.class)
                 .forEach((name, all) -> tenants.put(name, new TenantsDescriptor(all.status())));
+            Map<String, RunnerDescriptor> runners = new HashMap<>();
+            if (tenants.isEmpty()) {
+                // With tenants the revisions are theirs: the application's own schema has none of them.
+                target.getBeansOfType(MigrationRunner.class)
+                    .forEach((name, runner) -> runners.put(name, new RunnerDescriptor(runner.status())));
+            }
             ApplicationContext parent = target.getParent();
             contexts.put(target.getId(),
                     new ContextBelayDescriptor(runners, tenants, (parent != null) ? parent.getId() : null));
@@ -91,15 +96,22 @@ public class BelayEndpoint {
         return new BelayDescriptor(contexts);
     }
 
-    /** {@code GET /actuator/belay/drift}; any other name is not found. */
+    /**
+     * {@code GET /actuator/belay/drift}; any other name is not found. With tenants, only the
+     * mapping side, which is the same for every tenant: each tenant's database side is in
+     * {@code /actuator/belay/tenants/{name}}.
+     */
     @ReadOperation
-    public @Nullable DriftDescriptor drift(@Selector String name) {
+    public @Nullable OperationResponseBody drift(@Selector String name) {
         if (!DRIFT.equals(name)) {
             return null;
         }
         DriftDetector detector = this.context.getBeanProvider(DriftDetector.class).getIfAvailable();
         if (detector == null) {
             return null;
+        }
+        if (this.context.getBeanProvider(BelayTenants.class).getIfAvailable() != null) {
+            return new TenantsDriftDescriptor(detector.mapping());
         }
         return new DriftDescriptor(detector.detect());
     }
@@ -498,6 +510,34 @@ public class BelayEndpoint {
 
         public MappingDriftDescriptor getMapping() {
             return new MappingDriftDescriptor(this.drift.mapping());
+        }
+
+    }
+
+    /**
+     * With tenants: the JPA mapping against what the revisions were written for, once for every
+     * tenant; each tenant's database side is compared on its own page.
+     */
+    public static final class TenantsDriftDescriptor implements OperationResponseBody {
+
+        private final MappingDrift mapping;
+
+        private TenantsDriftDescriptor(MappingDrift mapping) {
+            this.mapping = mapping;
+        }
+
+        /** Whether the mapping is not known to differ. */
+        public boolean isMatches() {
+            return !this.mapping.differs();
+        }
+
+        public MappingDriftDescriptor getMapping() {
+            return new MappingDriftDescriptor(this.mapping);
+        }
+
+        /** Where each tenant's database side is. */
+        public String getDatabase() {
+            return "Each tenant's schema against what its revisions built: GET /actuator/belay/tenants/{name}.";
         }
 
     }

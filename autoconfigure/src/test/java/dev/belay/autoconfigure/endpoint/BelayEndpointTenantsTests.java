@@ -58,6 +58,13 @@ class BelayEndpointTenantsTests {
             .asString()
             .contains("relation \"trip\" already exists");
 
+        assertThat(JsonPath.<List<Map<String, Object>>>read(all, "$.contexts.*.runners"))
+            .as("the application's own schema has none of the tenants' revisions")
+            .containsExactly(Map.of());
+        String drift = client.get("/actuator/belay/drift").body();
+        assertThat(JsonPath.<String>read(drift, "$.mapping.state")).isEqualTo("UNKNOWN");
+        assertThat(JsonPath.<String>read(drift, "$.database")).contains("/actuator/belay/tenants/{name}");
+
         HttpResponse<String> east = client.get("/actuator/belay/tenants/east");
         assertThat(east.statusCode()).as(east.body()).isEqualTo(200);
         assertThat(JsonPath.<Boolean>read(east.body(), "$.status.upToDate")).isTrue();
