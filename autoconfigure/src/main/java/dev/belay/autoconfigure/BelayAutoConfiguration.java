@@ -5,6 +5,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import dev.belay.revision.Revisions;
 import dev.belay.runner.MigrationRunner;
 import dev.belay.tenant.BelayTenants;
 import dev.belay.tenant.TenantSettings;
@@ -56,8 +57,15 @@ public final class BelayAutoConfiguration {
     @ConditionalOnMissingBean
     MigrationRunner belayMigrationRunner(DataSource dataSource, BelayProperties properties,
             ConfigurableListableBeanFactory beanFactory, Environment environment) {
+        // With tenants, the runner's revisions are the tenants' (BelayTenants runs them on each
+        // tenant's schema); the shared ones are BelayTenants' own runner's, on this schema.
+        boolean tenants = OnTenantsCondition.tenantsConfigured(environment, beanFactory);
+        if (!tenants) {
+            RevisionBeans.refuseShared(beanFactory);
+        }
         return new MigrationRunner(migrationDataSource(dataSource, properties),
-                properties.toSettings(otherToolsTables(environment)), RevisionBeans.revisions(beanFactory));
+                properties.toSettings(otherToolsTables(environment)),
+                tenants ? RevisionBeans.revisions(beanFactory, false) : RevisionBeans.revisions(beanFactory));
     }
 
     /**
@@ -133,11 +141,14 @@ public final class BelayAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         BelayTenants belayTenants(MigrationRunner runner, BelayProperties properties,
-                ObjectProvider<TenantSource> sources, ObjectProvider<DataSourcePoolMetadataProvider> pools) {
+                ObjectProvider<TenantSource> sources, ObjectProvider<DataSourcePoolMetadataProvider> pools,
+                ConfigurableListableBeanFactory beanFactory) {
             BelayProperties.Tenants tenants = properties.getTenants();
             int parallelism = (tenants.getParallelism() != null) ? tenants.getParallelism()
                     : defaultParallelism(runner.dataSource(), pools.orderedStream().toList());
-            return new BelayTenants(runner, tenants.schemaNames(), sources.orderedStream().toList(),
+            Revisions shared = RevisionBeans.revisions(beanFactory, true);
+            return new BelayTenants(runner, shared.graph().isEmpty() ? null : runner.withRevisions(shared),
+                    tenants.schemaNames(), sources.orderedStream().toList(),
                     new TenantSettings(parallelism, tenants.getCanary(), tenants.getOnFailure()),
                     properties.getTarget());
         }

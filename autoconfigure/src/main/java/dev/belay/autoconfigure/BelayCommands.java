@@ -317,6 +317,10 @@ final class BelayCommands {
                         }
                         return applyAll(scope.all(), input.string("target"), json, out);
                     }
+                    if (scope.tenant() != null && !dryRun) {
+                        // A tenant's revisions may use what the shared ones build.
+                        this.tenants.getObject().migrateApplication();
+                    }
                     MigrationResult result = scope.runner().apply(input.string("target"), dryRun);
                     if (json) {
                         out.println(TenantReports.json(result));

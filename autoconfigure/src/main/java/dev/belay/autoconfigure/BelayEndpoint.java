@@ -84,9 +84,16 @@ public class BelayEndpoint {
                 .forEach((name, all) -> tenants.put(name, new TenantsDescriptor(all.status())));
             Map<String, RunnerDescriptor> runners = new HashMap<>();
             if (tenants.isEmpty()) {
-                // With tenants the revisions are theirs: the application's own schema has none of them.
                 target.getBeansOfType(MigrationRunner.class)
                     .forEach((name, runner) -> runners.put(name, new RunnerDescriptor(runner.status())));
+            }
+            else {
+                // With tenants the runner's revisions are theirs; the application's own schema has
+                // the shared revisions, if any.
+                target.getBeansOfType(BelayTenants.class)
+                    .forEach((name, all) -> all.application()
+                        .ifPresent((application) -> runners.put(name + ".application",
+                                new RunnerDescriptor(application.status()))));
             }
             ApplicationContext parent = target.getParent();
             contexts.put(target.getId(),
@@ -178,6 +185,7 @@ public class BelayEndpoint {
             throw new UnknownTargetException("There is no tenant '" + tenant + "'.", "Give the name of one of the "
                     + "tenants (GET /actuator/belay lists them), or no tenant to bring every tenant to the target.");
         }
+        tenants.migrateApplication();
         return new AppliedDescriptor(tenants.runner(tenants.tenant(tenant)).apply(target));
     }
 

@@ -6,14 +6,18 @@ import java.util.List;
 import java.util.Set;
 
 import dev.belay.revision.MigrationException;
+import dev.belay.revision.MigrationRevision;
 import dev.belay.revision.Revision;
 import dev.belay.revision.RevisionInfo;
 import dev.belay.revision.Revisions;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.BeanCurrentlyInCreationException;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -35,10 +39,18 @@ final class RevisionBeans {
     }
 
     static Revisions revisions(ConfigurableListableBeanFactory beanFactory) {
-        return new RevisionBeans(beanFactory).revisions();
+        return new RevisionBeans(beanFactory).revisionsOf(null);
     }
 
-    private Revisions revisions() {
+    /**
+     * The revisions that are {@linkplain MigrationRevision#shared() shared} (of the application's
+     * own schema) or, with {@code shared} false, those of each tenant.
+     */
+    static Revisions revisions(ConfigurableListableBeanFactory beanFactory, boolean shared) {
+        return new RevisionBeans(beanFactory).revisionsOf(shared);
+    }
+
+    private Revisions revisionsOf(@Nullable Boolean shared) {
         checkAnnotatedBeansAreRevisions();
         List<Revisions.Entry> entries = new ArrayList<>();
         for (String name : this.beanFactory.getBeanNamesForType(Revision.class, true, false)) {
@@ -46,10 +58,34 @@ final class RevisionBeans {
             if (type == null) {
                 throw new IllegalStateException("Cannot tell the class of revision bean '" + name + "'");
             }
+            if (shared != null && isShared(type) != shared) {
+                continue;
+            }
             RevisionInfo info = RevisionInfo.of(type);
             entries.add(new Revisions.Entry(info, () -> create(name, ClassUtils.getUserClass(type), info)));
         }
         return Revisions.ofEntries(entries);
+    }
+
+    /**
+     * @throws MigrationException naming the {@linkplain MigrationRevision#shared() shared}
+     * revisions, which need tenants
+     */
+    static void refuseShared(ConfigurableListableBeanFactory beanFactory) {
+        List<RevisionInfo> shared = revisions(beanFactory, true).graph().revisions();
+        if (!shared.isEmpty()) {
+            throw new MigrationException("Revision " + shared.stream().map(RevisionInfo::describe)
+                .collect(java.util.stream.Collectors.joining(", ")) + " is shared (of the application's own schema, "
+                    + "beside every tenant's), but this application has no tenants.", "Name the tenants "
+                            + "(belay.tenants.schemas, or a TenantSource bean), or remove shared = true: without "
+                            + "tenants every revision is of the application's schema.");
+        }
+    }
+
+    private static boolean isShared(Class<?> type) {
+        MigrationRevision annotation = AnnotationUtils.findAnnotation(ClassUtils.getUserClass(type),
+                MigrationRevision.class);
+        return annotation != null && annotation.shared();
     }
 
     private void checkAnnotatedBeansAreRevisions() {

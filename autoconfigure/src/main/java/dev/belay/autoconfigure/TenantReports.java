@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import dev.belay.runner.MigrationResult;
 import dev.belay.runner.MigrationStatus;
+import dev.belay.runner.RevisionState;
+import dev.belay.runner.RevisionStatus;
 import dev.belay.runner.RevisionRun;
 import dev.belay.tenant.BelayTenants;
 import dev.belay.tenant.Tenant;
@@ -34,6 +36,15 @@ final class TenantReports {
     }
 
     static void printStatus(TenantsStatus status, PrintWriter out) {
+        MigrationStatus application = status.application();
+        if (application != null) {
+            List<RevisionStatus> pending = application.inState(RevisionState.PENDING);
+            out.println("Application schema " + application.schema() + " (shared revisions): "
+                    + (application.upToDate() ? "up to date"
+                            : CommandReports.count(pending.size(), "shared revision") + " pending")
+                    + (application.current().isEmpty() ? "" : ", at " + String.join(", ", application.current()))
+                    + ".");
+        }
         out.println(CommandReports.count(status.tenants().size(), "tenant") + ", heads: "
                 + (status.heads().isEmpty() ? "(no revisions)" : String.join(", ", status.heads())));
         Map<Standing, Integer> counts = status.counts();
@@ -69,6 +80,12 @@ final class TenantReports {
     }
 
     static void printResult(TenantsResult result, String done, PrintWriter out) {
+        MigrationResult application = result.application();
+        if (application != null && !application.revisions().isEmpty()) {
+            out.println("Applied " + CommandReports.count(application.revisions().size(), "shared revision")
+                    + " to the application's schema " + application.schema() + " first: "
+                    + String.join(", ", application.ids()) + ".");
+        }
         out.println(CommandReports.count(result.outcomes().size(), "tenant") + " in " + result.totalMs() + " ms: "
                 + result.inState(State.MIGRATED).size() + " " + done + ", " + result.inState(State.UP_TO_DATE).size()
                 + " already up to date, " + result.inState(State.FAILED).size() + " failed, "
@@ -104,6 +121,9 @@ final class TenantReports {
         status.counts().forEach((standing, count) -> counts.put(name(standing), count));
         document.put("counts", counts);
         document.put("tenants", status.tenants().stream().map(TenantReports::tenant).toList());
+        if (status.application() != null) {
+            document.put("application", statusDocument(status.application()));
+        }
         return JsonWriter.standard().writeToString(document);
     }
 
@@ -128,10 +148,17 @@ final class TenantReports {
         }
         document.put("counts", counts);
         document.put("tenants", result.outcomes().stream().map(TenantReports::outcome).toList());
+        if (result.application() != null) {
+            document.put("application", applied(result.application()));
+        }
         return JsonWriter.standard().writeToString(document);
     }
 
     static String json(MigrationStatus status) {
+        return JsonWriter.standard().writeToString(statusDocument(status));
+    }
+
+    private static Map<String, Object> statusDocument(MigrationStatus status) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("schema", status.schema());
         document.put("historyTable", status.historyTable());
@@ -146,7 +173,7 @@ final class TenantReports {
             member.put("appliedAt", (revision.appliedAt() != null) ? revision.appliedAt().toString() : null);
             return member;
         }).toList());
-        return JsonWriter.standard().writeToString(document);
+        return document;
     }
 
     /** After a tenant's name: why its last migration in this process failed, if it did. */

@@ -65,4 +65,14 @@ public @interface MigrationRevision {
      */
     boolean baseline() default false;
 
+    /**
+     * Whether this revision is of the application's own schema ({@code belay.schema}), shared by
+     * every tenant, rather than of each tenant's schema: where there are tenants, the shared
+     * revisions form a chain of their own, applied once to the application's schema before any
+     * tenant migrates (a plans table the tenants' tables refer to, say), and the other revisions
+     * are applied to every tenant. Each chain has a first revision of its own. Without tenants a
+     * shared revision is refused: there is only the application's schema, and one chain.
+     */
+    boolean shared() default false;
+
 }

@@ -76,6 +76,11 @@ public final class MigrationRunner {
         return new MigrationRunner(dataSource, this.settings, this.revisions);
     }
 
+    /** A runner with the same data source and settings for other revisions. */
+    public MigrationRunner withRevisions(Revisions revisions) {
+        return new MigrationRunner(this.dataSource, this.settings, revisions);
+    }
+
     /** A runner with the same data source, revisions and settings for another schema. */
     public MigrationRunner forSchema(String schema) {
         return new MigrationRunner(this.dataSource, this.settings.withSchema(schema), this.revisions);

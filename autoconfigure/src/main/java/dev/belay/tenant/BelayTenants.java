@@ -58,6 +58,8 @@ public final class BelayTenants {
 
     private final MigrationRunner runner;
 
+    private final @Nullable MigrationRunner application;
+
     private final List<String> schemas;
 
     private final List<TenantSource> sources;
@@ -82,7 +84,20 @@ public final class BelayTenants {
      */
     public BelayTenants(MigrationRunner runner, List<String> schemas, List<TenantSource> sources,
             TenantSettings settings, @Nullable String target) {
+        this(runner, null, schemas, sources, settings, target);
+    }
+
+    /**
+     * Tenants beside the application's own schema, which has revisions of its own: the
+     * {@linkplain dev.belay.revision.MigrationRevision#shared() shared} ones, applied to it first.
+     * @param application the runner of the application's own schema with the shared revisions, or
+     * {@code null} when there are none
+     * @see #BelayTenants(MigrationRunner, List, List, TenantSettings, String)
+     */
+    public BelayTenants(MigrationRunner runner, @Nullable MigrationRunner application, List<String> schemas,
+            List<TenantSource> sources, TenantSettings settings, @Nullable String target) {
         this.runner = Objects.requireNonNull(runner, "runner");
+        this.application = application;
         this.schemas = List.copyOf(schemas);
         this.sources = List.copyOf(sources);
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -93,8 +108,17 @@ public final class BelayTenants {
         return this.settings;
     }
 
+    /** The tenants' revisions. */
     public RevisionGraph graph() {
         return this.runner.graph();
+    }
+
+    /**
+     * The runner of the application's own schema with its
+     * {@linkplain dev.belay.revision.MigrationRevision#shared() shared} revisions, when it has any.
+     */
+    public Optional<MigrationRunner> application() {
+        return Optional.ofNullable(this.application);
     }
 
     /**
@@ -164,18 +188,23 @@ public final class BelayTenants {
     }
 
     /**
-     * Brings every tenant to the target: reads every tenant's history in a few queries per
-     * database, then applies the pending revisions of the tenants that have any, canaries first.
+     * Brings every tenant to the target: first the application's own schema to its shared
+     * revisions' heads (when it has any: the tenants' revisions may use what they build), then
+     * reads every tenant's history in a few queries per database and applies the pending revisions
+     * of the tenants that have any, canaries first.
      * @param target the revision to bring every tenant to, or {@code null} for every head
      * @return every tenant's outcome; with {@code on-failure=continue} some may have failed
      * @throws TenantMigrationException when a canary failed, or a tenant failed with
      * {@code on-failure=stop}: it names them and the tenants left as they were
+     * @throws MigrationException when the application's own schema could not be migrated: then no
+     * tenant was touched
      */
     public TenantsResult migrateAll(@Nullable String target) {
         long started = System.nanoTime();
         if (target != null) {
             graph().get(target);
         }
+        MigrationResult shared = migrateApplication();
         List<Tenant> tenants = tenants();
         int[] queries = { 0 };
         Map<Tenant, TenantHistories.History> histories = histories(tenants, queries, new IdentityHashMap<>());
@@ -200,7 +229,7 @@ public final class BelayTenants {
             .map((tenant) -> upToDate.containsKey(tenant) ? TenantOutcome.upToDate(tenant, upToDate.get(tenant))
                     : outcomes.get(tenant))
             .toList();
-        TenantsResult result = new TenantsResult(all, millisSince(started), queries[0]);
+        TenantsResult result = new TenantsResult(all, millisSince(started), queries[0], shared);
         if (!pending.isEmpty()) {
             report(result, "migrate");
         }
@@ -237,6 +266,7 @@ public final class BelayTenants {
             .findFirst()
             .orElseGet(() -> this.added.computeIfAbsent(name, Tenant::schema));
         try {
+            migrateApplication();
             MigrationResult result = runner(tenant).apply(this.target);
             this.failures.remove(tenant.name());
             return result;
@@ -245,6 +275,15 @@ public final class BelayTenants {
             this.failures.put(tenant.name(), message(ex));
             throw ex;
         }
+    }
+
+    /**
+     * Applies the shared revisions to the application's own schema, if it has any: a tenant's
+     * revisions may use what they build, so it comes before any tenant's migration.
+     * @return what it applied, or {@code null} when there are no shared revisions
+     */
+    public @Nullable MigrationResult migrateApplication() {
+        return (this.application != null) ? this.application.apply() : null;
     }
 
     /** Where every tenant stands, read in a few queries per database. */
@@ -257,7 +296,8 @@ public final class BelayTenants {
                     : new TenantStatus(tenant.name(), schemaOf(tenant), Standing.UNREACHABLE, List.of(), 0,
                             unreadable.get(tenant)))
             .toList();
-        return new TenantsStatus(graph().heads(), statuses);
+        return new TenantsStatus(graph().heads(), statuses,
+                (this.application != null) ? this.application.status() : null);
     }
 
     /** Where one tenant stands, revision by revision. */

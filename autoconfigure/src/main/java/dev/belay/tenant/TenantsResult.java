@@ -3,7 +3,10 @@ package dev.belay.tenant;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.belay.runner.MigrationResult;
 import dev.belay.tenant.TenantOutcome.State;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * What bringing every tenant to the target did: one outcome per tenant, in the tenants' order.
@@ -12,11 +15,19 @@ import dev.belay.tenant.TenantOutcome.State;
  * @param totalMs how long it all took
  * @param historyQueries how many queries read the tenants' histories to find those with pending
  * revisions (a few per database, however many tenants it holds)
+ * @param application what applying the shared revisions to the application's own schema did,
+ * first, or {@code null} when it has none
  */
-public record TenantsResult(List<TenantOutcome> outcomes, long totalMs, int historyQueries) {
+public record TenantsResult(List<TenantOutcome> outcomes, long totalMs, int historyQueries,
+        @Nullable MigrationResult application) {
 
     public TenantsResult {
         outcomes = List.copyOf(outcomes);
+    }
+
+    /** The result of tenants alone, without shared revisions. */
+    public TenantsResult(List<TenantOutcome> outcomes, long totalMs, int historyQueries) {
+        this(outcomes, totalMs, historyQueries, null);
     }
 
     /** The outcomes in the given state, in the tenants' order. */

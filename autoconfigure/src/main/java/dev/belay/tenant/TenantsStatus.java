@@ -5,19 +5,29 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import dev.belay.runner.MigrationStatus;
 import dev.belay.tenant.TenantStatus.Standing;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where every tenant stands, in the tenants' order.
  *
- * @param heads the heads of the application's revision graph
+ * @param heads the heads of the tenants' revision graph
  * @param tenants each tenant's status
+ * @param application where the application's own schema stands against the shared revisions, or
+ * {@code null} when there are none
  */
-public record TenantsStatus(List<String> heads, List<TenantStatus> tenants) {
+public record TenantsStatus(List<String> heads, List<TenantStatus> tenants, @Nullable MigrationStatus application) {
 
     public TenantsStatus {
         heads = List.copyOf(heads);
         tenants = List.copyOf(tenants);
+    }
+
+    /** Where tenants stand, without shared revisions. */
+    public TenantsStatus(List<String> heads, List<TenantStatus> tenants) {
+        this(heads, tenants, null);
     }
 
     /** The tenants in the given standing. */
@@ -30,9 +40,9 @@ public record TenantsStatus(List<String> heads, List<TenantStatus> tenants) {
         return this.tenants.stream().filter((tenant) -> tenant.standing() != Standing.AT_HEAD).toList();
     }
 
-    /** Whether every tenant is at head. */
+    /** Whether every tenant is at head (and the application's own schema at its shared revisions' heads). */
     public boolean allAtHead() {
-        return notAtHead().isEmpty();
+        return notAtHead().isEmpty() && (this.application == null || this.application.upToDate());
     }
 
     /** How many tenants stand where, for the standings that have any, in the enum's order. */

@@ -2,6 +2,9 @@ package dev.belay.autoconfigure;
 
 import java.util.List;
 
+import dev.belay.revision.MigrationRevision;
+import dev.belay.revision.Migrator;
+import dev.belay.revision.Revision;
 import dev.belay.tenant.BelayTenants;
 import dev.belay.tenant.Tenant;
 import dev.belay.tenant.TenantMigrationException;
@@ -139,6 +142,31 @@ class TenantsAutoConfigurationTests {
         assertThat(historyRows("t_later")).isEqualTo(2);
     }
 
+    @Test
+    void sharedRevisionsBuildTheApplicationsSchemaAndTheOthersEveryTenantAndNeedTenants() {
+        this.contextRunner.withPropertyValues(properties())
+            .withPropertyValues("belay.tenants.schemas=t_one,t_two")
+            .withUserConfiguration(CreatePlans.class)
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                BelayTenants tenants = context.getBean(BelayTenants.class);
+                assertThat(tenants.application()).isPresent();
+                assertThat(tenants.status().allAtHead()).isTrue();
+            });
+        assertThat(this.jdbc.queryForList("SELECT id FROM app.belay_history", String.class))
+            .containsExactly(CreatePlans.ID);
+        assertThat(this.jdbc.queryForList("SELECT id FROM t_one.belay_history ORDER BY applied_rank", String.class))
+            .containsExactly(CreateRide.ID, "20260102_name");
+
+        this.contextRunner.withPropertyValues(properties())
+            .withUserConfiguration(CreatePlans.class)
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .hasMessageStartingWith("Revision '" + CreatePlans.ID + "' (" + CreatePlans.class.getName() + ")")
+                .hasMessageContaining("is shared (of the application's own schema, beside every tenant's), but this "
+                        + "application has no tenants."));
+    }
+
     private String[] properties() {
         return new String[] { "spring.datasource.url=" + this.database.url(),
                 "spring.datasource.username=" + this.database.user(),
@@ -147,6 +175,23 @@ class TenantsAutoConfigurationTests {
 
     private int historyRows(String schema) {
         return this.jdbc.queryForObject("SELECT count(*) FROM \"" + schema + "\".belay_history", Integer.class);
+    }
+
+    @MigrationRevision(id = CreatePlans.ID, message = "plans", shared = true)
+    static class CreatePlans implements Revision {
+
+        static final String ID = "20251231_plans";
+
+        @Override
+        public void up(Migrator migrator) {
+            migrator.actions().execute("CREATE TABLE plan (id bigint PRIMARY KEY)");
+        }
+
+        @Override
+        public void down(Migrator migrator) {
+            migrator.actions().execute("DROP TABLE plan");
+        }
+
     }
 
     @Configuration(proxyBeanMethods = false)

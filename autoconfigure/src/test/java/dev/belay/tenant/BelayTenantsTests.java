@@ -274,6 +274,44 @@ class BelayTenantsTests {
         });
     }
 
+    @Test
+    void sharedRevisionsBuildTheApplicationsSchemaFirstAndTheTenantsRevisionsMayUseIt() {
+        MigrationRunner application = new MigrationRunner(this.database.dataSource(),
+                MigrationSettings.defaults().withSchema("app"), TenantRevisions.shared());
+        BelayTenants tenants = new BelayTenants(runner(this.database.dataSource()).withRevisions(
+                TenantRevisions.usingShared()), application, names(3), List.of(), TenantSettings.defaults(), null);
+
+        TenantsResult result = tenants.migrateAll();
+
+        assertThat(result.application().ids()).containsExactly("s1_plans");
+        assertThat(result.inState(State.MIGRATED)).hasSize(3);
+        assertThat(this.jdbc.queryForList("SELECT id FROM app.belay_history", String.class))
+            .containsExactly("s1_plans");
+        assertThat(this.jdbc.queryForList("SELECT id FROM tenant02.belay_history", String.class))
+            .containsExactly("t1_rides_on_plans");
+        assertThat(this.jdbc.queryForObject("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND "
+                + "conrelid = 'tenant02.ride'::regclass AND confrelid = 'app.plan'::regclass", Integer.class))
+            .isOne();
+        TenantsStatus status = tenants.status();
+        assertThat(status.application().upToDate()).isTrue();
+        assertThat(status.allAtHead()).isTrue();
+    }
+
+    @Test
+    void aSharedRevisionThatFailsTouchesNoTenant() {
+        this.jdbc.execute("CREATE SCHEMA app");
+        this.jdbc.execute("CREATE TABLE app.plan (id int)");
+        MigrationRunner application = new MigrationRunner(this.database.dataSource(),
+                MigrationSettings.defaults().withSchema("app"), TenantRevisions.shared());
+        BelayTenants tenants = new BelayTenants(runner(this.database.dataSource()).withRevisions(
+                TenantRevisions.usingShared()), application, names(3), List.of(), TenantSettings.defaults(), null);
+
+        assertThatExceptionOfType(MigrationException.class).isThrownBy(tenants::migrateAll)
+            .withMessageContaining("Applying revision 's1_plans'")
+            .withMessageContaining("relation \"plan\" already exists");
+        assertThat(names(3)).noneMatch(this::schemaExists);
+    }
+
     private BelayTenants tenants(DataSource dataSource, List<String> schemas, TenantSettings settings) {
         return new BelayTenants(runner(dataSource), schemas, List.of(), settings, null);
     }

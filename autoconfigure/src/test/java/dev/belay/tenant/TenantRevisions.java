@@ -31,6 +31,18 @@ final class TenantRevisions {
                 entry("r3_index", "r2_name", "CREATE INDEX ride_name ON ride (name)", "DROP INDEX ride_name")));
     }
 
+    /** A revision of the application's own schema: plans, which every tenant's rides refer to. */
+    static Revisions shared() {
+        return Revisions.ofEntries(List.of(entry("s1_plans", null, "CREATE TABLE plan (id bigint PRIMARY KEY)",
+                "DROP TABLE plan")));
+    }
+
+    /** A tenant's revision that needs the shared one: its rides refer to the application's plans. */
+    static Revisions usingShared() {
+        return Revisions.ofEntries(List.of(entry("t1_rides_on_plans", null,
+                "CREATE TABLE ride (id bigint PRIMARY KEY, plan bigint REFERENCES app.plan)", "DROP TABLE ride")));
+    }
+
     private static Revisions.Entry entry(String id, String after, String up, String down) {
         RevisionInfo info = new RevisionInfo(id, (after != null) ? List.of(after) : List.of(), "make " + id, true,
                 false, "test." + id);
