@@ -10,12 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -29,7 +23,6 @@ import dev.belay.runner.MigrationResult;
 import dev.belay.runner.MigrationRunner;
 import dev.belay.runner.MigrationStatus;
 import dev.belay.runner.SchemaRecorder;
-import dev.belay.tenant.TenantOutcome.State;
 import dev.belay.tenant.TenantSettings.OnFailure;
 import dev.belay.tenant.TenantStatus.Standing;
 
@@ -223,7 +216,7 @@ public final class BelayTenants {
                     + ((target != null) ? " for '" + target + "'" : "") + " (their histories read in " + queries[0]
                     + ((queries[0] == 1) ? " query" : " queries") + ")");
         }
-        Map<Tenant, TenantOutcome> outcomes = run(pending, "migrate",
+        Map<Tenant, TenantOutcome> outcomes = rollout().run(pending, "migrate",
                 (tenant) -> TenantOutcome.ran(tenant, runner(tenant).apply(target)));
         List<TenantOutcome> all = tenants.stream()
             .map((tenant) -> upToDate.containsKey(tenant) ? TenantOutcome.upToDate(tenant, upToDate.get(tenant))
@@ -244,7 +237,7 @@ public final class BelayTenants {
      */
     public TenantsResult forEach(List<Tenant> tenants, String what, Function<MigrationRunner, MigrationResult> operation) {
         long started = System.nanoTime();
-        Map<Tenant, TenantOutcome> outcomes = run(tenants, what,
+        Map<Tenant, TenantOutcome> outcomes = rollout().run(tenants, what,
                 (tenant) -> TenantOutcome.ran(tenant, operation.apply(runner(tenant))));
         TenantsResult result = new TenantsResult(tenants.stream().map(outcomes::get).toList(), millisSince(started),
                 0);
@@ -419,85 +412,6 @@ public final class BelayTenants {
                     .isPresent());
     }
 
-    /**
-     * Runs the work on each tenant: the canaries first, then the rest, {@code parallelism} at a
-     * time, starting no new tenant after a failure when {@code on-failure=stop}.
-     * @throws TenantMigrationException when a canary failed (the rest are not started)
-     */
-    private Map<Tenant, TenantOutcome> run(List<Tenant> tenants, String what, Function<Tenant, TenantOutcome> work) {
-        Map<Tenant, TenantOutcome> outcomes = new IdentityHashMap<>();
-        if (tenants.isEmpty()) {
-            return outcomes;
-        }
-        int canaries = Math.min(this.settings.canary(), tenants.size());
-        AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService executor = Executors.newFixedThreadPool(Math.min(this.settings.parallelism(), tenants.size()),
-                threads(Thread.currentThread().getContextClassLoader()));
-        try {
-            outcomes.putAll(runAll(executor, tenants.subList(0, canaries), work, stop, true));
-            if (outcomes.values().stream().anyMatch((outcome) -> outcome.state() == State.FAILED)) {
-                tenants.subList(canaries, tenants.size())
-                    .forEach((tenant) -> outcomes.put(tenant, TenantOutcome.notStarted(tenant, schemaOf(tenant))));
-                TenantsResult result = new TenantsResult(tenants.stream().map(outcomes::get).toList(), 0, 0);
-                List<TenantOutcome> failed = result.inState(State.FAILED);
-                throw new TenantMigrationException("Canary " + ((failed.size() == 1) ? "tenant " : "tenants ")
-                        + TenantsResult.names(failed, 20) + " failed to " + what + ", so no other tenant was touched. "
-                        + result.summary(), "Each failed revision was rolled back: fix what the error names, then "
-                                + "start again (the canaries go first again).", result);
-            }
-            outcomes.putAll(runAll(executor, tenants.subList(canaries, tenants.size()), work, stop,
-                    this.settings.onFailure() == OnFailure.STOP));
-        }
-        finally {
-            executor.shutdownNow();
-        }
-        return outcomes;
-    }
-
-    private Map<Tenant, TenantOutcome> runAll(ExecutorService executor, List<Tenant> tenants,
-            Function<Tenant, TenantOutcome> work, AtomicBoolean stop, boolean stopOnFailure) {
-        Map<Tenant, Future<TenantOutcome>> futures = new LinkedHashMap<>();
-        for (Tenant tenant : tenants) {
-            futures.put(tenant, executor.submit(() -> {
-                if (stop.get()) {
-                    return TenantOutcome.notStarted(tenant, schemaOf(tenant));
-                }
-                long started = System.nanoTime();
-                try {
-                    TenantOutcome outcome = work.apply(tenant);
-                    this.failures.remove(tenant.name());
-                    return outcome;
-                }
-                catch (RuntimeException ex) {
-                    if (stopOnFailure) {
-                        stop.set(true);
-                    }
-                    String message = message(ex);
-                    this.failures.put(tenant.name(), message);
-                    logger.error("Tenant '" + tenant.name() + "' failed: " + message, ex);
-                    return TenantOutcome.failed(tenant, schemaOf(tenant), message, millisSince(started));
-                }
-            }));
-        }
-        Map<Tenant, TenantOutcome> outcomes = new IdentityHashMap<>();
-        futures.forEach((tenant, future) -> outcomes.put(tenant, await(future)));
-        return outcomes;
-    }
-
-    private static TenantOutcome await(Future<TenantOutcome> future) {
-        try {
-            return future.get();
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new MigrationException("Interrupted while tenants were migrating.",
-                    "Each tenant's runner finishes or rolls back its revision; start again.", ex);
-        }
-        catch (ExecutionException ex) {
-            throw new IllegalStateException("A tenant's migration failed unexpectedly", ex.getCause());
-        }
-    }
-
     /** Logs the result, and throws when tenants failed with {@code on-failure=stop}. */
     private void report(TenantsResult result, String what) {
         if (result.passed()) {
@@ -513,6 +427,10 @@ public final class BelayTenants {
         }
         logger.error("Belay could not " + what + " every tenant (belay.tenants.on-failure=continue, so the others "
                 + "went on): " + result.summary() + " `belay status` names the tenants not at head.");
+    }
+
+    private TenantRollout rollout() {
+        return new TenantRollout(this.settings, this::schemaOf, this.failures);
     }
 
     private Map<DataSource, List<Tenant>> byDatabase(List<Tenant> tenants) {
@@ -538,19 +456,8 @@ public final class BelayTenants {
         return (tenant.schema() != null) ? tenant.schema() : this.runner.settings().schema();
     }
 
-    private static java.util.concurrent.ThreadFactory threads(@Nullable ClassLoader classLoader) {
-        AtomicInteger count = new AtomicInteger();
-        return (task) -> {
-            Thread thread = new Thread(task, "belay-tenants-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            // Revisions find their resources (a baseline's schema) through it.
-            thread.setContextClassLoader(classLoader);
-            return thread;
-        };
-    }
-
     private static String message(Throwable ex) {
-        return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
+        return TenantRollout.message(ex);
     }
 
     private static String describe(List<Tenant> tenants) {
