@@ -19,40 +19,52 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.SocketFactory;
 
 /**
- * Counts the network round trips of one JDBC connection: the times the driver, having sent
- * something, has to wait for the server's answer. The connection's socket is wrapped (through
+ * Counts the network round trips of JDBC connections: the times the driver, having sent
+ * something, has to wait for the server's answer. Each connection's socket is wrapped (through
  * pgjdbc's {@code socketFactory} property) so that every switch from writing to reading counts
  * one; a batch of pipelined statements therefore counts once, however the network splits it.
+ * One connection ({@link #open}), or every connection a pool opens with the
+ * {@linkplain #driverProperties() driver properties} of a {@linkplain #register() registered}
+ * counter.
  */
-public final class RoundTripCounter {
+public final class RoundTripCounter implements AutoCloseable {
 
     private static final Map<String, RoundTripCounter> COUNTERS = new ConcurrentHashMap<>();
 
+    private final String key = UUID.randomUUID().toString();
+
     private final AtomicInteger roundTrips = new AtomicInteger();
 
-    private volatile boolean wrote;
+    private final AtomicInteger sockets = new AtomicInteger();
 
     private RoundTripCounter() {
     }
 
+    /**
+     * A counter for the connections opened with its {@link #driverProperties()} until it is
+     * {@linkplain #close() closed}: those of a pool, say.
+     */
+    public static RoundTripCounter register() {
+        RoundTripCounter counter = new RoundTripCounter();
+        COUNTERS.put(counter.key, counter);
+        return counter;
+    }
+
     /** Opens a counted connection to {@code database}; the count starts at zero once it is open. */
     public static Counted open(TestDatabase database) throws SQLException {
-        String key = UUID.randomUUID().toString();
-        RoundTripCounter created = new RoundTripCounter();
-        COUNTERS.put(key, created);
-        Properties properties = database.server().credentials();
-        properties.setProperty("socketFactory", CountingSocketFactory.class.getName());
-        properties.setProperty("socketFactoryArg", key);
-        properties.setProperty("sslmode", "disable");
-        properties.setProperty("gssEncMode", "disable");
-        try {
+        try (RoundTripCounter created = register()) {
+            Properties properties = database.server().credentials();
+            properties.putAll(created.driverProperties());
             Connection connection = DriverManager.getConnection(database.url(), properties);
             created.reset();
             return new Counted(connection, created);
         }
-        finally {
-            COUNTERS.remove(key);
-        }
+    }
+
+    /** The pgjdbc properties that make a connection's round trips count here. */
+    public Map<String, String> driverProperties() {
+        return Map.of("socketFactory", CountingSocketFactory.class.getName(), "socketFactoryArg", this.key,
+                "sslmode", "disable", "gssEncMode", "disable");
     }
 
     /** Round trips since the connection opened or since the last {@link #reset()}. */
@@ -60,20 +72,20 @@ public final class RoundTripCounter {
         return this.roundTrips.get();
     }
 
+    /** Connections (sockets) opened since the last {@link #reset()}. */
+    public int sockets() {
+        return this.sockets.get();
+    }
+
     public void reset() {
         this.roundTrips.set(0);
-        this.wrote = false;
+        this.sockets.set(0);
     }
 
-    private void written() {
-        this.wrote = true;
-    }
-
-    private void reading() {
-        if (this.wrote) {
-            this.wrote = false;
-            this.roundTrips.incrementAndGet();
-        }
+    /** Stops counting connections opened from now on (those open go on counting). */
+    @Override
+    public void close() {
+        COUNTERS.remove(this.key);
     }
 
     /**
@@ -102,6 +114,7 @@ public final class RoundTripCounter {
 
         @Override
         public Socket createSocket() {
+            this.counter.sockets.incrementAndGet();
             return new CountingSocket(this.counter);
         }
 
@@ -128,9 +141,12 @@ public final class RoundTripCounter {
 
     }
 
+    /** Counts one round trip each time its connection, having written, starts reading. */
     private static final class CountingSocket extends Socket {
 
         private final RoundTripCounter counter;
+
+        private volatile boolean wrote;
 
         private InputStream input;
 
@@ -140,6 +156,13 @@ public final class RoundTripCounter {
             this.counter = counter;
         }
 
+        private void reading() {
+            if (this.wrote) {
+                this.wrote = false;
+                this.counter.roundTrips.incrementAndGet();
+            }
+        }
+
         @Override
         public synchronized InputStream getInputStream() throws IOException {
             if (this.input == null) {
@@ -147,13 +170,13 @@ public final class RoundTripCounter {
 
                     @Override
                     public int read() throws IOException {
-                        CountingSocket.this.counter.reading();
+                        reading();
                         return super.read();
                     }
 
                     @Override
                     public int read(byte[] bytes, int offset, int length) throws IOException {
-                        CountingSocket.this.counter.reading();
+                        reading();
                         return super.read(bytes, offset, length);
                     }
 
@@ -169,13 +192,13 @@ public final class RoundTripCounter {
 
                     @Override
                     public void write(int b) throws IOException {
-                        CountingSocket.this.counter.written();
+                        CountingSocket.this.wrote = true;
                         this.out.write(b);
                     }
 
                     @Override
                     public void write(byte[] bytes, int offset, int length) throws IOException {
-                        CountingSocket.this.counter.written();
+                        CountingSocket.this.wrote = true;
                         this.out.write(bytes, offset, length);
                     }
 
