@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.belay.revision.MigrationException;
@@ -138,7 +140,7 @@ final class BelayCommands {
      * one {@code --tenant} names, or every tenant with {@code --all-tenants} (or by default, for
      * {@code belay status}). A command that changes tenants needs to be told which.
      */
-    private Scope scope(CommandInput input, String command, boolean everyTenantByDefault) {
+    private Scope scope(CommandInput input, String command, Tenants tenants) {
         String name = input.string("tenant");
         boolean all = input.flag("all-tenants");
         BelayTenants available = this.tenants.getIfAvailable();
@@ -157,14 +159,27 @@ final class BelayCommands {
             Tenant tenant = available.tenant(name);
             return new Scope(available.runner(tenant), tenant, null);
         }
-        if (all || everyTenantByDefault) {
+        if (all || tenants == Tenants.EVERY_BY_DEFAULT) {
             return new Scope(this.runner, null, available);
         }
         throw new CommandInput.UsageException("This application has tenants, so 'belay " + command + "' needs to be "
-                + "told which: --tenant NAME for one of them" + (command.equals("apply") || command.equals("rollback")
-                        || command.equals("check") || command.equals("verify") ? ", or --all-tenants for every one"
-                                : "")
+                + "told which: --tenant NAME for one of them"
+                + ((tenants == Tenants.ONE_OR_EVERY) ? ", or --all-tenants for every one" : "")
                 + ". `belay status` lists them.");
+    }
+
+    /** Which tenants a command works on when the application has some. */
+    private enum Tenants {
+
+        /** Every tenant unless {@code --tenant} names one ({@code status}, {@code generate}, {@code diff}). */
+        EVERY_BY_DEFAULT,
+
+        /** The one {@code --tenant} names, or every one with {@code --all-tenants}; it must be told which. */
+        ONE_OR_EVERY,
+
+        /** The one {@code --tenant} names ({@code stamp}, {@code baseline}). */
+        ONE
+
     }
 
     /**
@@ -236,7 +251,7 @@ final class BelayCommands {
                 + "tenant stands)", "belay status [--tenant NAME] [--format text|json]", List.of(TENANT, FORMAT),
                 (context, input, out) -> {
                     boolean json = json(input);
-                    Scope scope = scope(input, "status", true);
+                    Scope scope = scope(input, "status", Tenants.EVERY_BY_DEFAULT);
                     if (scope.all() != null) {
                         TenantsStatus status = scope.all().status();
                         if (json) {
@@ -309,7 +324,7 @@ final class BelayCommands {
                 List.of(TARGET_APPLY, DRY_RUN, TENANT, ALL_TENANTS, FORMAT), (context, input, out) -> {
                     boolean dryRun = input.flag("dry-run");
                     boolean json = json(input);
-                    Scope scope = scope(input, "apply", false);
+                    Scope scope = scope(input, "apply", Tenants.ONE_OR_EVERY);
                     if (scope.all() != null) {
                         if (dryRun) {
                             throw new CommandInput.UsageException("A dry run rehearses one schema: give --tenant NAME "
@@ -344,7 +359,7 @@ final class BelayCommands {
                 "Record pending revisions as applied without running them, once the database is shown to have what "
                         + "they build (to take over a database built before Belay)",
                 "belay stamp [--target ID] [--tenant NAME]", List.of(TARGET_STAMP, TENANT), (context, input, out) -> {
-                    MigrationRunner runner = scope(input, "stamp", false).runner();
+                    MigrationRunner runner = scope(input, "stamp", Tenants.ONE).runner();
                     MigrationStatus status = runner.status();
                     List<RevisionStatus> unknown = status.inState(RevisionState.UNKNOWN);
                     if (this.runner.graph().isEmpty() && !unknown.isEmpty()) {
@@ -385,7 +400,7 @@ final class BelayCommands {
                         + "it as applied",
                 "belay baseline [--message TEXT] [--from-flyway | --from-liquibase] [--tenant NAME]",
                 List.of(MESSAGE, FROM_FLYWAY, FROM_LIQUIBASE, TENANT), (context, input, out) -> {
-                    Scope scope = scope(input, "baseline", false);
+                    Scope scope = scope(input, "baseline", Tenants.ONE);
                     if (input.flag("from-flyway") && input.flag("from-liquibase")) {
                         throw new CommandInput.UsageException("Give --from-flyway or --from-liquibase, not both.");
                     }
@@ -421,7 +436,7 @@ final class BelayCommands {
     Command check() {
         return command("check", "Exit 0 when the JPA mapping equals the database with all revisions applied",
                 "belay check [--tenant NAME | --all-tenants]", List.of(TENANT, ALL_TENANTS), (context, input, out) -> {
-                    Scope scope = scope(input, "check", false);
+                    Scope scope = scope(input, "check", Tenants.ONE_OR_EVERY);
                     if (scope.all() != null) {
                         return checkAll(scope.all(), out);
                     }
@@ -469,7 +484,7 @@ final class BelayCommands {
         return command("verify",
                 "Replay the applied revisions and name those that no longer do what they did when applied here",
                 "belay verify [--tenant NAME | --all-tenants]", List.of(TENANT, ALL_TENANTS), (context, input, out) -> {
-                    Scope scope = scope(input, "verify", false);
+                    Scope scope = scope(input, "verify", Tenants.ONE_OR_EVERY);
                     if (scope.all() != null) {
                         return verifyAll(scope.all(), out);
                     }
@@ -492,7 +507,7 @@ final class BelayCommands {
         if (steps != null && target != null) {
             throw new CommandInput.UsageException("Give --steps or --target, not both.");
         }
-        Scope scope = scope(input, "rollback", false);
+        Scope scope = scope(input, "rollback", Tenants.ONE_OR_EVERY);
         if (scope.all() != null) {
             return rollbackAll(context, scope.all(), steps, target, input.flag("yes"), out);
         }
@@ -582,7 +597,7 @@ final class BelayCommands {
      * same for every tenant; the application's own schema has no tenant's tables.
      */
     private Scope comparedScope(CommandInput input, String command, PrintWriter out) {
-        Scope scope = scope(input, command, true);
+        Scope scope = scope(input, command, Tenants.EVERY_BY_DEFAULT);
         if (scope.all() != null) {
             out.println("This application has tenants: comparing the JPA mapping with what the revisions build (as "
                     + "--shadow does), the same for every tenant; --tenant NAME compares with one tenant's schema.");
@@ -674,12 +689,16 @@ final class BelayCommands {
         }
         TenantsStatus status = tenants.status();
         List<TenantStatus> behind = status.notAtHead();
+        Map<String, Tenant> byName = tenants.tenants()
+            .stream()
+            .collect(Collectors.toMap(Tenant::name, Function.identity()));
         List<String> drifted = new ArrayList<>();
         for (TenantStatus tenant : status.tenants()) {
-            if (tenant.standing() == TenantStatus.Standing.UNREACHABLE || tenant.current().isEmpty()) {
+            if (tenant.standing() == TenantStatus.Standing.UNREACHABLE || tenant.current().isEmpty()
+                    || !byName.containsKey(tenant.tenant())) {
                 continue;
             }
-            MigrationRunner runner = tenants.runner(tenants.tenant(tenant.tenant()));
+            MigrationRunner runner = tenants.runner(byName.get(tenant.tenant()));
             DatabaseDrift drift = workbench.driftDetector().forRunner(runner).database(runner.status());
             if (drift.differs()) {
                 drifted.add(tenant.tenant());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.belay.actions.SqlStatement;
@@ -15,6 +16,7 @@ import dev.belay.runner.RevisionRun;
 import dev.belay.runner.RevisionState;
 import dev.belay.runner.RevisionStatus;
 import dev.belay.tenant.BelayTenants;
+import dev.belay.tenant.Tenant;
 import dev.belay.tenant.TenantOutcome;
 import dev.belay.tenant.TenantStatus;
 import dev.belay.tenant.TenantsResult;
@@ -132,11 +134,11 @@ public class BelayEndpoint {
     @ReadOperation
     public @Nullable TenantDescriptor tenant(@Selector String section, @Selector String name) {
         BelayTenants tenants = this.context.getBeanProvider(BelayTenants.class).getIfAvailable();
-        if (!TENANTS.equals(section) || tenants == null
-                || tenants.tenants().stream().noneMatch((tenant) -> tenant.name().equals(name))) {
+        Optional<Tenant> tenant = (TENANTS.equals(section) && tenants != null) ? tenants.find(name) : Optional.empty();
+        if (tenant.isEmpty()) {
             return null;
         }
-        MigrationRunner runner = tenants.runner(tenants.tenant(name));
+        MigrationRunner runner = tenants.runner(tenant.get());
         MigrationStatus status = runner.status();
         DriftDetector detector = this.context.getBeanProvider(DriftDetector.class).getIfAvailable();
         DatabaseDrift drift = (detector != null) ? detector.forRunner(runner).database(status) : null;
@@ -181,12 +183,12 @@ public class BelayEndpoint {
         if (tenant == null) {
             return new TenantsAppliedDescriptor(tenants.migrateAll(target));
         }
-        if (tenants.tenants().stream().noneMatch((candidate) -> candidate.name().equals(tenant))) {
-            throw new UnknownTargetException("There is no tenant '" + tenant + "'.", "Give the name of one of the "
-                    + "tenants (GET /actuator/belay lists them), or no tenant to bring every tenant to the target.");
-        }
+        Tenant named = tenants.find(tenant)
+            .orElseThrow(() -> new UnknownTargetException("There is no tenant '" + tenant + "'.", "Give the name of "
+                    + "one of the tenants (GET /actuator/belay lists them), or no tenant to bring every tenant to the "
+                    + "target."));
         tenants.migrateApplication();
-        return new AppliedDescriptor(tenants.runner(tenants.tenant(tenant)).apply(target));
+        return new AppliedDescriptor(tenants.runner(named).apply(target));
     }
 
     /** The application's Belay runners, by context. */

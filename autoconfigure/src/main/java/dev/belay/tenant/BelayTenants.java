@@ -145,9 +145,7 @@ public final class BelayTenants {
                 }
             }
         }
-        this.added.values().stream().filter((tenant) -> !byName.containsKey(tenant.name())).forEach((tenant) -> {
-            byName.put(tenant.name(), tenant);
-        });
+        this.added.values().forEach((tenant) -> byName.putIfAbsent(tenant.name(), tenant));
         return List.copyOf(byName.values());
     }
 
@@ -156,13 +154,14 @@ public final class BelayTenants {
      * @throws MigrationException naming the tenants there are when there is none of that name
      */
     public Tenant tenant(String name) {
-        List<Tenant> tenants = tenants();
-        return tenants.stream()
-            .filter((tenant) -> tenant.name().equals(name))
-            .findFirst()
-            .orElseThrow(() -> new MigrationException("There is no tenant '" + name + "'.",
-                    "The tenants are " + describe(tenants) + "; tenants come from belay.tenants.schemas and the "
-                            + "application's TenantSource beans."));
+        return find(name).orElseThrow(() -> new MigrationException("There is no tenant '" + name + "'.",
+                "The tenants are " + describe(tenants()) + "; tenants come from belay.tenants.schemas and the "
+                        + "application's TenantSource beans."));
+    }
+
+    /** The tenant of that name, if there is one. */
+    public Optional<Tenant> find(String name) {
+        return tenants().stream().filter((tenant) -> tenant.name().equals(name)).findFirst();
     }
 
     /** The runner of a tenant: the application's revisions and settings, on the tenant's schema and database. */
@@ -254,10 +253,7 @@ public final class BelayTenants {
      */
     public MigrationResult migrate(String name) {
         Objects.requireNonNull(name, "name");
-        Tenant tenant = tenants().stream()
-            .filter((candidate) -> candidate.name().equals(name))
-            .findFirst()
-            .orElseGet(() -> this.added.computeIfAbsent(name, Tenant::schema));
+        Tenant tenant = find(name).orElseGet(() -> this.added.computeIfAbsent(name, Tenant::schema));
         try {
             migrateApplication();
             MigrationResult result = runner(tenant).apply(this.target);
@@ -304,6 +300,10 @@ public final class BelayTenants {
     }
 
     private TenantStatus status(Tenant tenant, TenantHistories.History history) {
+        if (history.schema() == null) {
+            return new TenantStatus(tenant.name(), null, Standing.UNREACHABLE, List.of(), 0,
+                    "its connection has no current schema (set its schema, or belay.schema)");
+        }
         Map<String, HistoryState> states = history.states().states();
         Set<String> applied = states.entrySet()
             .stream()
@@ -318,11 +318,7 @@ public final class BelayTenants {
             .size();
         String failure = this.failures.get(tenant.name());
         Standing standing;
-        if (history.schema() == null) {
-            return new TenantStatus(tenant.name(), null, Standing.UNREACHABLE, List.of(), 0,
-                    "its connection has no current schema");
-        }
-        else if (!states.keySet().stream().allMatch(graph()::contains)) {
+        if (!states.keySet().stream().allMatch(graph()::contains)) {
             standing = Standing.UNKNOWN_REVISIONS;
         }
         else if (applied.size() < states.size()) {

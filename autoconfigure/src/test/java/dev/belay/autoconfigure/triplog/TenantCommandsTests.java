@@ -70,6 +70,11 @@ class TenantCommandsTests {
             .contains("2 at head, 1 behind.")
             .containsPattern(globex + " +" + globex + " +behind +1 +\\(nothing applied\\)");
 
+        assertThat(run(tenants, "belay", "status", "--format", "json")).isZero();
+        String status = output.getOut().lines().filter((line) -> line.startsWith("{\"heads\"")).findFirst().orElseThrow();
+        assertThat(JsonParserFactory.getJsonParser().parseMap(status)).containsEntry("allAtHead", false)
+            .containsEntry("counts", Map.of("at-head", 2, "behind", 1));
+
         assertThat(run(tenants, "belay", "status", "--tenant", acme)).isZero();
         assertThat(output.getOut()).contains("Tenant " + acme).contains("Schema " + acme).contains("Up to date.");
     }
@@ -109,6 +114,10 @@ class TenantCommandsTests {
 
         assertThat(run(tenants, "belay", "rollback", "--tenant", one, "--yes")).isZero();
         assertThat(historyRows(one)).isZero();
+
+        assertThat(run(tenants, "belay", "rollback", "--all-tenants", "--yes")).isEqualTo(1);
+        assertThat(output.getOut()).contains("Cannot roll back 1 revisions: only 0 are applied.")
+            .contains("2 tenants in ");
     }
 
     @Test
