@@ -18,6 +18,15 @@ public record SqlStatement(String sql, TransactionMode mode) {
             "(?is)^(\\s*(?:CREATE\\s+(?:UNIQUE\\s+)?INDEX|DROP\\s+INDEX|REINDEX\\s+(?:\\([^)]*\\)\\s*)?"
                     + "(?:INDEX|TABLE|SCHEMA|DATABASE|SYSTEM)))\\s+CONCURRENTLY\\b");
 
+    /**
+     * The statements that end or start a transaction (not savepoints, which stay inside one).
+     * {@code END} and {@code ABORT} are PostgreSQL's own words for {@code COMMIT} and
+     * {@code ROLLBACK}.
+     */
+    private static final Pattern TRANSACTION_CONTROL = Pattern.compile(
+            "(?is)^\\s*(?:BEGIN|START\\s+TRANSACTION|COMMIT|END|ABORT|PREPARE\\s+TRANSACTION"
+                    + "|ROLLBACK(?!\\s+(?:WORK\\s+|TRANSACTION\\s+)?TO\\b))\\b");
+
     public SqlStatement {
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(mode, "mode");
@@ -46,6 +55,20 @@ public record SqlStatement(String sql, TransactionMode mode) {
         }
         return Optional.of(new SqlStatement(matcher.group(1) + this.sql.substring(matcher.end()),
                 TransactionMode.IN_TRANSACTION));
+    }
+
+    /**
+     * Whether the statement starts or ends a transaction ({@code BEGIN}, {@code COMMIT},
+     * {@code ROLLBACK}...): inside a revision's transaction it would commit half of the revision's
+     * work, or the work without its history row.
+     */
+    public boolean controlsTransaction() {
+        return controlsTransaction(this.sql);
+    }
+
+    /** Whether SQL text {@linkplain #controlsTransaction() starts or ends a transaction}. */
+    public static boolean controlsTransaction(String sql) {
+        return TRANSACTION_CONTROL.matcher(sql).find();
     }
 
     @Override

@@ -18,7 +18,10 @@ public final class Revisions {
 
     private final Map<String, Supplier<? extends Revision>> instances;
 
+    private final List<Entry> entries;
+
     private Revisions(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
         this.graph = RevisionGraph.of(entries.stream().map(Entry::info).toList());
         this.instances = new HashMap<>();
         entries.forEach((entry) -> this.instances.put(entry.info().id(), entry.instance()));
@@ -39,6 +42,17 @@ public final class Revisions {
      */
     public static Revisions ofEntries(List<Entry> entries) {
         return new Revisions(entries);
+    }
+
+    /**
+     * These revisions and some more, such as revisions about to be written that are rehearsed
+     * before they exist as classes.
+     * @throws RevisionGraphException when they do not form a valid graph together
+     */
+    public Revisions plus(List<Entry> more) {
+        List<Entry> all = new java.util.ArrayList<>(this.entries);
+        all.addAll(more);
+        return new Revisions(all);
     }
 
     public RevisionGraph graph() {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +22,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import dev.belay.actions.SchemaSnapshot;
+import dev.belay.actions.SqlStatement;
 import dev.belay.revision.HistoryEntry;
 import dev.belay.revision.HistoryState;
 import dev.belay.revision.MigrationException;
@@ -220,8 +222,7 @@ public final class MigrationRunner {
                 return rolledBack(connection, () -> {
                     // Creates the schema too, so statements have somewhere to go.
                     history.create(connection);
-                    executor.rehearse(connection, revisions, new ArrayList<>(),
-                            (revision) -> observer.afterRevision(connection, revision));
+                    executor.rehearse(connection, revisions, new ArrayList<>(), observer, false);
                     return inspection.inspect(connection);
                 });
             }
@@ -234,9 +235,90 @@ public final class MigrationRunner {
         }
     }
 
-    /** Looks at a {@linkplain #rehearse rehearsal} after each revision. */
+    /**
+     * Rehearses the given revisions in the given order in a scratch schema that lives until they
+     * have all run and is then dropped, committing each revision's work when it has run: each
+     * revision meets the tables of those before it as committed tables, in a transaction of its
+     * own, as it would in production, so that what it locks shows in {@code pg_locks} and a value
+     * an earlier revision added to an enum may be used. {@code belay lint} reads there what
+     * PostgreSQL did. The observer may commit too (between the statements of a non-transactional
+     * revision, which commit one by one in production). A revision runs as in a dry run
+     * ({@link dev.belay.revision.Migrator#dryRun()} is {@code true}). Nothing outside the scratch
+     * schema is changed, unless a revision names another schema itself.
+     * @param scratchSchema the name of a schema that does not exist
+     * @throws MigrationException naming the revision that failed (the schema is dropped all the same)
+     */
+    public void rehearseStepwise(String scratchSchema, List<RevisionInfo> revisions, RehearsalObserver observer) {
+        Objects.requireNonNull(scratchSchema, "scratchSchema");
+        Objects.requireNonNull(observer, "observer");
+        RevisionHistory history = new RevisionHistory(scratchSchema, this.settings.historyTable());
+        try (Connection connection = connect()) {
+            if (schemaExists(connection, scratchSchema)) {
+                throw new IllegalArgumentException("Schema " + Identifiers.quote(scratchSchema)
+                        + " exists; a rehearsal needs a new one");
+            }
+            SessionSettings previous = SessionSettings.apply(connection, scratchSchema, this.settings.lockTimeout());
+            try {
+                connection.setAutoCommit(false);
+                history.create(connection);
+                connection.commit();
+                new RevisionExecutor(this.revisions, history, this.settings.lockTimeout()).rehearse(connection,
+                        revisions, new ArrayList<>(), observer, true);
+            }
+            finally {
+                try {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+                finally {
+                    dropScratch(connection, scratchSchema);
+                    restore(connection, previous);
+                }
+            }
+        }
+        catch (SQLException ex) {
+            throw databaseError("rehearse the revisions in scratch schema " + Identifiers.quote(scratchSchema), ex);
+        }
+    }
+
+    private static void dropScratch(Connection connection, String schema) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + Identifiers.quote(schema) + " CASCADE");
+        }
+        catch (SQLException ex) {
+            logger.warn("Could not drop the rehearsal's scratch schema " + Identifiers.quote(schema)
+                    + "; drop it by hand: DROP SCHEMA " + Identifiers.quote(schema) + " CASCADE", ex);
+        }
+    }
+
+    /**
+     * Looks at a {@linkplain #rehearse rehearsal}: before and after each revision, and before each
+     * statement a revision sends.
+     */
     @FunctionalInterface
     public interface RehearsalObserver {
+
+        /**
+         * @param connection the rehearsal's connection, in its transaction
+         * @param revision the revision about to run
+         */
+        default void beforeRevision(Connection connection, RevisionInfo revision) throws SQLException {
+        }
+
+        /**
+         * Called before each statement of a revision is sent (or only recorded): before each
+         * statement of {@code actions()} and before each statement {@code jdbc()} executes or
+         * prepares.
+         * @param connection the rehearsal's connection, in its transaction
+         * @param revision the revision that sends it
+         * @param statement the statement as the revision wrote it
+         * @param sent whether the rehearsal sends it (in its transactional form, for a statement
+         * that cannot run in a transaction), rather than only recording a statement that has
+         * no such form
+         */
+        default void beforeStatement(Connection connection, RevisionInfo revision, SqlStatement statement,
+                boolean sent) throws SQLException {
+        }
 
         /**
          * @param connection the rehearsal's connection, in its transaction
@@ -580,8 +662,8 @@ public final class MigrationRunner {
                     RevisionHistory scratch = new RevisionHistory(copy.name(), history.table());
                     scratch.create(connection);
                     new RevisionExecutor(this.revisions, scratch, this.settings.lockTimeout()).rehearse(connection,
-                            rehearsed, runs, (revision) -> {
-                            });
+                            rehearsed, runs, (c, revision) -> {
+                            }, false);
                     return null;
                 });
             }

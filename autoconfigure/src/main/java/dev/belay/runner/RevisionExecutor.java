@@ -244,14 +244,18 @@ final class RevisionExecutor {
 
     /**
      * Runs the pending revisions' {@code up} as a rehearsal, recording their statements into
-     * {@code runs}: in the caller's transaction, which the caller rolls back, with the
-     * connection's {@code search_path}, which the caller points at a scratch schema.
+     * {@code runs}: in the caller's transaction, with the connection's {@code search_path}, which
+     * the caller points at a scratch schema. The observer sees each revision and statement; with
+     * {@code stepwise}, each revision's work is committed when it has run (the caller drops the
+     * scratch schema), so that the next revision meets it as committed tables, as it would in
+     * production, otherwise the caller rolls everything back.
      */
-    void rehearse(Connection connection, List<RevisionInfo> pending, List<RevisionRun> runs, AfterEach afterEach)
-            throws SQLException {
+    void rehearse(Connection connection, List<RevisionInfo> pending, List<RevisionRun> runs,
+            MigrationRunner.RehearsalObserver observer, boolean stepwise) throws SQLException {
         for (RevisionInfo info : pending) {
             Revision revision = instance(info, runs, Direction.UP);
-            RevisionSession session = new RevisionSession(connection, this.history.schema(), Mode.REHEARSAL, info);
+            observer.beforeRevision(connection, info);
+            RevisionSession session = new RevisionSession(connection, this.history.schema(), info, observer);
             Instant startedAt = Instant.now();
             long started = System.nanoTime();
             try {
@@ -259,20 +263,16 @@ final class RevisionExecutor {
             }
             catch (RuntimeException ex) {
                 throw failed(null, info, Direction.UP, ex, session, List.of(), "This was a rehearsal in scratch schema "
-                        + this.history.schema() + ", which was rolled back: nothing was changed.");
+                        + this.history.schema() + ", which was " + (stepwise ? "dropped" : "rolled back")
+                        + ": nothing was changed.");
             }
             runs.add(new RevisionRun(info.id(), info.message(), startedAt, millisSince(started),
                     session.statements()));
-            afterEach.afterRevision(info);
+            observer.afterRevision(connection, info);
+            if (stepwise) {
+                ScratchSchema.commitContained(connection, this.history.schema());
+            }
         }
-    }
-
-    /** What a rehearsal does after each revision. */
-    @FunctionalInterface
-    interface AfterEach {
-
-        void afterRevision(RevisionInfo revision) throws SQLException;
-
     }
 
     /**

@@ -71,6 +71,8 @@ final class RevisionSession implements Migrator, StatementSink {
 
     private final List<String> droppedInvalidIndexes = new ArrayList<>();
 
+    private final MigrationRunner.@Nullable RehearsalObserver observer;
+
     private @Nullable JdbcTemplate jdbc;
 
     /**
@@ -79,18 +81,28 @@ final class RevisionSession implements Migrator, StatementSink {
      */
     RevisionSession(Connection connection, String schema, Mode mode, RevisionInfo revision, LockGuard lock,
             LockRetries retries) {
+        this(connection, schema, mode, revision, lock, retries, null);
+    }
+
+    /**
+     * A session of a rehearsal or dry run, which takes no lock and retries nothing.
+     * @param observer told of each statement before it is sent
+     */
+    RevisionSession(Connection connection, String schema, RevisionInfo revision,
+            MigrationRunner.RehearsalObserver observer) {
+        this(connection, schema, Mode.REHEARSAL, revision, LockGuard.NONE, LockRetries.NONE, observer);
+    }
+
+    private RevisionSession(Connection connection, String schema, Mode mode, RevisionInfo revision, LockGuard lock,
+            LockRetries retries, MigrationRunner.@Nullable RehearsalObserver observer) {
         this.connection = connection;
         this.schema = schema;
         this.mode = mode;
         this.revision = revision;
         this.lock = lock;
         this.retries = retries;
+        this.observer = observer;
         this.actions = new DatabaseActions(this);
-    }
-
-    /** A session of a rehearsal or dry run, which takes no lock and retries nothing. */
-    RevisionSession(Connection connection, String schema, Mode mode, RevisionInfo revision) {
-        this(connection, schema, mode, revision, LockGuard.NONE, LockRetries.NONE);
     }
 
     @Override
@@ -102,7 +114,13 @@ final class RevisionSession implements Migrator, StatementSink {
     public JdbcTemplate jdbc() {
         if (this.jdbc == null) {
             Connection recording = RecordingConnection.wrap(this.connection, (sql) -> {
-                this.statements.add(SqlStatement.of(sql));
+                SqlStatement statement = SqlStatement.of(sql);
+                if (this.mode != Mode.AUTOCOMMIT && statement.controlsTransaction()) {
+                    observe(statement, false);
+                    throw transactionControl(statement);
+                }
+                observe(statement, true);
+                this.statements.add(statement);
                 if (this.mode == Mode.AUTOCOMMIT) {
                     checkLock();
                 }
@@ -124,6 +142,19 @@ final class RevisionSession implements Migrator, StatementSink {
 
     @Override
     public void execute(SqlStatement statement) {
+        if (statement.controlsTransaction()) {
+            if (this.mode == Mode.TRANSACTIONAL || (this.mode == Mode.REHEARSAL && this.revision.transactional())) {
+                observe(statement, false);
+                throw transactionControl(statement);
+            }
+            if (this.mode == Mode.REHEARSAL) {
+                // A non-transactional revision may group its statements so; the rehearsal's
+                // transaction must not end with them.
+                observe(statement, false);
+                this.statements.add(statement);
+                return;
+            }
+        }
         if (statement.mode() == TransactionMode.NO_TRANSACTION) {
             if (this.mode == Mode.TRANSACTIONAL) {
                 throw new MigrationException(
@@ -133,11 +164,14 @@ final class RevisionSession implements Migrator, StatementSink {
                                 + "statements then commits on its own.");
             }
             if (this.mode == Mode.REHEARSAL) {
+                Optional<SqlStatement> sent = statement.inTransaction();
+                observe(statement, sent.isPresent());
                 this.statements.add(statement);
-                statement.inTransaction().ifPresent(this::send);
+                sent.ifPresent(this::send);
                 return;
             }
         }
+        observe(statement, true);
         // An OWN_TRANSACTION statement (ALTER TYPE ... ADD VALUE) runs in the revision's transaction:
         // PostgreSQL allows it, and a later use of the new value fails with 55P04, which the runner
         // explains (use the value in a later revision, or make this one non-transactional).
@@ -172,6 +206,28 @@ final class RevisionSession implements Migrator, StatementSink {
                 this.retries.pause(tries);
             }
         }
+    }
+
+    /** Tells the rehearsal's observer of a statement about to be sent (or only recorded). */
+    private void observe(SqlStatement statement, boolean sent) {
+        if (this.observer == null) {
+            return;
+        }
+        try {
+            this.observer.beforeStatement(this.connection, this.revision, statement, sent);
+        }
+        catch (SQLException ex) {
+            throw new UncategorizedSQLException("Revision '" + this.revision.id() + "' (rehearsal)", statement.sql(),
+                    ex);
+        }
+    }
+
+    private MigrationException transactionControl(SqlStatement statement) {
+        return new MigrationException("Revision " + this.revision.describe() + " starts or ends a transaction itself: "
+                + statement.sql() + ". Belay runs a transactional revision and its history row in one transaction, "
+                + "which this would split.",
+                "Remove the statement: the revision commits as a whole. To commit steps one by one, declare it with "
+                        + "@MigrationRevision(..., transactional = false).");
     }
 
     private void send(SqlStatement statement) {

@@ -108,6 +108,40 @@ public final class ScratchSchema {
         connection.releaseSavepoint(before);
     }
 
+    /**
+     * Commits a rehearsal's transaction in a scratch schema that lives across transactions, after
+     * checking that it changed nothing outside that schema: no relation elsewhere locked for
+     * writing, no object created in another schema. Otherwise it rolls the transaction back and
+     * throws, naming what lay outside.
+     * @throws OutsideScratchException when the transaction reached outside the scratch schema
+     */
+    public static void commitContained(Connection connection, String scratch) throws SQLException {
+        String outside;
+        try (PreparedStatement statement = connection.prepareStatement("SELECT string_agg(what, ', ') FROM ("
+                + "SELECT n.nspname || '.' || c.relname || ' (' || l.mode || ')' AS what FROM pg_locks l "
+                + "JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' "
+                + "AND l.mode NOT IN ('AccessShareLock', 'RowShareLock') AND n.nspname <> ? "
+                + "AND n.nspname NOT IN ('pg_catalog', 'pg_toast', 'information_schema') "
+                + "AND n.nspname NOT LIKE 'pg\\_temp%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp%' "
+                + "UNION ALL SELECT 'objects created in schema ' || n.nspname FROM pg_locks l "
+                + "JOIN pg_namespace n ON n.oid = l.objid WHERE l.pid = pg_backend_pid() AND l.locktype = 'object' "
+                + "AND l.classid = 'pg_namespace'::regclass AND n.nspname <> ? "
+                + "AND n.nspname NOT LIKE 'pg\\_temp%') AS outside")) {
+            statement.setString(1, scratch);
+            statement.setString(2, scratch);
+            try (java.sql.ResultSet row = statement.executeQuery()) {
+                row.next();
+                outside = row.getString(1);
+            }
+        }
+        if (outside != null) {
+            connection.rollback();
+            throw new OutsideScratchException(outside);
+        }
+        connection.commit();
+    }
+
     private static SQLException failingStatement(Connection connection, List<String> sql, BatchUpdateException batch)
             throws SQLException {
         Savepoint before = connection.setSavepoint();
