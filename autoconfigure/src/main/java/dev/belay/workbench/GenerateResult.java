@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.belay.diff.MigrationPlan;
+import dev.belay.lint.LintReport;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,9 +22,11 @@ import org.jspecify.annotations.Nullable;
  * @param shadow whether the plan started from the revisions applied to a scratch schema
  * @param mapping the mapping snapshot written beside the last revision written (or, when there was
  * nothing to do, beside the head, if it was missing or old), or {@code null}
+ * @param lint what {@code belay lint} finds in the revisions written, rehearsed before they were
+ * written, or {@code null} when none was written or the rehearsal could not run
  */
 public record GenerateResult(MigrationPlan plan, List<WrittenRevision> revisions,
-        List<RenameCandidate> possibleRenames, boolean shadow, @Nullable Path mapping) {
+        List<RenameCandidate> possibleRenames, boolean shadow, @Nullable Path mapping, @Nullable LintReport lint) {
 
     public GenerateResult {
         Objects.requireNonNull(plan, "plan");
@@ -34,7 +37,13 @@ public record GenerateResult(MigrationPlan plan, List<WrittenRevision> revisions
     /** A result without a mapping snapshot. */
     public GenerateResult(MigrationPlan plan, List<WrittenRevision> revisions, List<RenameCandidate> possibleRenames,
             boolean shadow) {
-        this(plan, revisions, possibleRenames, shadow, null);
+        this(plan, revisions, possibleRenames, shadow, null, null);
+    }
+
+    /** A result without lint findings. */
+    public GenerateResult(MigrationPlan plan, List<WrittenRevision> revisions, List<RenameCandidate> possibleRenames,
+            boolean shadow, @Nullable Path mapping) {
+        this(plan, revisions, possibleRenames, shadow, mapping, null);
     }
 
     /** Whether the schema already matched the mapping, so nothing was written. */

@@ -12,6 +12,8 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -23,13 +25,19 @@ import dev.belay.actions.SqlStatement;
 import dev.belay.codegen.GeneratedRevision;
 import dev.belay.codegen.RevisionGenerator;
 import dev.belay.codegen.RevisionHeader;
+import dev.belay.diff.Change;
 import dev.belay.diff.DiffOptions;
 import dev.belay.diff.MigrationPlan;
 import dev.belay.diff.SchemaDiff;
 import dev.belay.diff.SegmentedPlan;
+import dev.belay.lint.LintReport;
+import dev.belay.lint.RevisionLinter;
 import dev.belay.revision.MigrationException;
+import dev.belay.revision.Migrator;
+import dev.belay.revision.Revision;
 import dev.belay.revision.RevisionGraph;
 import dev.belay.revision.RevisionInfo;
+import dev.belay.revision.Revisions;
 import dev.belay.runner.BaselineSchema;
 import dev.belay.runner.MigrationResult;
 import dev.belay.runner.MigrationRunner;
@@ -48,6 +56,8 @@ import dev.belay.schema.WrittenExpressions;
 import dev.belay.schema.postgres.SchemaInspector;
 import dev.belay.workbench.RefusedException.Reason;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,6 +82,8 @@ import org.jspecify.annotations.Nullable;
  * Plans are made for the server's PostgreSQL major version.
  */
 public final class SchemaWorkbench {
+
+    private static final Log logger = LogFactory.getLog(SchemaWorkbench.class);
 
     private final MigrationRunner runner;
 
@@ -275,9 +287,45 @@ public final class SchemaWorkbench {
         for (GeneratedRevision revision : revisions) {
             requireNewId(graph, revision.header());
         }
+        LintReport lint = lintBeforeWriting(revisions, split);
         List<WrittenRevision> written = write(revisions, directory);
         Path mapping = recordMapping(revisions.get(revisions.size() - 1).header().id(), false);
-        return new GenerateResult(plan, written, candidates, request.shadow(), mapping);
+        return new GenerateResult(plan, written, candidates, request.shadow(), mapping, lint);
+    }
+
+    /**
+     * What {@code belay lint} will find in the revisions about to be written: each is rehearsed as
+     * what it will be, the recipes of its part of the plan, after the revisions it comes after.
+     * {@code null} when the rehearsal cannot run (the revisions are written all the same).
+     */
+    private @Nullable LintReport lintBeforeWriting(List<GeneratedRevision> revisions, SegmentedPlan split) {
+        List<Revisions.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < revisions.size(); i++) {
+            GeneratedRevision revision = revisions.get(i);
+            RevisionHeader header = revision.header();
+            List<Change> changes = split.parts().get(i).segment().changes();
+            Revision planned = new Revision() {
+                @Override
+                public void up(Migrator migrator) {
+                    changes.forEach((change) -> change.applyTo(migrator.actions()));
+                }
+
+                @Override
+                public void down(Migrator migrator) {
+                }
+            };
+            entries.add(new Revisions.Entry(new RevisionInfo(header.id(), header.after(), header.message(),
+                    revision.transactional(), revision.idempotent(), header.qualifiedClassName()), () -> planned));
+        }
+        try {
+            MigrationRunner withWritten = this.runner.withRevisions(this.runner.revisions().plus(entries));
+            return linter(withWritten, this.dev, (id) -> Optional.of(previousDdl(id)))
+                .lint(entries.stream().map((entry) -> entry.info().id()).toList());
+        }
+        catch (MigrationException ex) {
+            logger.warn("Belay could not lint the revisions it generated: " + ex.getMessage());
+            return null;
+        }
     }
 
     /**
@@ -305,6 +353,33 @@ public final class SchemaWorkbench {
         DataSource site = (this.dev != null) ? this.dev.dataSource() : this.runner.dataSource();
         return RolledBack.read(site,
                 (connection, serverVersion) -> WayBackChecks.of(connection, this.inspector, split, previous, serverVersion));
+    }
+
+    /**
+     * {@code belay lint} for this workbench's runner: rehearsed on the dev database when there is
+     * one, with the mapping snapshots kept beside the revisions (in the resources directory or on
+     * the class path) for the rolling-deploy rules.
+     */
+    public RevisionLinter linter() {
+        return linter(this.runner, this.dev, (id) -> Optional.of(previousDdl(id)));
+    }
+
+    /**
+     * {@code belay lint} for an application without a workbench (no JPA mapping): the mapping
+     * snapshots on the class path stand for the previous releases.
+     * @param dev where to rehearse, or {@code null} for scratch schemas of the application's database
+     */
+    public static RevisionLinter linter(MigrationRunner runner, @Nullable DevDatabase dev) {
+        return linter(runner, dev, (id) -> MappingSnapshot.find(SchemaWorkbench.class.getClassLoader(), id)
+            .map(MappingSnapshot::statements));
+    }
+
+    private static RevisionLinter linter(MigrationRunner runner, @Nullable DevDatabase dev,
+            Function<String, Optional<List<String>>> mappings) {
+        String site = (dev != null) ? dev.description()
+                : "a scratch schema of the application's database (dropped after)";
+        return new RevisionLinter(runner, DevDatabase.rehearsals(runner, dev), site, mappings,
+                RevisionLinter.suppressionsOf(SchemaWorkbench.class.getClassLoader()));
     }
 
     /** The statements of the mapping snapshot kept beside a revision, or none. */
