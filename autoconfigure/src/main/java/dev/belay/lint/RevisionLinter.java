@@ -109,7 +109,7 @@ public final class RevisionLinter {
      * Lints the given revisions, rehearsed after every revision they come after: the revisions
      * {@code belay generate} is about to write, say.
      */
-    public LintReport lint(Collection<String> revisions) {
+    public LintReport lintAll(Collection<String> revisions) {
         RevisionGraph graph = this.runner.graph();
         Set<String> linted = new LinkedHashSet<>(revisions);
         return lint(graph, upTo(graph.pending(Set.of(), null), linted), linted);

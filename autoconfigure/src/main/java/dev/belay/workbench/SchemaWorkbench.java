@@ -320,7 +320,7 @@ public final class SchemaWorkbench {
         try {
             MigrationRunner withWritten = this.runner.withRevisions(this.runner.revisions().plus(entries));
             return linter(withWritten, this.dev, (id) -> Optional.of(previousDdl(id)))
-                .lint(entries.stream().map((entry) -> entry.info().id()).toList());
+                .lintAll(entries.stream().map((entry) -> entry.info().id()).toList());
         }
         catch (MigrationException ex) {
             logger.warn("Belay could not lint the revisions it generated: " + ex.getMessage());
