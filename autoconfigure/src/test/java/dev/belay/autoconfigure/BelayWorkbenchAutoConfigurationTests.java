@@ -75,7 +75,8 @@ class BelayWorkbenchAutoConfigurationTests {
                 .hasSingleBean(BelayEndpointWebExtension.class);
             assertThat(context.getBeansOfType(Command.class).values()).extracting(Command::getName)
                 .containsExactlyInAnyOrder("belay", "belay status", "belay generate", "belay merge", "belay apply",
-                        "belay rollback", "belay stamp", "belay baseline", "belay diff", "belay check", "belay verify");
+                        "belay rollback", "belay stamp", "belay baseline", "belay diff", "belay check", "belay verify",
+                        "belay lint");
         });
     }
 
@@ -83,7 +84,7 @@ class BelayWorkbenchAutoConfigurationTests {
     void withoutAnEntityManagerFactoryThereIsNoWorkbenchButTheCommandsAndEndpointRemain() {
         app(org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration.class).run((context) -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(SchemaWorkbench.class).hasSingleBean(BelayEndpoint.class);
-            assertThat(context.getBeansOfType(Command.class)).hasSize(11);
+            assertThat(context.getBeansOfType(Command.class)).hasSize(12);
         });
     }
 
