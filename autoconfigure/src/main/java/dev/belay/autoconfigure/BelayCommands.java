@@ -499,11 +499,13 @@ final class BelayCommands {
                 "belay lint [--revision ID] [--format text|json|github] [--tenant NAME]",
                 List.of(REVISION, LINT_FORMAT, TENANT), (context, input, out) -> {
                     LintReports.Format format = LintReports.Format.parse(input.string("format"));
-                    Scope scope = scope(input, "lint", Tenants.ONE);
+                    Scope scope = scope(input, "lint", Tenants.EVERY_BY_DEFAULT);
                     SchemaWorkbench available = this.workbench.getIfAvailable();
                     RevisionLinter linter = (available != null) ? available.forRunner(scope.runner()).linter()
                             : SchemaWorkbench.linter(scope.runner(), this.dev.getIfAvailable());
-                    LintReport report = linter.lint(input.string("revision"));
+                    LintReport report = (scope.all() != null && input.string("revision") == null)
+                            ? linter.lintAll(pendingInSomeTenant(scope.all(), scope.runner().graph()))
+                            : linter.lint(input.string("revision"));
                     LintReports.print(report, format, (id) -> sourceFile(scope.runner(), id), out);
                     if (!report.passes()) {
                         return BelayCommand.failed(CommandReports.count(report.failing().size(), "error") + " in "
@@ -512,6 +514,26 @@ final class BelayCommands {
                     }
                     return ExitStatus.OK;
                 });
+    }
+
+    /**
+     * The revisions that some tenant has not applied, in graph order: what {@code belay lint}
+     * checks where there are tenants and none is named.
+     */
+    private static List<String> pendingInSomeTenant(BelayTenants tenants, RevisionGraph graph) {
+        Set<String> everywhere = null;
+        for (TenantStatus tenant : tenants.status().tenants()) {
+            Set<String> applied = new java.util.HashSet<>();
+            tenant.current().stream().filter(graph::contains).forEach((head) -> applied.addAll(graph.lineage(head)));
+            if (everywhere == null) {
+                everywhere = applied;
+            }
+            else {
+                everywhere.retainAll(applied);
+            }
+        }
+        Set<String> done = (everywhere != null) ? everywhere : Set.of();
+        return graph.pending(Set.of(), null).stream().map(RevisionInfo::id).filter((id) -> !done.contains(id)).toList();
     }
 
     /**

@@ -40,8 +40,8 @@ record PreviousRelease(Map<String, Set<String>> tables, String source, boolean a
 
     /** Assumed from the schema a revision starts from. */
     static PreviousRelease assumed(Map<String, Set<String>> tables) {
-        return new PreviousRelease(tables, "no mapping was kept before this revision, so Belay assumes the previous "
-                + "release uses every column of the schema it starts from", true);
+        return new PreviousRelease(tables, "no mapping was kept before this revision, so the previous release is "
+                + "taken to use every column of the schema it starts from", true);
     }
 
     /** Read from the statements of a mapping snapshot (Hibernate's {@code create} DDL). */
@@ -61,7 +61,8 @@ record PreviousRelease(Map<String, Set<String>> tables, String source, boolean a
             }
             tables.put(name(lastPart(matcher.group(1))), columns);
         }
-        return new PreviousRelease(tables, "the mapping kept with revision '" + revision + "'", false);
+        return new PreviousRelease(tables, "the previous release's mapping is the one kept with revision '" + revision
+                + "'", false);
     }
 
     boolean uses(String table) {

@@ -181,7 +181,8 @@ final class Rules {
         }
         if (!statement.indexesDropped().isEmpty() && DROP_INDEX.matcher(statement.statement().sql()).find()
                 && statement.statement().mode() != TransactionMode.NO_TRANSACTION) {
-            String table = statement.locks().keySet().stream().findFirst().orElse(null);
+            String table = statement.locks().keySet().stream().filter(this.facts::existedAtStart).findFirst()
+                .orElse(null);
             add(Rule.DROP_INDEX_NOT_CONCURRENT, table, statement, "The statement " + Rule.DROP_INDEX_NOT_CONCURRENT.why()
                     + " (index " + String.join(", ", statement.indexesDropped()) + ").", statement.describe(table));
         }
@@ -264,7 +265,7 @@ final class Rules {
 
     /** The rules of a rolling deploy: what the previous release, still running, needs. */
     private void rolling(StatementFacts statement) {
-        String from = "; per " + this.previous.source();
+        String from = "; " + this.previous.source();
         for (String table : statement.tablesDropped()) {
             if (this.previous.uses(table)) {
                 add(Rule.DROP_TABLE, table, statement, "The statement " + Rule.DROP_TABLE.why() + " (" + table + ").",

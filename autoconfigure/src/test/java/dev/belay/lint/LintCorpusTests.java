@@ -143,6 +143,12 @@ class LintCorpusTests {
                 sql("backfill in the transaction that added the column", "ALTER TABLE ride ADD COLUMN rating int",
                         "UPDATE ride SET rating = 0")
                     .raises("access-exclusive-over-scan"),
+                sql("batched backfill in the transaction that added the column", "ALTER TABLE ride ADD COLUMN rating int",
+                        "UPDATE ride SET rating = 0 WHERE id IN (SELECT id FROM ride WHERE rating IS NULL LIMIT 1000)")
+                    .raises("access-exclusive-over-scan"),
+                sql("batched backfill after the column committed on its own", "ALTER TABLE ride ADD COLUMN rating int",
+                        "UPDATE ride SET rating = 0 WHERE id IN (SELECT id FROM ride WHERE rating IS NULL LIMIT 1000)")
+                    .nonTransactional(true),
                 sql("whole-table update in one statement", "UPDATE ride SET note = ''").raises("unbatched-data-work"),
                 sql("update in batches",
                         "UPDATE ride SET note = '' WHERE id IN (SELECT id FROM ride WHERE note IS NULL LIMIT 1000)"),

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.belay.lint.SuppressFinding;
 import dev.belay.revision.MigrationRevision;
 import dev.belay.revision.Migrator;
 import dev.belay.revision.Revision;
@@ -59,6 +60,10 @@ import static dev.belay.actions.ColumnDefinition.column;
  * Roll back with the app stopped: a track uploaded to the new version during the rollback would
  * be in its file but not in the column.
  * <p>
+ * <b>Lint</b>: {@code belay lint} flags the drop of {@code ride.gpx}, which the previous release
+ * still reads, as it would break that release during a rolling deploy; the suppression below says
+ * why it does not apply to the ride log.
+ * <p>
  * <b>Dry runs</b> ({@code belay apply --dry-run}, {@code belay generate --shadow}) run the SQL in
  * a transaction that is rolled back and must leave the files alone: with {@link Migrator#dryRun()}
  * up reads the rows but writes and deletes nothing, and down only reads files.
@@ -68,6 +73,9 @@ import static dev.belay.actions.ColumnDefinition.column;
         after = "20261121_195408_commute_rides_and_elevation_gain",
         message = "GPX tracks to files"
 )
+@SuppressFinding(rule = "drop-column", reason = "The ride log runs as one instance and is upgraded by stopping the "
+        + "old version before the new one starts: no instance of the previous release reads ride.gpx once the drop "
+        + "commits. A rolling deploy would first ship a release that reads tracks from the files.")
 public class V20261121_195517_GpxTracksToFiles implements Revision {
 
     private static final Logger logger = LoggerFactory.getLogger(V20261121_195517_GpxTracksToFiles.class);
