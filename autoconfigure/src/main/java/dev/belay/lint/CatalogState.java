@@ -33,9 +33,52 @@ import org.jspecify.annotations.Nullable;
 record CatalogState(Map<Long, Relation> relations, Map<Long, List<ColumnState>> columns,
         Map<Long, ConstraintState> constraints, Set<HeldLock> locks, String lockTimeout) {
 
+    /** The relations the connection's transaction holds a lock on: the only ones a statement can have changed. */
+    private static final String LOCKED = "(SELECT relation FROM pg_locks WHERE pid = pg_backend_pid() "
+            + "AND locktype = 'relation')";
+
     /** Reads the state of a schema on the connection, in its transaction. */
     static CatalogState read(Connection connection, String schema) throws SQLException {
+        return read(connection, schema, false);
+    }
+
+    /**
+     * Reads what may have changed since an earlier state: only the relations the transaction holds
+     * a lock on (PostgreSQL changes, scans or drops no relation without one), and keeps the rest
+     * as it was; far less to read per statement in a large schema.
+     */
+    CatalogState update(Connection connection, String schema) throws SQLException {
+        CatalogState locked = read(connection, schema, true);
+        Set<Long> touched = new HashSet<>();
+        locked.locks.forEach((lock) -> touched.add(lock.relation()));
+        Map<Long, Relation> relations = new LinkedHashMap<>();
+        this.relations.forEach((oid, relation) -> {
+            if (!touched.contains(oid) && !touched.contains(relation.table())) {
+                relations.put(oid, relation);
+            }
+        });
+        relations.putAll(locked.relations);
+        Map<Long, List<ColumnState>> columns = new HashMap<>();
+        this.columns.forEach((table, list) -> {
+            if (!touched.contains(table)) {
+                columns.put(table, list);
+            }
+        });
+        columns.putAll(locked.columns);
+        Map<Long, ConstraintState> constraints = new LinkedHashMap<>();
+        this.constraints.forEach((oid, constraint) -> {
+            if (!touched.contains(constraint.table())) {
+                constraints.put(oid, constraint);
+            }
+        });
+        constraints.putAll(locked.constraints);
+        return new CatalogState(relations, columns, constraints, locked.locks, locked.lockTimeout);
+    }
+
+    private static CatalogState read(Connection connection, String schema, boolean onlyLocked) throws SQLException {
         String namespace = "(SELECT oid FROM pg_namespace WHERE nspname = " + Identifiers.literal(schema) + ")";
+        String relations = onlyLocked ? " AND (c.oid IN " + LOCKED + " OR i.indrelid IN " + LOCKED + ")" : "";
+        String tables = onlyLocked ? " AND c.oid IN " + LOCKED : "";
         // The counters of the current transaction are added to those already flushed, so that the sum
         // stays right whenever the backend flushes; none of them may be cached for the transaction.
         String sql = "SET LOCAL stats_fetch_consistency = none;"
@@ -43,17 +86,18 @@ record CatalogState(Map<Long, Relation> relations, Map<Long, List<ColumnState>> 
                 + "coalesce(i.indrelid, 0)::bigint, coalesce(i.indisunique, false), coalesce(i.indnkeyatts, 0), "
                 + "(pg_stat_get_numscans(c.oid) + pg_stat_get_xact_numscans(c.oid))::bigint "
                 + "FROM pg_class c LEFT JOIN pg_index i ON i.indexrelid = c.oid "
-                + "WHERE c.relnamespace = " + namespace + " AND c.relkind IN ('r', 'p', 'i', 'I', 'S', 'v', 'm');"
+                + "WHERE c.relnamespace = " + namespace + " AND c.relkind IN ('r', 'p', 'i', 'I', 'S', 'v', 'm')"
+                + relations + ";"
                 + "SELECT a.attrelid::bigint, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
                 + "pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text "
                 + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
                 + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
                 + "WHERE c.relnamespace = " + namespace + " AND c.relkind IN ('r', 'p') AND a.attnum > 0 "
-                + "AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum;"
+                + "AND NOT a.attisdropped" + tables + " ORDER BY a.attrelid, a.attnum;"
                 + "SELECT con.oid::bigint, con.conrelid::bigint, con.conname, con.contype::text, con.convalidated, "
                 + "con.confrelid::bigint, pg_get_constraintdef(con.oid) "
                 + "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "
-                + "WHERE c.relnamespace = " + namespace + ";"
+                + "WHERE c.relnamespace = " + namespace + tables + ";"
                 + "SELECT l.relation::bigint, l.mode, coalesce(n.nspname, ''), coalesce(c.relname, '') "
                 + "FROM pg_locks l LEFT JOIN pg_class c ON c.oid = l.relation "
                 + "LEFT JOIN pg_namespace n ON n.oid = c.relnamespace "

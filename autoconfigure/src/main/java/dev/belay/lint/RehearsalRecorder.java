@@ -68,7 +68,7 @@ final class RehearsalRecorder implements RehearsalObserver {
             return;
         }
         if (watched.pending != null) {
-            watched.close(CatalogState.read(connection, this.schema));
+            watched.close(watched.current.update(connection, this.schema));
             if (!revision.transactional()) {
                 ScratchSchema.commitContained(connection, this.schema);
                 watched.locksBefore = Set.of();
@@ -89,7 +89,7 @@ final class RehearsalRecorder implements RehearsalObserver {
             return;
         }
         if (watched.pending != null) {
-            watched.close(CatalogState.read(connection, this.schema));
+            watched.close(watched.current.update(connection, this.schema));
         }
         this.revisions.add(watched.facts(null, this.historyTable));
         this.watched = null;

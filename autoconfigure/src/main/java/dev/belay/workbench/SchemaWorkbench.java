@@ -377,7 +377,7 @@ public final class SchemaWorkbench {
     private static RevisionLinter linter(MigrationRunner runner, @Nullable DevDatabase dev,
             Function<String, Optional<List<String>>> mappings) {
         String site = (dev != null) ? dev.description()
-                : "a scratch schema of the application's database (dropped after)";
+                : "a scratch schema of the application's database, dropped afterwards";
         return new RevisionLinter(runner, DevDatabase.rehearsals(runner, dev), site, mappings,
                 RevisionLinter.suppressionsOf(SchemaWorkbench.class.getClassLoader()));
     }

@@ -1,8 +1,10 @@
 package dev.belay.autoconfigure.triplog;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import dev.belay.autoconfigure.triplint.IndexedTrips;
 import dev.belay.autoconfigure.triplint.TripIndexes.IndexTripNames;
 import dev.belay.autoconfigure.triplint.TripIndexes.IndexTripNamesReviewed;
 import dev.belay.test.PostgresTest;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -86,6 +89,27 @@ class LintCommandsTests {
         assertThat(output).contains("--format takes text, json or github, not 'yaml'.");
         assertThat(run(List.of(), "belay", "lint", "--revision", "nope")).isEqualTo(1);
         assertThat(output).contains("There is no revision 'nope' to lint.");
+    }
+
+    @Test
+    void generateListsWhatLintWillFindInTheRevisionItWrites(CapturedOutput output, @TempDir Path sources) {
+        assertThat(run(List.of(), "belay", "apply")).isZero();
+
+        assertThat(ShellRun.run(this.database, this.schema, Map.of("belay.generate.directory", sources.toString()),
+                List.of(IndexedTrips.class), "belay", "generate", "--message", "index trip names")).isZero();
+        assertThat(output).contains("belay lint: 1 revision linted: 1 error, 0 warnings:")
+            .contains("error index-not-concurrent on trip: The statement builds an index on an existing table")
+            .contains("Rework them (e.g. `belay generate --online-safe`)");
+    }
+
+    @Test
+    void anOnlineSafeRevisionGivesLintNothingToFind(CapturedOutput output, @TempDir Path sources) {
+        assertThat(run(List.of(), "belay", "apply")).isZero();
+
+        assertThat(ShellRun.run(this.database, this.schema, Map.of("belay.generate.directory", sources.toString()),
+                List.of(IndexedTrips.class), "belay", "generate", "--online-safe", "--message", "index trip names"))
+            .isZero();
+        assertThat(output).contains("belay lint: no findings.").doesNotContain("index-not-concurrent");
     }
 
     private int run(List<Class<?>> sources, String... args) {
