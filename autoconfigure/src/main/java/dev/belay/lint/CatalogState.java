@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.belay.schema.Identifiers;
 
@@ -39,21 +40,25 @@ record CatalogState(Map<Long, Relation> relations, Map<Long, List<ColumnState>> 
 
     /** Reads the state of a schema on the connection, in its transaction. */
     static CatalogState read(Connection connection, String schema) throws SQLException {
-        return read(connection, schema, false);
+        return read(connection, schema, false, Set.of());
     }
 
     /**
      * Reads what may have changed since an earlier state: only the relations the transaction holds
      * a lock on (PostgreSQL changes, scans or drops no relation without one), and keeps the rest
      * as it was; far less to read per statement in a large schema.
+     * @param settled relations not to read again although locked: those an earlier statement of
+     * the same revision created, which stay locked to its end and which no rule looks at after
+     * their creation
      */
-    CatalogState update(Connection connection, String schema) throws SQLException {
-        CatalogState locked = read(connection, schema, true);
+    CatalogState update(Connection connection, String schema, Set<Long> settled) throws SQLException {
+        CatalogState locked = read(connection, schema, true, settled);
         Set<Long> touched = new HashSet<>();
         locked.locks.forEach((lock) -> touched.add(lock.relation()));
+        touched.removeAll(settled);
         Map<Long, Relation> relations = new LinkedHashMap<>();
         this.relations.forEach((oid, relation) -> {
-            if (!touched.contains(oid) && !touched.contains(relation.table())) {
+            if (settled.contains(oid) || (!touched.contains(oid) && !touched.contains(relation.table()))) {
                 relations.put(oid, relation);
             }
         });
@@ -75,10 +80,14 @@ record CatalogState(Map<Long, Relation> relations, Map<Long, List<ColumnState>> 
         return new CatalogState(relations, columns, constraints, locked.locks, locked.lockTimeout);
     }
 
-    private static CatalogState read(Connection connection, String schema, boolean onlyLocked) throws SQLException {
+    private static CatalogState read(Connection connection, String schema, boolean onlyLocked, Set<Long> settled)
+            throws SQLException {
         String namespace = "(SELECT oid FROM pg_namespace WHERE nspname = " + Identifiers.literal(schema) + ")";
-        String relations = onlyLocked ? " AND (c.oid IN " + LOCKED + " OR i.indrelid IN " + LOCKED + ")" : "";
-        String tables = onlyLocked ? " AND c.oid IN " + LOCKED : "";
+        String unsettled = settled.isEmpty() ? ""
+                : " AND c.oid NOT IN (" + settled.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
+        String lockedRelations = onlyLocked
+                ? " AND (c.oid IN " + LOCKED + " OR i.indrelid IN " + LOCKED + ")" + unsettled : "";
+        String lockedTables = onlyLocked ? " AND c.oid IN " + LOCKED + unsettled : "";
         // The counters of the current transaction are added to those already flushed, so that the sum
         // stays right whenever the backend flushes; none of them may be cached for the transaction.
         String sql = "SET LOCAL stats_fetch_consistency = none;"
@@ -87,17 +96,17 @@ record CatalogState(Map<Long, Relation> relations, Map<Long, List<ColumnState>> 
                 + "(pg_stat_get_numscans(c.oid) + pg_stat_get_xact_numscans(c.oid))::bigint "
                 + "FROM pg_class c LEFT JOIN pg_index i ON i.indexrelid = c.oid "
                 + "WHERE c.relnamespace = " + namespace + " AND c.relkind IN ('r', 'p', 'i', 'I', 'S', 'v', 'm')"
-                + relations + ";"
+                + lockedRelations + ";"
                 + "SELECT a.attrelid::bigint, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
                 + "pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text "
                 + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
                 + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
                 + "WHERE c.relnamespace = " + namespace + " AND c.relkind IN ('r', 'p') AND a.attnum > 0 "
-                + "AND NOT a.attisdropped" + tables + " ORDER BY a.attrelid, a.attnum;"
+                + "AND NOT a.attisdropped" + lockedTables + " ORDER BY a.attrelid, a.attnum;"
                 + "SELECT con.oid::bigint, con.conrelid::bigint, con.conname, con.contype::text, con.convalidated, "
                 + "con.confrelid::bigint, pg_get_constraintdef(con.oid) "
                 + "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "
-                + "WHERE c.relnamespace = " + namespace + tables + ";"
+                + "WHERE c.relnamespace = " + namespace + lockedTables + ";"
                 + "SELECT l.relation::bigint, l.mode, coalesce(n.nspname, ''), coalesce(c.relname, '') "
                 + "FROM pg_locks l LEFT JOIN pg_class c ON c.oid = l.relation "
                 + "LEFT JOIN pg_namespace n ON n.oid = c.relnamespace "

@@ -68,7 +68,7 @@ final class RehearsalRecorder implements RehearsalObserver {
             return;
         }
         if (watched.pending != null) {
-            watched.close(watched.current.update(connection, this.schema));
+            watched.close(watched.current.update(connection, this.schema, watched.created()));
             if (!revision.transactional()) {
                 ScratchSchema.commitContained(connection, this.schema);
                 watched.locksBefore = Set.of();
@@ -89,7 +89,7 @@ final class RehearsalRecorder implements RehearsalObserver {
             return;
         }
         if (watched.pending != null) {
-            watched.close(watched.current.update(connection, this.schema));
+            watched.close(watched.current.update(connection, this.schema, watched.created()));
         }
         this.revisions.add(watched.facts(null, this.historyTable));
         this.watched = null;
@@ -146,6 +146,13 @@ final class RehearsalRecorder implements RehearsalObserver {
             this.start = start;
             this.current = start;
             this.locksBefore = start.locks();
+        }
+
+        /** The relations that earlier statements of the revision created. */
+        Set<Long> created() {
+            Set<Long> created = new java.util.HashSet<>(this.current.relations().keySet());
+            created.removeAll(this.start.relations().keySet());
+            return created;
         }
 
         void close(CatalogState after) {

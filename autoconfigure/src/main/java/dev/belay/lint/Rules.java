@@ -107,7 +107,7 @@ final class Rules {
             rolling(statement);
             newColumns(statement);
             if (StatementFacts.isTruncate(statement.statement()) && !statement.locks().isEmpty()) {
-                for (String table : statement.locks().keySet()) {
+                for (String table : statement.locks().keySet().stream().filter(this.facts::existedAtStart).toList()) {
                     add(Rule.TRUNCATE, table, statement, "The statement " + Rule.TRUNCATE.why() + ".",
                             statement.describe(table));
                 }

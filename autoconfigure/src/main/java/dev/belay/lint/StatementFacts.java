@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.belay.actions.SqlStatement;
@@ -47,6 +48,12 @@ record StatementFacts(SqlStatement statement, boolean sent, Map<String, Set<Stri
         List<ConstraintChange> constraints, List<NewColumn> newColumns, String lockTimeout) {
 
     private static final String ACCESS_EXCLUSIVE = "AccessExclusiveLock";
+
+    private static final Pattern DATA_WORK = Pattern.compile("(?i)(?:UPDATE|DELETE|INSERT|MERGE)\\b");
+
+    private static final Pattern WITH = Pattern.compile("(?i)WITH\\b");
+
+    private static final Pattern WRITES = Pattern.compile("(?i)\\b(?:UPDATE|DELETE|INSERT|MERGE)\\b");
 
     /**
      * The facts of a statement from the states before and after it.
@@ -216,11 +223,14 @@ record StatementFacts(SqlStatement statement, boolean sent, Map<String, Set<Stri
         return this.locks.getOrDefault(table, Set.of()).contains(ACCESS_EXCLUSIVE);
     }
 
-    /** Whether it is a statement that reads or writes rows ({@code UPDATE}, {@code DELETE}, ...). */
+    /**
+     * Whether it is a statement that writes rows ({@code UPDATE}, {@code DELETE}, {@code INSERT},
+     * {@code MERGE}, or a {@code WITH} query that does one of them).
+     */
     boolean isDataWork() {
-        String sql = this.statement.sql().stripLeading().toUpperCase(java.util.Locale.ROOT);
-        return sql.startsWith("UPDATE") || sql.startsWith("DELETE") || sql.startsWith("INSERT")
-                || sql.startsWith("MERGE") || sql.startsWith("WITH") || sql.startsWith("COPY");
+        String sql = this.statement.sql().stripLeading();
+        return DATA_WORK.matcher(sql).lookingAt()
+                || (WITH.matcher(sql).lookingAt() && WRITES.matcher(sql).find());
     }
 
     /** What PostgreSQL did, in a few words, for a finding. */

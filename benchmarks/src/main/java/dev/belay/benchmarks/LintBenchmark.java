@@ -48,7 +48,7 @@ public final class LintBenchmark {
             List<Long> apply = new ArrayList<>();
             List<Long> lintTrips = new ArrayList<>();
             List<Long> applyTrips = new ArrayList<>();
-            int findings = 0;
+            String findings = "";
             int statements = 0;
             for (int round = 0; round <= rounds; round++) {
                 MigrationRunner runner = runner(pool, "lint_" + round);
@@ -69,7 +69,9 @@ public final class LintBenchmark {
                 if (round == 0) {
                     continue;
                 }
-                findings = report.findings().size();
+                findings = report.findings().size() + " findings (" + report.findings().stream()
+                    .collect(java.util.stream.Collectors.groupingBy((f) -> f.rule().id(), java.util.TreeMap::new,
+                            java.util.stream.Collectors.counting())) + ")";
                 statements = this.tables + (this.revisions - 1) * 5;
                 lint.add(lintNanos);
                 dryRun.add(dryRunNanos);
@@ -84,7 +86,7 @@ public final class LintBenchmark {
             row("belay lint (every revision pending)", Stats.median(lint), applyMs, Stats.median(lintTrips));
             row("belay apply --dry-run", Stats.median(dryRun), applyMs, -1);
             row("belay apply (real, empty schema)", Stats.median(apply), applyMs, Stats.median(applyTrips));
-            System.out.printf("lint: %d findings; %.2f ms per statement%n", findings,
+            System.out.printf("lint: %s; %.2f ms per statement%n", findings,
                     Stats.median(lint) / 1_000_000.0 / statements);
         }
     }
