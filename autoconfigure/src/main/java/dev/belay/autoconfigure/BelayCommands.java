@@ -111,6 +111,15 @@ final class BelayCommands {
     private static final CommandOption FORMAT = option("format", String.class,
             "text (the default), or json: one JSON document on standard output for a pipeline to read");
 
+    private static final CommandOption EXPAND_CONTRACT = flag("expand-contract",
+            "Write only what the previous release survives during a rolling deploy: keep the tables and columns it "
+                    + "still maps (nullable) and leave their drops, and NOT NULL on columns it does not write, for a "
+                    + "later release");
+
+    private static final CommandOption CONTRACT = flag("contract",
+            "Write what earlier --expand-contract revisions left for this release (once every instance runs the "
+                    + "release before)");
+
     private static final CommandOption REVISION = option("revision", String.class,
             "Lint this revision only (after those it comes after), pending or not");
 
@@ -300,14 +309,17 @@ final class BelayCommands {
     Command generate() {
         return command("generate", "Write the revision that brings the database to the JPA mapping",
                 "belay generate [--message TEXT] [--shadow] [--online-safe] [--reorder-keys] "
-                        + "[--rename table.column=new]... [--tenant NAME]",
-                List.of(MESSAGE, SHADOW, ONLINE_SAFE, REORDER_KEYS, RENAME, TENANT), (context, input, out) -> {
+                        + "[--rename table.column=new]... [--expand-contract | --contract] [--tenant NAME]",
+                List.of(MESSAGE, SHADOW, ONLINE_SAFE, REORDER_KEYS, RENAME, EXPAND_CONTRACT, CONTRACT, TENANT),
+                (context, input, out) -> {
                     Scope scope = comparedScope(input, "generate", out);
                     GenerateRequest request = GenerateRequest.defaults()
                         .withMessage(input.string("message"))
                         .withShadow(input.flag("shadow") || scope.all() != null)
                         .withOnlineSafe(input.flag("online-safe"))
                         .withReorderKeys(input.flag("reorder-keys"))
+                        .withExpandContract(input.flag("expand-contract"))
+                        .withContract(input.flag("contract"))
                         .withQuestions((candidate) -> ask(context, candidate));
                     for (String rename : input.strings("rename")) {
                         request = request.withRename(RenameHint.parse(rename));

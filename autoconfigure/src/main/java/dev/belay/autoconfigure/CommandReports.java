@@ -26,6 +26,7 @@ import dev.belay.actions.SchemaSnapshot.ObjectDifference;
 import dev.belay.revision.HistoryEntry;
 import dev.belay.workbench.BaselineResult;
 import dev.belay.workbench.Comparison;
+import dev.belay.workbench.Deferral;
 import dev.belay.workbench.EditedRun;
 import dev.belay.workbench.Verification;
 import dev.belay.workbench.GenerateResult;
@@ -123,6 +124,7 @@ final class CommandReports {
         if (result.nothingToDo()) {
             out.println("Nothing to generate: " + against + " already matches the JPA mapping.");
             printNotes(result.plan(), out);
+            printDeferred(result, out);
             if (result.mapping() != null) {
                 out.println("Recorded the mapping for the latest revision in " + relative(result.mapping())
                         + ", which starts compare the mapping with: keep it with the revision.");
@@ -151,6 +153,7 @@ final class CommandReports {
         }
         printNotes(plan, out);
         printPossibleRenames(result.possibleRenames(), "generate", out);
+        printDeferred(result, out);
         printLint(result.lint(), out);
         if (result.mapping() != null) {
             out.println("Recorded the mapping " + ((revisions.size() == 1) ? "it was" : "they were") + " written for "
@@ -159,6 +162,20 @@ final class CommandReports {
         }
         out.println("Review " + ((revisions.size() == 1) ? "it" : "them") + ", build the application and run "
                 + "`belay apply` (or start the application).");
+    }
+
+    /** The expand/contract steps finished now, and those that still wait for a later release. */
+    private static void printDeferred(GenerateResult result, PrintWriter out) {
+        if (!result.finished().isEmpty()) {
+            out.println("  Finishes what earlier --expand-contract revisions left for this release: "
+                    + result.finished().stream().map(Deferral::text).collect(Collectors.joining(", ")) + ".");
+        }
+        if (!result.deferred().isEmpty()) {
+            out.println("  Kept for the previous release, which still uses them while a rolling deploy runs: "
+                    + result.deferred().stream().map(Deferral::text).collect(Collectors.joining(", ")) + ".");
+            out.println("  Once every instance runs this release, `belay generate --contract` writes the revision "
+                    + "that finishes them.");
+        }
     }
 
     /** What {@code belay lint} will say about revisions just generated, one line per finding. */
@@ -177,8 +194,9 @@ final class CommandReports {
                     + ((finding.table() != null) ? " on " + finding.table() : "") + ": " + finding.message());
         }
         if (lint.count(Severity.ERROR) > 0) {
-            out.println("  Rework them (e.g. `belay generate --online-safe`), or accept a finding with "
-                    + "@SuppressFinding(rule, reason) on the revision; `belay lint` in CI fails on errors.");
+            out.println("  Rework them (`belay generate --online-safe` for locks, `--expand-contract` for what the "
+                    + "release before still uses), or accept a finding with @SuppressFinding(rule, reason) on the "
+                    + "revision; `belay lint` in CI fails on errors.");
         }
     }
 

@@ -109,15 +109,16 @@ public enum Rule {
     DROP_COLUMN("drop-column", Severity.ERROR,
             "drops a column that the previous release's mapping still uses: while a rolling deploy runs, its "
                     + "instances fail on every query of that entity",
-            "Contract in two releases: first stop mapping the column (and ship that), then drop it in a later "
-                    + "revision.",
+            "Contract in two releases: `belay generate --expand-contract` keeps the column (nullable) for the release "
+                    + "before and `belay generate --contract` drops it in the next release.",
             "ban-drop-column", "remove_column"),
 
     /** A table dropped that the previous release still uses. */
     DROP_TABLE("drop-table", Severity.ERROR,
             "drops a table that the previous release's mapping still uses: while a rolling deploy runs, its "
                     + "instances fail on it",
-            "Contract in two releases: first remove the entity (and ship that), then drop the table.",
+            "Contract in two releases: `belay generate --expand-contract` keeps the table for the release before and "
+                    + "`belay generate --contract` drops it in the next release.",
             "ban-drop-table", ""),
 
     /** A column renamed that the previous release uses by its old name. */
@@ -140,8 +141,8 @@ public enum Rule {
     NOT_NULL_BREAKS_PREVIOUS_RELEASE("not-null-breaks-previous-release", Severity.ERROR,
             "makes a column NOT NULL without a default that the previous release's mapping does not write: its "
                     + "inserts fail while a rolling deploy runs",
-            "Give the column a default until every instance writes it, and make it NOT NULL without one in a later "
-                    + "release.",
+            "Leave it nullable until every instance writes it, and make it NOT NULL in a later release: `belay "
+                    + "generate --expand-contract`, then `belay generate --contract`.",
             "adding-required-field", ""),
 
     /** A type narrowed on a column the previous release writes. */

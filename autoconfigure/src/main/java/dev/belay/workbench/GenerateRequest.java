@@ -18,9 +18,14 @@ import org.jspecify.annotations.Nullable;
  * nobody can be asked
  * @param reorderKeys whether to rebuild a primary key that has the mapping's columns in another
  * order (by default it keeps its order, and the plan notes it)
+ * @param expandContract whether to write only the <em>expand</em> half of a change the previous
+ * release would fail on while a rolling deploy runs, and leave the rest for a later release (see
+ * {@link Deferral})
+ * @param contract whether to write the <em>contract</em> half that earlier expand/contract
+ * changes left for this release
  */
 public record GenerateRequest(@Nullable String message, boolean shadow, boolean onlineSafe, List<RenameHint> renames,
-        @Nullable RenameQuestions questions, boolean reorderKeys) {
+        @Nullable RenameQuestions questions, boolean reorderKeys, boolean expandContract, boolean contract) {
 
     public GenerateRequest {
         renames = List.copyOf(renames);
@@ -28,33 +33,49 @@ public record GenerateRequest(@Nullable String message, boolean shadow, boolean 
 
     /** No message, against the database itself, no hints, nobody to ask. */
     public static GenerateRequest defaults() {
-        return new GenerateRequest(null, false, false, List.of(), null, false);
+        return new GenerateRequest(null, false, false, List.of(), null, false, false, false);
     }
 
     public GenerateRequest withMessage(@Nullable String message) {
-        return new GenerateRequest(message, this.shadow, this.onlineSafe, this.renames, this.questions, this.reorderKeys);
+        return new GenerateRequest(message, this.shadow, this.onlineSafe, this.renames, this.questions,
+                this.reorderKeys, this.expandContract, this.contract);
     }
 
     public GenerateRequest withShadow(boolean shadow) {
-        return new GenerateRequest(this.message, shadow, this.onlineSafe, this.renames, this.questions, this.reorderKeys);
+        return new GenerateRequest(this.message, shadow, this.onlineSafe, this.renames, this.questions,
+                this.reorderKeys, this.expandContract, this.contract);
     }
 
     public GenerateRequest withOnlineSafe(boolean onlineSafe) {
-        return new GenerateRequest(this.message, this.shadow, onlineSafe, this.renames, this.questions, this.reorderKeys);
+        return new GenerateRequest(this.message, this.shadow, onlineSafe, this.renames, this.questions,
+                this.reorderKeys, this.expandContract, this.contract);
     }
 
     public GenerateRequest withRename(RenameHint hint) {
         List<RenameHint> renames = new ArrayList<>(this.renames);
         renames.add(hint);
-        return new GenerateRequest(this.message, this.shadow, this.onlineSafe, renames, this.questions, this.reorderKeys);
+        return new GenerateRequest(this.message, this.shadow, this.onlineSafe, renames, this.questions,
+                this.reorderKeys, this.expandContract, this.contract);
     }
 
     public GenerateRequest withQuestions(@Nullable RenameQuestions questions) {
-        return new GenerateRequest(this.message, this.shadow, this.onlineSafe, this.renames, questions, this.reorderKeys);
+        return new GenerateRequest(this.message, this.shadow, this.onlineSafe, this.renames, questions,
+                this.reorderKeys, this.expandContract, this.contract);
+    }
+
+    public GenerateRequest withExpandContract(boolean expandContract) {
+        return new GenerateRequest(this.message, this.shadow, this.onlineSafe, this.renames, this.questions,
+                this.reorderKeys, expandContract, this.contract);
+    }
+
+    public GenerateRequest withContract(boolean contract) {
+        return new GenerateRequest(this.message, this.shadow, this.onlineSafe, this.renames, this.questions,
+                this.reorderKeys, this.expandContract, contract);
     }
 
     public GenerateRequest withReorderKeys(boolean reorderKeys) {
-        return new GenerateRequest(this.message, this.shadow, this.onlineSafe, this.renames, this.questions, reorderKeys);
+        return new GenerateRequest(this.message, this.shadow, this.onlineSafe, this.renames, this.questions,
+                reorderKeys, this.expandContract, this.contract);
     }
 
 }

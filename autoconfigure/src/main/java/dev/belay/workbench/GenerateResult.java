@@ -24,26 +24,32 @@ import org.jspecify.annotations.Nullable;
  * nothing to do, beside the head, if it was missing or old), or {@code null}
  * @param lint what {@code belay lint} finds in the revisions written, rehearsed before they were
  * written, or {@code null} when none was written or the rehearsal could not run
+ * @param deferred the steps of expand/contract changes that wait for a later release after this
+ * one (what the schema keeps for the previous release)
+ * @param finished the steps that {@code --contract} finished in the revisions written
  */
 public record GenerateResult(MigrationPlan plan, List<WrittenRevision> revisions,
-        List<RenameCandidate> possibleRenames, boolean shadow, @Nullable Path mapping, @Nullable LintReport lint) {
+        List<RenameCandidate> possibleRenames, boolean shadow, @Nullable Path mapping, @Nullable LintReport lint,
+        List<Deferral> deferred, List<Deferral> finished) {
 
     public GenerateResult {
         Objects.requireNonNull(plan, "plan");
         revisions = List.copyOf(revisions);
         possibleRenames = List.copyOf(possibleRenames);
+        deferred = List.copyOf(deferred);
+        finished = List.copyOf(finished);
     }
 
     /** A result without a mapping snapshot. */
     public GenerateResult(MigrationPlan plan, List<WrittenRevision> revisions, List<RenameCandidate> possibleRenames,
             boolean shadow) {
-        this(plan, revisions, possibleRenames, shadow, null, null);
+        this(plan, revisions, possibleRenames, shadow, null, null, List.of(), List.of());
     }
 
     /** A result without lint findings. */
     public GenerateResult(MigrationPlan plan, List<WrittenRevision> revisions, List<RenameCandidate> possibleRenames,
             boolean shadow, @Nullable Path mapping) {
-        this(plan, revisions, possibleRenames, shadow, mapping, null);
+        this(plan, revisions, possibleRenames, shadow, mapping, null, List.of(), List.of());
     }
 
     /** Whether the schema already matched the mapping, so nothing was written. */

@@ -42,10 +42,16 @@ public final class MappingSnapshot {
                     + "(table|index|sequence|type|cast|column)\\s+(?:if\\s+(?:not\\s+)?exists\\s+)?"
                     + "(?:\\S+\\s+on\\s+)?(\"(?:[^\"]|\"\")+\"|[^\\s(]+)");
 
+    /** How a mapping snapshot writes a {@link Deferral}, on a comment line of its own. */
+    private static final String DEFERRED = "-- deferred: ";
+
     private final List<String> statements;
 
-    private MappingSnapshot(List<String> statements) {
+    private final List<Deferral> deferred;
+
+    private MappingSnapshot(List<String> statements, List<Deferral> deferred) {
         this.statements = statements;
+        this.deferred = List.copyOf(deferred);
     }
 
     /** The snapshot of Hibernate's DDL statements for a mapping. */
@@ -60,7 +66,7 @@ public final class MappingSnapshot {
                 statements.add(normalized);
             }
         }
-        return new MappingSnapshot(List.copyOf(statements));
+        return new MappingSnapshot(List.copyOf(statements), List.of());
     }
 
     /**
@@ -102,12 +108,29 @@ public final class MappingSnapshot {
     /** Reads a snapshot written by {@link #text(String)}. */
     public static MappingSnapshot parse(String text) {
         List<String> statements = new ArrayList<>();
+        List<Deferral> deferred = new ArrayList<>();
         for (String line : text.split("\n")) {
-            if (!line.isBlank() && !line.startsWith("--")) {
+            if (line.startsWith(DEFERRED)) {
+                Deferral.parse(line.substring(DEFERRED.length())).ifPresent(deferred::add);
+            }
+            else if (!line.isBlank() && !line.startsWith("--")) {
                 statements.add(line.strip());
             }
         }
-        return of(statements);
+        return of(statements).withDeferred(deferred);
+    }
+
+    /**
+     * The same mapping with the steps of expand/contract changes that wait for a later release
+     * (they are not part of the {@linkplain #fingerprint() fingerprint}: the mapping is the same).
+     */
+    public MappingSnapshot withDeferred(List<Deferral> deferred) {
+        return new MappingSnapshot(this.statements, deferred);
+    }
+
+    /** The steps of expand/contract changes that wait for a later release. */
+    public List<Deferral> deferred() {
+        return this.deferred;
     }
 
     /**
@@ -152,6 +175,11 @@ public final class MappingSnapshot {
             .append(revision)
             .append(" was written for.\n-- Written by belay generate; a start compares the mapping with it. "
                     + "Keep it with the revision.\n");
+        if (!this.deferred.isEmpty()) {
+            text.append("-- Left for a later release by belay generate --expand-contract (the release before still "
+                    + "uses them); belay generate --contract finishes them:\n");
+            this.deferred.forEach((deferral) -> text.append(DEFERRED).append(deferral.text()).append('\n'));
+        }
         this.statements.forEach((statement) -> text.append(statement).append('\n'));
         return text.toString();
     }
@@ -195,7 +223,8 @@ public final class MappingSnapshot {
 
     @Override
     public boolean equals(@Nullable Object other) {
-        return other instanceof MappingSnapshot snapshot && this.statements.equals(snapshot.statements);
+        return other instanceof MappingSnapshot snapshot && this.statements.equals(snapshot.statements)
+                && this.deferred.equals(snapshot.deferred);
     }
 
     @Override

@@ -50,6 +50,7 @@ import dev.belay.runner.SqlFailures;
 import dev.belay.schema.CheckConstraint;
 import dev.belay.schema.Column;
 import dev.belay.schema.Index;
+import dev.belay.schema.MappedTables;
 import dev.belay.schema.Schema;
 import dev.belay.schema.Table;
 import dev.belay.schema.WrittenExpressions;
@@ -168,7 +169,7 @@ public final class SchemaWorkbench {
      */
     public Comparison diff(boolean shadow, boolean onlineSafe, List<RenameHint> renames, boolean reorderKeys) {
         MigrationStatus status = this.runner.status();
-        Sides sides = sides(status, shadow);
+        Sides sides = sides(status, shadow, deferred());
         return new Comparison(status, shadow, plan(sides, options(sides, onlineSafe, renames).withReorderKeys(reorderKeys)),
                 DatabaseDrift.unknown(null, "Not compared."), site(), null);
     }
@@ -192,14 +193,14 @@ public final class SchemaWorkbench {
             }
             // CI without the application's database: do the revisions build what the mapping wants?
             MigrationStatus none = nothingApplied();
-            Sides sides = sides(none, true);
+            Sides sides = sides(none, true, deferred());
             return new Comparison(none, true, plan(sides, options(sides, false, List.of())),
                     DatabaseDrift.unknown(null, "The database could not be reached."), site(), ex.problem());
         }
         DatabaseDrift database = status.upToDate() ? this.drift.database(status)
                 : DatabaseDrift.unknown(null, "Revisions are pending or unresolved.");
         boolean shadow = !status.upToDate() || database.differs();
-        Sides sides = sides(status, shadow);
+        Sides sides = sides(status, shadow, deferred());
         return new Comparison(status, shadow, plan(sides, options(sides, false, List.of())), database, site(), null);
     }
 
@@ -260,7 +261,14 @@ public final class SchemaWorkbench {
         }
         String packageName = requirePackage();
         Path directory = requireDirectory();
-        Sides sides = sides(status, request.shadow());
+        if (request.expandContract() && request.contract()) {
+            throw new RefusedException(Reason.CANNOT_WRITE, "--expand-contract and --contract are two halves of one "
+                    + "change, written in two releases; give one of them.",
+                    "Run `belay generate --expand-contract` now, and `belay generate --contract` once every instance "
+                            + "runs the release it belongs to.");
+        }
+        List<Deferral> inEffect = deferred();
+        Sides sides = sides(status, request.shadow(), request.contract() ? List.of() : inEffect);
         DiffOptions options = options(sides, request.onlineSafe(), request.renames())
             .withReorderKeys(request.reorderKeys());
         MigrationPlan plan = plan(sides, options);
@@ -270,13 +278,25 @@ public final class SchemaWorkbench {
             if (!confirmed.isEmpty()) {
                 List<RenameHint> renames = new ArrayList<>(request.renames());
                 confirmed.forEach((candidate) -> renames.add(candidate.hint()));
-                plan = plan(sides, options(sides, request.onlineSafe(), renames).withReorderKeys(request.reorderKeys()));
+                options = options(sides, request.onlineSafe(), renames).withReorderKeys(request.reorderKeys());
+                plan = plan(sides, options);
                 candidates = RenameCandidates.in(plan);
             }
         }
+        List<Deferral> deferredNow = List.of();
+        if (request.expandContract()) {
+            deferredNow = Deferrals.of(plan, previousRelease(heads), sides.current());
+            if (!deferredNow.isEmpty()) {
+                sides = sides.keeping(deferredNow);
+                plan = plan(sides, options);
+            }
+        }
+        List<Deferral> finished = request.contract()
+                ? Deferrals.pending(sides.mapped(), sides.current(), inEffect) : List.of();
+        List<Deferral> open = sides.pending();
         if (plan.isEmpty()) {
-            Path mapping = heads.isEmpty() ? null : recordMapping(heads.get(0), true);
-            return new GenerateResult(plan, List.of(), List.of(), request.shadow(), mapping);
+            Path mapping = heads.isEmpty() ? null : recordMapping(heads.get(0), true, open);
+            return new GenerateResult(plan, List.of(), List.of(), request.shadow(), mapping, null, open, List.of());
         }
         String message = (request.message() != null && !request.message().isBlank()) ? request.message().strip()
                 : PlanSummary.of(plan);
@@ -289,8 +309,63 @@ public final class SchemaWorkbench {
         }
         LintReport lint = lintBeforeWriting(revisions, split);
         List<WrittenRevision> written = write(revisions, directory);
-        Path mapping = recordMapping(revisions.get(revisions.size() - 1).header().id(), false);
-        return new GenerateResult(plan, written, candidates, request.shadow(), mapping, lint);
+        Path mapping = recordMapping(revisions.get(revisions.size() - 1).header().id(), false, open);
+        return new GenerateResult(plan, written, candidates, request.shadow(), mapping, lint, open, finished);
+    }
+
+    /**
+     * The steps of expand/contract changes that wait for a later release: those recorded in the
+     * mapping snapshot nearest to the heads (every generated revision carries them on).
+     */
+    private List<Deferral> deferred() {
+        List<Deferral> deferred = new ArrayList<>();
+        for (String head : this.runner.graph().heads()) {
+            nearestSnapshot(head).ifPresent((snapshot) -> snapshot.deferred()
+                .stream()
+                .filter((deferral) -> !deferred.contains(deferral))
+                .forEach(deferred::add));
+        }
+        return deferred;
+    }
+
+    /**
+     * What the release before the revision about to be written maps: the mapping kept with the
+     * nearest revision, which expand/contract needs.
+     * @throws RefusedException when no revision has one
+     */
+    private MappedTables previousRelease(List<String> heads) {
+        for (String head : heads) {
+            Optional<MappingSnapshot> snapshot = nearestSnapshot(head);
+            if (snapshot.isPresent()) {
+                return MappedTables.ofDdl(snapshot.get().statements());
+            }
+        }
+        if (heads.isEmpty()) {
+            return new MappedTables(java.util.Map.of(), java.util.Set.of());
+        }
+        throw new RefusedException(Reason.CANNOT_WRITE, "No revision has the mapping it was written for kept beside it "
+                + "(belay/mappings/<id>.sql), so Belay cannot tell what the previous release uses.",
+                "Run `belay generate` without --expand-contract and split the change by hand; revisions written from "
+                        + "now on keep their mapping.");
+    }
+
+    /** The mapping snapshot kept with a revision, or with the nearest revision it comes after. */
+    private Optional<MappingSnapshot> nearestSnapshot(String revision) {
+        java.util.Deque<String> queue = new java.util.ArrayDeque<>(List.of(revision));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        RevisionGraph graph = this.runner.graph();
+        while (!queue.isEmpty()) {
+            String id = queue.removeFirst();
+            if (!seen.add(id)) {
+                continue;
+            }
+            Optional<MappingSnapshot> snapshot = snapshotOf(id);
+            if (snapshot.isPresent()) {
+                return snapshot;
+            }
+            graph.find(id).ifPresent((info) -> queue.addAll(info.parents()));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -384,17 +459,20 @@ public final class SchemaWorkbench {
 
     /** The statements of the mapping snapshot kept beside a revision, or none. */
     private List<String> previousDdl(String revision) {
+        return snapshotOf(revision).map(MappingSnapshot::statements).orElse(List.of());
+    }
+
+    /** The mapping snapshot kept beside a revision: in the resources directory, else on the class path. */
+    private Optional<MappingSnapshot> snapshotOf(String revision) {
         Path file = this.settings.resources().toAbsolutePath().normalize().resolve(MappingSnapshot.resource(revision));
         try {
             if (Files.isRegularFile(file)) {
-                return MappingSnapshot.parse(Files.readString(file)).statements();
+                return Optional.of(MappingSnapshot.parse(Files.readString(file)));
             }
-            return MappingSnapshot.find(SchemaWorkbench.class.getClassLoader(), revision)
-                .map(MappingSnapshot::statements)
-                .orElse(List.of());
+            return MappingSnapshot.find(SchemaWorkbench.class.getClassLoader(), revision);
         }
         catch (IOException | IllegalStateException ex) {
-            return List.of();
+            return Optional.empty();
         }
     }
 
@@ -545,7 +623,7 @@ public final class SchemaWorkbench {
         RevisionHeader header = RevisionHeader.of(packageName, now(), text, heads);
         requireNewId(graph, header);
         WrittenRevision written = write(List.of(this.generator.merge(header)), directory).get(0);
-        recordMapping(header.id(), false);
+        recordMapping(header.id(), false, deferred());
         return written;
     }
 
@@ -555,12 +633,12 @@ public final class SchemaWorkbench {
      * @param onlyIfChanged whether to leave a snapshot that already matches alone
      * @return the file written, or {@code null} when there is no mapping or nothing changed
      */
-    private @Nullable Path recordMapping(String revision, boolean onlyIfChanged) {
+    private @Nullable Path recordMapping(String revision, boolean onlyIfChanged, List<Deferral> deferred) {
         List<String> ddl = this.desired.ddl();
         if (ddl.isEmpty()) {
             return null;
         }
-        MappingSnapshot snapshot = MappingSnapshot.of(ddl);
+        MappingSnapshot snapshot = MappingSnapshot.of(ddl).withDeferred(deferred);
         Path resources = this.settings.resources().toAbsolutePath().normalize();
         Path file = resources.resolve(MappingSnapshot.resource(revision));
         try {
@@ -741,7 +819,7 @@ public final class SchemaWorkbench {
      * schema, or the shadow), with checks spelled differently but equal aligned. All scratch work
      * happens in one transaction that is rolled back.
      */
-    private Sides sides(MigrationStatus status, boolean shadow) {
+    private Sides sides(MigrationStatus status, boolean shadow, List<Deferral> deferred) {
         MigrationSettings settings = this.runner.settings();
         Schema read = (shadow || this.dev == null) ? null : readDatabase(status.schema(), settings);
         DataSource site = (this.dev != null) ? this.dev.dataSource() : this.runner.dataSource();
@@ -752,7 +830,8 @@ public final class SchemaWorkbench {
             // A table that another tool owns is left alone even where the mapping has an entity for it.
             Schema wanted = settings.managed(desired.schema());
             current = CheckAlignment.align(connection, this.inspector, current, wanted, serverVersion);
-            return new Sides(current, wanted, desired.written(), serverVersion);
+            return new Sides(current, Deferrals.keep(wanted, current, deferred), desired.written(), serverVersion,
+                    wanted, deferred);
         });
     }
 
@@ -891,9 +970,25 @@ public final class SchemaWorkbench {
 
     /**
      * The two schemas to compare, the desired schema's expressions as written (for the plan's
-     * statements) and the server's major version.
+     * statements) and the server's major version; the desired schema keeps what expand/contract
+     * changes leave for a later release ({@code deferred}), which the mapping alone ({@code mapped})
+     * has given up.
      */
-    private record Sides(Schema current, Schema desired, WrittenExpressions written, int serverVersion) {
+    private record Sides(Schema current, Schema desired, WrittenExpressions written, int serverVersion, Schema mapped,
+            List<Deferral> deferred) {
+
+        /** The same sides, with more kept for the previous release. */
+        Sides keeping(List<Deferral> more) {
+            List<Deferral> all = new ArrayList<>(this.deferred);
+            more.stream().filter((deferral) -> !all.contains(deferral)).forEach(all::add);
+            return new Sides(this.current, Deferrals.keep(this.mapped, this.current, all), this.written,
+                    this.serverVersion, this.mapped, all);
+        }
+
+        /** The deferrals still open: what the desired schema keeps for the previous release. */
+        List<Deferral> pending() {
+            return Deferrals.pending(this.mapped, this.current, this.deferred);
+        }
 
     }
 

@@ -99,7 +99,7 @@ class LintCommandsTests {
                 List.of(IndexedTrips.class), "belay", "generate", "--message", "index trip names")).isZero();
         assertThat(output).contains("belay lint: 1 revision linted: 1 error, 0 warnings:")
             .contains("error index-not-concurrent on trip: The statement builds an index on an existing table")
-            .contains("Rework them (e.g. `belay generate --online-safe`)");
+            .contains("Rework them (`belay generate --online-safe` for locks");
     }
 
     @Test
