@@ -212,11 +212,7 @@ public final class MigrationRunner {
         Objects.requireNonNull(inspection, "inspection");
         RevisionHistory history = new RevisionHistory(scratchSchema, this.settings.historyTable());
         try (Connection connection = connect()) {
-            if (schemaExists(connection, scratchSchema)) {
-                throw new IllegalArgumentException("Schema " + Identifiers.quote(scratchSchema)
-                        + " exists; a rehearsal needs a new one");
-            }
-            SessionSettings previous = SessionSettings.apply(connection, scratchSchema, this.settings.lockTimeout());
+            SessionSettings previous = enterScratch(connection, scratchSchema);
             try {
                 RevisionExecutor executor = new RevisionExecutor(this.revisions, history, this.settings.lockTimeout());
                 return rolledBack(connection, () -> {
@@ -253,11 +249,7 @@ public final class MigrationRunner {
         Objects.requireNonNull(observer, "observer");
         RevisionHistory history = new RevisionHistory(scratchSchema, this.settings.historyTable());
         try (Connection connection = connect()) {
-            if (schemaExists(connection, scratchSchema)) {
-                throw new IllegalArgumentException("Schema " + Identifiers.quote(scratchSchema)
-                        + " exists; a rehearsal needs a new one");
-            }
-            SessionSettings previous = SessionSettings.apply(connection, scratchSchema, this.settings.lockTimeout());
+            SessionSettings previous = enterScratch(connection, scratchSchema);
             try {
                 connection.setAutoCommit(false);
                 history.create(connection);
@@ -279,6 +271,18 @@ public final class MigrationRunner {
         catch (SQLException ex) {
             throw databaseError("rehearse the revisions in scratch schema " + Identifiers.quote(scratchSchema), ex);
         }
+    }
+
+    /**
+     * Points the connection at a rehearsal's scratch schema, which must not exist yet, with the
+     * lock timeout, and returns the settings to restore.
+     */
+    private SessionSettings enterScratch(Connection connection, String scratchSchema) throws SQLException {
+        if (schemaExists(connection, scratchSchema)) {
+            throw new IllegalArgumentException("Schema " + Identifiers.quote(scratchSchema)
+                    + " exists; a rehearsal needs a new one");
+        }
+        return SessionSettings.apply(connection, scratchSchema, this.settings.lockTimeout());
     }
 
     private static void dropScratch(Connection connection, String schema) {

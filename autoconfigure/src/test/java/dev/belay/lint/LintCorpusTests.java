@@ -11,11 +11,11 @@ import java.util.stream.Stream;
 import dev.belay.actions.SqlStatement;
 import dev.belay.actions.TransactionMode;
 import dev.belay.revision.Migrator;
-import dev.belay.revision.Revision;
 import dev.belay.revision.RevisionInfo;
 import dev.belay.revision.Revisions;
 import dev.belay.runner.MigrationRunner;
 import dev.belay.runner.MigrationSettings;
+import dev.belay.test.LambdaRevision;
 import dev.belay.test.PostgresTest;
 import dev.belay.test.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -213,9 +213,9 @@ class LintCorpusTests {
         String schema = "lint_" + Integer.toHexString(example.name.hashCode() & 0xfffffff);
         new JdbcTemplate(this.database.dataSource()).execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         Revisions revisions = Revisions.ofEntries(List.of(
-                entry(new RevisionInfo("base", List.of(), "base", true, "test.base"),
+                LambdaRevision.entry(new RevisionInfo("base", List.of(), "base", true, "test.base"),
                         (m) -> BASE.forEach((sql) -> m.actions().execute(sql))),
-                entry(new RevisionInfo("case", List.of("base"), example.name, example.transactional,
+                LambdaRevision.entry(new RevisionInfo("case", List.of("base"), example.name, example.transactional,
                         example.idempotent, "test.case"), example.up)));
         MigrationRunner runner = new MigrationRunner(this.database.dataSource(),
                 new MigrationSettings(schema, "belay_history", Duration.ofSeconds(10), Duration.ofSeconds(10)),
@@ -244,20 +244,6 @@ class LintCorpusTests {
                 "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'belay_lint_%'", Integer.class))
             .as("scratch schemas left behind")
             .isZero();
-    }
-
-    private static Revisions.Entry entry(RevisionInfo info, Consumer<Migrator> up) {
-        Revision revision = new Revision() {
-            @Override
-            public void up(Migrator migrator) {
-                up.accept(migrator);
-            }
-
-            @Override
-            public void down(Migrator migrator) {
-            }
-        };
-        return new Revisions.Entry(info, () -> revision);
     }
 
     private static Case sql(String name, String... statements) {

@@ -7,11 +7,11 @@ import java.util.function.Consumer;
 
 import dev.belay.revision.MigrationException;
 import dev.belay.revision.Migrator;
-import dev.belay.revision.Revision;
 import dev.belay.revision.RevisionInfo;
 import dev.belay.revision.Revisions;
 import dev.belay.runner.MigrationRunner;
 import dev.belay.runner.MigrationSettings;
+import dev.belay.test.LambdaRevision;
 import dev.belay.test.PostgresTest;
 import dev.belay.test.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,12 +72,12 @@ class RevisionLinterTests {
     @Test
     void anEarlierRevisionThatFailsInTheRehearsalIsNamedAndTheRevisionsAfterItAreNotLinted() {
         MigrationRunner runner = runner(Revisions.ofEntries(List.of(
-                entry(new RevisionInfo("base", List.of(), "base", true, "test.base"),
+                LambdaRevision.entry(new RevisionInfo("base", List.of(), "base", true, "test.base"),
                         (m) -> m.actions().execute("CREATE TABLE ride (id bigint PRIMARY KEY)")),
                 // Data work that needs the rows the application wrote, which the rehearsal's tables lack.
-                entry(new RevisionInfo("data", List.of("base"), "data", true, "test.data"),
+                LambdaRevision.entry(new RevisionInfo("data", List.of("base"), "data", true, "test.data"),
                         (m) -> m.jdbc().queryForObject("SELECT id FROM ride LIMIT 1", Long.class)),
-                entry(new RevisionInfo("case", List.of("data"), "case", true, "test.case"),
+                LambdaRevision.entry(new RevisionInfo("case", List.of("data"), "case", true, "test.case"),
                         (m) -> m.actions().execute("CREATE INDEX ride_id ON ride (id)")))));
         runner.apply("base");
         this.jdbc.update("INSERT INTO " + this.schema + ".ride VALUES (1)");
@@ -125,22 +125,9 @@ class RevisionLinterTests {
     }
 
     private static Revisions revisions(Consumer<Migrator> base, Consumer<Migrator> next) {
-        return Revisions.ofEntries(List.of(entry(new RevisionInfo("base", List.of(), "base", true, "test.base"), base),
-                entry(new RevisionInfo("case", List.of("base"), "case", true, "test.case"), next)));
-    }
-
-    private static Revisions.Entry entry(RevisionInfo info, Consumer<Migrator> up) {
-        Revision revision = new Revision() {
-            @Override
-            public void up(Migrator migrator) {
-                up.accept(migrator);
-            }
-
-            @Override
-            public void down(Migrator migrator) {
-            }
-        };
-        return new Revisions.Entry(info, () -> revision);
+        return Revisions.ofEntries(List.of(
+                LambdaRevision.entry(new RevisionInfo("base", List.of(), "base", true, "test.base"), base),
+                LambdaRevision.entry(new RevisionInfo("case", List.of("base"), "case", true, "test.case"), next)));
     }
 
 }

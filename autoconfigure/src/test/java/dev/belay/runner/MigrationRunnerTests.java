@@ -71,6 +71,21 @@ class MigrationRunnerTests {
     }
 
     @Test
+    void aTransactionalRevisionThatCommitsItselfIsRefusedBeforeItCanSplitFromItsHistoryRow() {
+        MigrationRunner runner = runner(TestRevisions.chain().add("a", null, (m) -> {
+            m.actions().execute("CREATE TABLE a (id int)");
+            m.jdbc().execute("COMMIT");
+        }, (m) -> {
+        }).build());
+
+        assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::apply)
+            .withMessageContaining("Revision 'a' (test.a) starts or ends a transaction itself: COMMIT")
+            .withMessageContaining("Nothing changed");
+        assertThat(tables()).containsExactly("belay_history");
+        assertThat(runner.status().inState(RevisionState.PENDING)).extracting(RevisionStatus::id).containsExactly("a");
+    }
+
+    @Test
     void applyingWhatIsAppliedDoesNothing() {
         MigrationRunner runner = runner(TestRevisions.chain().table("a", null).table("b", "a").build());
         runner.apply();

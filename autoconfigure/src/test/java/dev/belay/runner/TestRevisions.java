@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import dev.belay.revision.Migrator;
-import dev.belay.revision.Revision;
 import dev.belay.revision.RevisionInfo;
 import dev.belay.revision.Revisions;
+import dev.belay.test.LambdaRevision;
 
 /** Builds revision graphs for tests from lambdas, without a class per revision. */
 final class TestRevisions {
@@ -36,18 +36,7 @@ final class TestRevisions {
             Consumer<Migrator> up, Consumer<Migrator> down) {
         List<String> parents = (after == null) ? List.of() : List.of(after.split(","));
         RevisionInfo info = new RevisionInfo(id, parents, "make " + id, transactional, idempotent, "test." + id);
-        Revision revision = new Revision() {
-            @Override
-            public void up(Migrator migrator) {
-                up.accept(migrator);
-            }
-
-            @Override
-            public void down(Migrator migrator) {
-                down.accept(migrator);
-            }
-        };
-        this.entries.add(new Revisions.Entry(info, () -> revision));
+        this.entries.add(LambdaRevision.entry(info, up, down));
         return this;
     }
 

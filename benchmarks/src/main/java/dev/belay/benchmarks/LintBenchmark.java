@@ -9,11 +9,11 @@ import java.util.function.Consumer;
 import dev.belay.lint.LintReport;
 import dev.belay.lint.RevisionLinter;
 import dev.belay.revision.Migrator;
-import dev.belay.revision.Revision;
 import dev.belay.revision.RevisionInfo;
 import dev.belay.revision.Revisions;
 import dev.belay.runner.MigrationRunner;
 import dev.belay.runner.MigrationSettings;
+import dev.belay.test.LambdaRevision;
 import dev.belay.test.TestDatabase;
 
 /**
@@ -121,18 +121,8 @@ public final class LintBenchmark {
     }
 
     private static Revisions.Entry entry(String id, String after, Consumer<Migrator> up) {
-        Revision revision = new Revision() {
-            @Override
-            public void up(Migrator migrator) {
-                up.accept(migrator);
-            }
-
-            @Override
-            public void down(Migrator migrator) {
-            }
-        };
-        return new Revisions.Entry(new RevisionInfo(id, (after != null) ? List.of(after) : List.of(), id, true,
-                "bench." + id), () -> revision);
+        return LambdaRevision.entry(new RevisionInfo(id, (after != null) ? List.of(after) : List.of(), id, true,
+                "bench." + id), up);
     }
 
 }

@@ -37,19 +37,9 @@ public final class TripIndexes {
 
     @MigrationRevision(id = IndexTripNamesReviewed.ID, after = CREATE_TRIPS, message = "index trip names")
     @SuppressFinding(rule = "index-not-concurrent", reason = "trips are few")
-    public static class IndexTripNamesReviewed implements Revision {
+    public static class IndexTripNamesReviewed extends IndexTripNames {
 
         public static final String ID = "20260103_000200_index_trip_names";
-
-        @Override
-        public void up(Migrator m) {
-            m.actions().execute("CREATE INDEX trip_name_idx ON trip (name)");
-        }
-
-        @Override
-        public void down(Migrator m) {
-            m.actions().execute("DROP INDEX trip_name_idx");
-        }
 
     }
 
