@@ -29,8 +29,8 @@ import org.jspecify.annotations.Nullable;
  * @param sent whether the rehearsal ran it (in its transactional form, for a statement such as
  * {@code CREATE INDEX CONCURRENTLY}), rather than only recording one that has no such form
  * @param locks the locks it took on existing relations, as {@code pg_locks} names the modes
- * @param elsewhere the locks stronger than {@code AccessShareLock} it took outside the scratch
- * schema, as {@code schema.relation (mode)}
+ * @param elsewhere the locks of writing it took outside the scratch schema, as
+ * {@code schema.relation (mode)}
  * @param rewritten the existing tables PostgreSQL wrote anew (a new file)
  * @param scanned the existing tables PostgreSQL read through from start to end
  * @param indexesBuilt the indexes it built on existing tables
@@ -48,6 +48,9 @@ record StatementFacts(SqlStatement statement, boolean sent, Map<String, Set<Stri
         List<ConstraintChange> constraints, List<NewColumn> newColumns, String lockTimeout) {
 
     private static final String ACCESS_EXCLUSIVE = "AccessExclusiveLock";
+
+    /** The locks of reading ({@code SELECT}, {@code SELECT ... FOR UPDATE}), which change no table. */
+    private static final Set<String> READING = Set.of("AccessShareLock", "RowShareLock");
 
     private static final Pattern DATA_WORK = Pattern.compile("(?i)(?:UPDATE|DELETE|INSERT|MERGE)\\b");
 
@@ -76,7 +79,7 @@ record StatementFacts(SqlStatement statement, boolean sent, Map<String, Set<Stri
                 locks.computeIfAbsent(existing.name(), (name) -> new LinkedHashSet<>()).add(lock.mode());
             }
             else if (!after.relations().containsKey(lock.relation()) && !before.relations().containsKey(lock.relation())
-                    && !lock.schema().isEmpty() && !lock.mode().equals("AccessShareLock")) {
+                    && !lock.schema().isEmpty() && !READING.contains(lock.mode())) {
                 elsewhere.add(lock.schema() + "." + lock.name() + " (" + lock.mode() + ")");
             }
         }
