@@ -111,6 +111,10 @@ final class BelayCommands {
     private static final CommandOption FORMAT = option("format", String.class,
             "text (the default), or json: one JSON document on standard output for a pipeline to read");
 
+    private static final CommandOption STATEMENTS = flag("statements",
+            "List every statement of the linted revisions with what PostgreSQL did for it (locks taken, tables "
+                    + "rewritten or scanned, what it built, dropped and changed), findings or not");
+
     private static final CommandOption EXPAND_CONTRACT = flag("expand-contract",
             "Write only what the previous release survives during a rolling deploy: keep the tables and columns it "
                     + "still maps (nullable) and leave their drops, and NOT NULL on columns it does not write, for a "
@@ -508,8 +512,8 @@ final class BelayCommands {
         return command("lint",
                 "Rehearse the pending revisions (or one) in a scratch schema, read what PostgreSQL did for each "
                         + "statement, and report findings by rule; exit non-zero on an error not suppressed",
-                "belay lint [--revision ID] [--format text|json|github] [--tenant NAME]",
-                List.of(REVISION, LINT_FORMAT, TENANT), (context, input, out) -> {
+                "belay lint [--revision ID] [--format text|json|github] [--statements] [--tenant NAME]",
+                List.of(REVISION, LINT_FORMAT, STATEMENTS, TENANT), (context, input, out) -> {
                     LintReports.Format format = LintReports.Format.parse(input.string("format"));
                     Scope scope = scope(input, "lint", Tenants.EVERY_BY_DEFAULT);
                     SchemaWorkbench available = this.workbench.getIfAvailable();
@@ -518,7 +522,8 @@ final class BelayCommands {
                     LintReport report = (scope.all() != null && input.string("revision") == null)
                             ? linter.lintAll(pendingInSomeTenant(scope.all(), scope.runner().graph()))
                             : linter.lint(input.string("revision"));
-                    LintReports.print(report, format, (id) -> sourceFile(scope.runner(), id), out);
+                    LintReports.print(report, format, input.flag("statements"), (id) -> sourceFile(scope.runner(), id),
+                            out);
                     if (!report.passes()) {
                         return BelayCommand.failed(CommandReports.count(report.failing().size(), "error") + " in "
                                 + report.failing().stream().map(Finding::revision).distinct()

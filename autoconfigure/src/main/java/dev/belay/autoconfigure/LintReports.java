@@ -47,14 +47,16 @@ final class LintReports {
 
     /**
      * Prints a report.
+     * @param statements whether the text lists every statement with what PostgreSQL did
      * @param files the source file of a revision (by id), relative to the project, for annotations;
      * {@code null} when unknown
      */
-    static void print(LintReport report, Format format, Function<String, @Nullable Path> files, PrintWriter out) {
+    static void print(LintReport report, Format format, boolean statements, Function<String, @Nullable Path> files,
+            PrintWriter out) {
         switch (format) {
             case JSON -> out.println(json(report));
             case GITHUB -> github(report, files, out);
-            default -> text(report, out);
+            default -> text(report, statements, out);
         }
     }
 
@@ -65,7 +67,7 @@ final class LintReports {
                 + ((report.suppressed() > 0) ? ", " + report.suppressed() + " suppressed" : "");
     }
 
-    private static void text(LintReport report, PrintWriter out) {
+    private static void text(LintReport report, boolean statements, PrintWriter out) {
         if (report.linted().isEmpty() && report.notLinted().isEmpty() && report.findings().isEmpty()) {
             out.println("Nothing to lint: no revision is pending.");
             return;
@@ -82,6 +84,15 @@ final class LintReports {
             List<Finding> findings = report.of(revision);
             out.println();
             out.println(revision + (findings.isEmpty() ? ": no findings" : ":"));
+            if (statements) {
+                report.statements()
+                    .stream()
+                    .filter((statement) -> statement.revision().equals(revision))
+                    .forEach((statement) -> {
+                        out.println("  " + oneLine(statement.statement()));
+                        out.println("    PostgreSQL: " + statement.did());
+                    });
+            }
             for (Finding finding : findings) {
                 out.println("  " + finding.severity().label() + " " + finding.rule().id()
                         + ((finding.table() != null) ? " on " + finding.table() : "")

@@ -11,11 +11,14 @@ import java.util.Objects;
  * @param notLinted the ids of revisions that could not be linted, because the rehearsal stopped
  * at a failure before them
  * @param site where the revisions were rehearsed, in words
+ * @param statements every statement the linted revisions sent, with what PostgreSQL did
  */
-public record LintReport(List<Finding> findings, List<String> linted, List<String> notLinted, String site) {
+public record LintReport(List<Finding> findings, List<String> linted, List<String> notLinted, String site,
+        List<RehearsedStatement> statements) {
 
     public LintReport {
         findings = List.copyOf(findings);
+        statements = List.copyOf(statements);
         linted = List.copyOf(linted);
         notLinted = List.copyOf(notLinted);
         Objects.requireNonNull(site, "site");

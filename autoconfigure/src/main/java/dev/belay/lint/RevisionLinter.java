@@ -117,7 +117,7 @@ public final class RevisionLinter {
 
     private LintReport lint(RevisionGraph graph, List<RevisionInfo> order, Set<String> linted) {
         if (linted.isEmpty()) {
-            return new LintReport(List.of(), List.of(), List.of(), this.site);
+            return new LintReport(List.of(), List.of(), List.of(), this.site, List.of());
         }
         RehearsalRecorder recorder = new RehearsalRecorder(ScratchSchema.newName("belay_lint_"), linted,
                 this.runner.settings().historyTable());
@@ -135,8 +135,11 @@ public final class RevisionLinter {
         int serverVersion = serverVersion();
         List<Finding> findings = new ArrayList<>();
         List<String> done = new ArrayList<>();
+        List<RehearsedStatement> statements = new ArrayList<>();
         for (RevisionFacts facts : recorder.revisions()) {
             done.add(facts.revision().id());
+            facts.statements().forEach((statement) -> statements.add(new RehearsedStatement(facts.revision().id(),
+                    statement.statement().sql(), statement.describe(null))));
             List<Finding> found = Rules.of(facts, previousRelease(graph, facts), serverVersion);
             findings.addAll(suppress(facts.revision(), found));
         }
@@ -150,7 +153,7 @@ public final class RevisionLinter {
             .map(RevisionInfo::id)
             .filter((id) -> linted.contains(id) && !done.contains(id))
             .toList();
-        return new LintReport(findings, done, notLinted, this.site);
+        return new LintReport(findings, done, notLinted, this.site, statements);
     }
 
     /**

@@ -236,7 +236,10 @@ record StatementFacts(SqlStatement statement, boolean sent, Map<String, Set<Stri
                 || (WITH.matcher(sql).lookingAt() && WRITES.matcher(sql).find());
     }
 
-    /** What PostgreSQL did, in a few words, for a finding. */
+    /**
+     * What PostgreSQL did, in a few words: for a finding (with the locks on its table only), or
+     * for the list of every statement ({@code table} {@code null}).
+     */
     String describe(@Nullable String table) {
         List<String> parts = new ArrayList<>();
         this.locks.forEach((relation, modes) -> {
@@ -251,13 +254,40 @@ record StatementFacts(SqlStatement statement, boolean sent, Map<String, Set<Stri
             parts.add("scanned " + String.join(", ", this.scanned));
         }
         this.indexesBuilt.forEach((index) -> parts.add("built index " + index.name() + " on " + index.table()));
+        this.newColumns.stream()
+            .filter(NewColumn::inNewTable)
+            .map(NewColumn::table)
+            .distinct()
+            .forEach((created) -> parts.add("created table " + created));
+        this.tablesDropped.forEach((dropped) -> parts.add("dropped table " + dropped));
+        this.tablesRenamed.forEach((renamed) -> parts.add("renamed table " + renamed.from() + " to " + renamed.to()));
+        this.indexesDropped.forEach((dropped) -> parts.add("dropped index " + dropped));
+        for (ColumnChange change : this.columns) {
+            String column = change.table() + "." + change.column();
+            parts.add(switch (change.kind()) {
+                case ADDED -> "added column " + column;
+                case DROPPED -> "dropped column " + column;
+                case RENAMED -> "renamed column " + change.table() + "." + change.from() + " to " + change.to();
+                case TYPE -> "changed " + column + " from " + change.from() + " to " + change.to();
+                case NOT_NULL_SET -> "made " + column + " NOT NULL";
+                case NOT_NULL_DROPPED -> "dropped NOT NULL of " + column;
+            });
+        }
+        for (ConstraintChange constraint : this.constraints) {
+            parts.add(constraint.validation() ? "validated " + constraint.name() + " on " + constraint.table()
+                    : "added " + constraint.name() + " to " + constraint.table()
+                            + (constraint.validated() ? " (validated)" : " (NOT VALID)"));
+        }
+        if ("0".equals(this.lockTimeout)) {
+            parts.add("lock_timeout is 0 after it");
+        }
         if (!this.sent) {
             parts.add("not run in the rehearsal (no form that runs in a transaction)");
         }
         if (this.statement.mode() == TransactionMode.NO_TRANSACTION && this.sent) {
             parts.add("rehearsed without CONCURRENTLY");
         }
-        return parts.isEmpty() ? "nothing on existing tables" : String.join("; ", parts);
+        return parts.isEmpty() ? "nothing that lint looks at" : String.join("; ", parts);
     }
 
     /**

@@ -75,6 +75,17 @@ class LintCommandsTests {
     }
 
     @Test
+    void everyStatementIsListedWithWhatPostgresqlDidForIt(CapturedOutput output) {
+        assertThat(run(List.of(), "belay", "lint", "--statements")).isZero();
+        assertThat(output).contains("CREATE TABLE trip (").contains("PostgreSQL: created table trip");
+
+        assertThat(run(List.of(), "belay", "apply")).isZero();
+        assertThat(run(List.of(IndexTripNamesReviewed.class), "belay", "lint", "--statements")).isZero();
+        assertThat(output).contains("  CREATE INDEX trip_name_idx ON trip (name)\n"
+                + "    PostgreSQL: took ShareLock on trip; scanned trip; built index trip_name_idx on trip");
+    }
+
+    @Test
     void aSuppressedFindingIsListedWithItsReasonAndFailsNothing(CapturedOutput output) {
         assertThat(run(List.of(), "belay", "apply")).isZero();
 
