@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -316,6 +317,11 @@ final class BelayCommands {
                         + "[--rename table.column=new]... [--expand-contract | --contract] [--tenant NAME]",
                 List.of(MESSAGE, SHADOW, ONLINE_SAFE, REORDER_KEYS, RENAME, EXPAND_CONTRACT, CONTRACT, TENANT),
                 (context, input, out) -> {
+                    if (input.flag("expand-contract") && input.flag("contract")) {
+                        throw new CommandInput.UsageException("Give --expand-contract or --contract, not both: they "
+                                + "are the two halves of a change, written in two releases (--contract once every "
+                                + "instance runs the release of --expand-contract).");
+                    }
                     Scope scope = comparedScope(input, "generate", out);
                     GenerateRequest request = GenerateRequest.defaults()
                         .withMessage(input.string("message"))
@@ -540,7 +546,7 @@ final class BelayCommands {
     private static List<String> pendingInSomeTenant(BelayTenants tenants, RevisionGraph graph) {
         Set<String> everywhere = null;
         for (TenantStatus tenant : tenants.status().tenants()) {
-            Set<String> applied = new java.util.HashSet<>();
+            Set<String> applied = new HashSet<>();
             tenant.current().stream().filter(graph::contains).forEach((head) -> applied.addAll(graph.lineage(head)));
             if (everywhere == null) {
                 everywhere = applied;

@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -104,7 +103,9 @@ record CatalogState(Map<Long, Relation> relations, Map<Long, List<ColumnState>> 
                 + "WHERE c.relnamespace = " + namespace + " AND c.relkind IN ('r', 'p') AND a.attnum > 0 "
                 + "AND NOT a.attisdropped" + lockedTables + " ORDER BY a.attrelid, a.attnum;"
                 + "SELECT con.oid::bigint, con.conrelid::bigint, con.conname, con.contype::text, con.convalidated, "
-                + "con.confrelid::bigint, pg_get_constraintdef(con.oid) "
+                + "con.confrelid::bigint, pg_get_constraintdef(con.oid), "
+                + "ARRAY(SELECT a.attname FROM unnest(con.conkey) AS k(n) JOIN pg_attribute a "
+                + "ON a.attrelid = con.conrelid AND a.attnum = k.n) "
                 + "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "
                 + "WHERE c.relnamespace = " + namespace + lockedTables + ";"
                 + "SELECT l.relation::bigint, l.mode, coalesce(n.nspname, ''), coalesce(c.relname, '') "
@@ -140,7 +141,7 @@ record CatalogState(Map<Long, Relation> relations, Map<Long, List<ColumnState>> 
                 while (rows.next()) {
                     ConstraintState constraint = new ConstraintState(rows.getLong(1), rows.getLong(2),
                             rows.getString(3), rows.getString(4).charAt(0), rows.getBoolean(5), rows.getLong(6),
-                            rows.getString(7));
+                            rows.getString(7), List.of((String[]) rows.getArray(8).getArray()));
                     constraints.put(constraint.oid(), constraint);
                 }
             }
@@ -159,25 +160,9 @@ record CatalogState(Map<Long, Relation> relations, Map<Long, List<ColumnState>> 
         }
     }
 
-    /** The relation of that oid, if it is in the scratch schema. */
-    Optional<Relation> relation(long oid) {
-        return Optional.ofNullable(this.relations.get(oid));
-    }
-
     /** A table's columns (none for a relation that is not a table of the scratch schema). */
     List<ColumnState> columnsOf(long table) {
         return this.columns.getOrDefault(table, List.of());
-    }
-
-    /** The modes of the locks held on a relation. */
-    Set<String> modesOn(long relation) {
-        Set<String> modes = new HashSet<>();
-        for (HeldLock lock : this.locks) {
-            if (lock.relation() == relation) {
-                modes.add(lock.mode());
-            }
-        }
-        return modes;
     }
 
     /** Reads a multi-statement's results one by one, skipping update counts. */
@@ -261,9 +246,10 @@ record CatalogState(Map<Long, Relation> relations, Map<Long, List<ColumnState>> 
      * @param validated whether PostgreSQL has checked it against every row
      * @param referenced for a foreign key, the referenced table's oid
      * @param definition as {@code pg_get_constraintdef} renders it
+     * @param columns the constrained columns, in key order
      */
     record ConstraintState(long oid, long table, String name, char type, boolean validated, long referenced,
-            String definition) {
+            String definition, List<String> columns) {
 
     }
 

@@ -21,7 +21,7 @@ record PreviousRelease(MappedTables mapped, String source, boolean assumed) {
 
     /** The first release: nothing ran before it. */
     static PreviousRelease none() {
-        return new PreviousRelease(new MappedTables(Map.of(), Set.of()), "no earlier release", false);
+        return new PreviousRelease(MappedTables.none(), "no earlier release", false);
     }
 
     /** Assumed from the schema a revision starts from. */

@@ -3,6 +3,7 @@ package dev.belay.lint;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -150,7 +151,7 @@ final class RehearsalRecorder implements RehearsalObserver {
 
         /** The relations that earlier statements of the revision created. */
         Set<Long> created() {
-            Set<Long> created = new java.util.HashSet<>(this.current.relations().keySet());
+            Set<Long> created = new HashSet<>(this.current.relations().keySet());
             created.removeAll(this.start.relations().keySet());
             return created;
         }

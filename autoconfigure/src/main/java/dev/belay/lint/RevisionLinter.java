@@ -4,10 +4,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,7 +56,8 @@ public final class RevisionLinter {
      * @param suppressions the {@link SuppressFinding} annotations of a revision
      */
     public RevisionLinter(MigrationRunner runner, MigrationRunner rehearsal, String site,
-            Function<String, Optional<List<String>>> mappings, Function<RevisionInfo, List<SuppressFinding>> suppressions) {
+            Function<String, Optional<List<String>>> mappings,
+            Function<RevisionInfo, List<SuppressFinding>> suppressions) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.rehearsal = Objects.requireNonNull(rehearsal, "rehearsal");
         this.site = Objects.requireNonNull(site, "site");
@@ -201,20 +200,10 @@ public final class RevisionLinter {
         if (revision.parents().isEmpty()) {
             return PreviousRelease.none();
         }
-        Deque<String> queue = new ArrayDeque<>(revision.parents());
-        Set<String> seen = new HashSet<>();
-        while (!queue.isEmpty()) {
-            String id = queue.removeFirst();
-            if (!seen.add(id)) {
-                continue;
-            }
-            Optional<List<String>> mapping = this.mappings.apply(id);
-            if (mapping.isPresent() && !mapping.get().isEmpty()) {
-                return PreviousRelease.ofDdl(mapping.get(), id);
-            }
-            graph.find(id).ifPresent((info) -> queue.addAll(info.parents()));
-        }
-        return PreviousRelease.assumed(facts.tablesAtStart());
+        return graph.nearest(revision.parents(), (id) -> this.mappings.apply(id)
+            .filter((mapping) -> !mapping.isEmpty())
+            .map((mapping) -> PreviousRelease.ofDdl(mapping, id)))
+            .orElseGet(() -> PreviousRelease.assumed(facts.tablesAtStart()));
     }
 
     /** Marks the findings that the revision's {@link SuppressFinding}s accept, and reports bad ones. */

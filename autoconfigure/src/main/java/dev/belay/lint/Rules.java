@@ -1,13 +1,12 @@
 package dev.belay.lint;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.belay.actions.SqlStatement;
 import dev.belay.actions.TransactionMode;
 import dev.belay.lint.StatementFacts.ColumnChange;
 import dev.belay.lint.StatementFacts.ConstraintChange;
@@ -38,8 +37,6 @@ final class Rules {
     /** The {@code DO} block of {@code addNotNullWhenEmpty}: NOT NULL only on a table without rows. */
     private static final Pattern WHEN_EMPTY = Pattern.compile(
             "(?is)^\\s*DO\\b.*\\bIF\\s+EXISTS\\s*\\(\\s*SELECT\\s+FROM\\b.*\\bSET\\s+NOT\\s+NULL\\b");
-
-    private static final String ACCESS_EXCLUSIVE = "AccessExclusiveLock";
 
     private final RevisionFacts facts;
 
@@ -75,27 +72,25 @@ final class Rules {
 
     private void revision() {
         if (!transactional() && !this.facts.revision().idempotent()) {
-            add(Rule.NON_TRANSACTIONAL_NOT_IDEMPOTENT, null, null, "Revision '" + this.facts.revision().id() + "' "
-                    + Rule.NON_TRANSACTIONAL_NOT_IDEMPOTENT.why() + ".", "");
+            add(Rule.NON_TRANSACTIONAL_NOT_IDEMPOTENT, null, (String) null, "Revision '" + this.facts.revision().id()
+                    + "' " + Rule.NON_TRANSACTIONAL_NOT_IDEMPOTENT.why() + ".", "");
         }
     }
 
     private void statements() {
         Set<String> lockedExclusively = new HashSet<>();
-        Map<String, String> addedNotValid = new HashMap<>();
+        Set<String> addedNotValid = new HashSet<>();
         boolean lockTimeoutOff = false;
         for (StatementFacts statement : this.facts.statements()) {
             String sql = statement.statement().sql();
             if (DROP_DATABASE.matcher(sql).find()) {
-                add(Rule.DROP_DATABASE, null, statement, "The statement " + Rule.DROP_DATABASE.why() + ".", "");
+                add(Rule.DROP_DATABASE, null, statement, null, "");
             }
             if (DOMAIN_CONSTRAINT.matcher(sql).find()) {
-                add(Rule.DOMAIN_CONSTRAINT, null, statement, "The statement " + Rule.DOMAIN_CONSTRAINT.why() + ".",
-                        "");
+                add(Rule.DOMAIN_CONSTRAINT, null, statement, null, "");
             }
             if (statement.statement().mode() == TransactionMode.NO_TRANSACTION && transactional()) {
-                add(Rule.CONCURRENTLY_IN_TRANSACTION, null, statement,
-                        "The statement " + Rule.CONCURRENTLY_IN_TRANSACTION.why() + ".", "");
+                add(Rule.CONCURRENTLY_IN_TRANSACTION, null, statement, null, "");
             }
             if (!statement.sent()) {
                 continue;
@@ -108,44 +103,34 @@ final class Rules {
             newColumns(statement);
             if (StatementFacts.isTruncate(statement.statement()) && !statement.locks().isEmpty()) {
                 for (String table : statement.locks().keySet().stream().filter(this.facts::existedAtStart).toList()) {
-                    add(Rule.TRUNCATE, table, statement, "The statement " + Rule.TRUNCATE.why() + ".",
-                            statement.describe(table));
+                    add(Rule.TRUNCATE, table, statement, null, statement.describe(table));
                 }
             }
             for (String table : statement.rewritten()) {
                 if (explained.add(table)) {
-                    add(Rule.TABLE_REWRITE, table, statement, "The statement " + Rule.TABLE_REWRITE.why() + ".",
-                            statement.describe(table));
+                    add(Rule.TABLE_REWRITE, table, statement, null, statement.describe(table));
                 }
             }
             List<String> touched = new ArrayList<>(statement.scanned());
             statement.rewritten().stream().filter((table) -> !touched.contains(table)).forEach(touched::add);
             for (String table : touched) {
                 if (transactional() && lockedExclusively.contains(table)) {
-                    add(Rule.ACCESS_EXCLUSIVE_OVER_SCAN, table, statement, "The statement "
-                            + Rule.ACCESS_EXCLUSIVE_OVER_SCAN.why() + ".", statement.describe(table)
+                    add(Rule.ACCESS_EXCLUSIVE_OVER_SCAN, table, statement, null, statement.describe(table)
                             + "; ACCESS EXCLUSIVE on " + table + " held since an earlier statement");
                 }
                 else if (statement.isDataWork() && statement.scanned().contains(table)
                         && !LIMIT.matcher(sql).find()) {
-                    add(Rule.UNBATCHED_DATA_WORK, table, statement,
-                            "The statement " + Rule.UNBATCHED_DATA_WORK.why() + ".", statement.describe(table));
+                    add(Rule.UNBATCHED_DATA_WORK, table, statement, null, statement.describe(table));
                 }
             }
-            statement.locks().forEach((table, modes) -> {
-                if (modes.contains(ACCESS_EXCLUSIVE)) {
-                    lockedExclusively.add(table);
-                }
-            });
+            statement.locks().keySet().stream().filter(statement::lockedExclusively).forEach(lockedExclusively::add);
             if (!statement.elsewhere().isEmpty()) {
-                add(Rule.OUTSIDE_MANAGED_SCHEMA, null, statement, "The statement "
-                        + Rule.OUTSIDE_MANAGED_SCHEMA.why() + ".",
+                add(Rule.OUTSIDE_MANAGED_SCHEMA, null, statement, null,
                         "locked " + String.join(", ", statement.elsewhere()));
             }
             boolean off = "0".equals(statement.lockTimeout());
             if (off && !lockTimeoutOff) {
-                add(Rule.LOCK_TIMEOUT_RESET, null, statement, "The statement " + Rule.LOCK_TIMEOUT_RESET.why() + ".",
-                        "lock_timeout is 0 after it");
+                add(Rule.LOCK_TIMEOUT_RESET, null, statement, null, "lock_timeout is 0 after it");
             }
             lockTimeoutOff = off;
         }
@@ -160,31 +145,30 @@ final class Rules {
         }
         for (IndexBuilt index : statement.indexesBuilt()) {
             if (index.concurrently() && this.serverVersion >= 140000 && this.serverVersion < 140004) {
-                add(Rule.CONCURRENT_INDEX_CORRUPTION, index.table(), statement,
-                        "The statement " + Rule.CONCURRENT_INDEX_CORRUPTION.why() + ".", statement.describe(index.table()));
+                add(Rule.CONCURRENT_INDEX_CORRUPTION, index.table(), statement, null,
+                        statement.describe(index.table()));
             }
             if (!index.unique() && index.keyColumns() > 3) {
-                add(Rule.WIDE_INDEX, index.table(), statement, "The statement " + Rule.WIDE_INDEX.why() + " (index "
-                        + index.name() + ", " + index.keyColumns() + " columns).", statement.describe(index.table()));
+                add(Rule.WIDE_INDEX, index.table(), statement,
+                        "index " + index.name() + ", " + index.keyColumns() + " columns",
+                        statement.describe(index.table()));
             }
             if (constrained.contains(index.table())) {
-                add(Rule.CONSTRAINT_BUILDS_INDEX, index.table(), statement, "The statement "
-                        + Rule.CONSTRAINT_BUILDS_INDEX.why() + " (index " + index.name() + ").",
+                add(Rule.CONSTRAINT_BUILDS_INDEX, index.table(), statement, "index " + index.name(),
                         statement.describe(index.table()));
                 explained.add(index.table());
             }
             else if (!index.concurrently()) {
-                add(Rule.INDEX_NOT_CONCURRENT, index.table(), statement, "The statement "
-                        + Rule.INDEX_NOT_CONCURRENT.why() + " (index " + index.name() + " on " + index.table() + ").",
-                        statement.describe(index.table()));
+                add(Rule.INDEX_NOT_CONCURRENT, index.table(), statement,
+                        "index " + index.name() + " on " + index.table(), statement.describe(index.table()));
             }
         }
         if (!statement.indexesDropped().isEmpty() && DROP_INDEX.matcher(statement.statement().sql()).find()
                 && statement.statement().mode() != TransactionMode.NO_TRANSACTION) {
             String table = statement.locks().keySet().stream().filter(this.facts::existedAtStart).findFirst()
                 .orElse(null);
-            add(Rule.DROP_INDEX_NOT_CONCURRENT, table, statement, "The statement " + Rule.DROP_INDEX_NOT_CONCURRENT.why()
-                    + " (index " + String.join(", ", statement.indexesDropped()) + ").", statement.describe(table));
+            add(Rule.DROP_INDEX_NOT_CONCURRENT, table, statement,
+                    "index " + String.join(", ", statement.indexesDropped()), statement.describe(table));
         }
     }
 
@@ -197,32 +181,29 @@ final class Rules {
             switch (change.kind()) {
                 case TYPE -> {
                     if ((rewritten || scanned) && explained.add(table)) {
-                        add(Rule.COLUMN_TYPE_CHANGE, table, statement, "The statement " + Rule.COLUMN_TYPE_CHANGE.why()
-                                + " (" + table + "." + change.column() + ": " + change.from() + " to " + change.to()
-                                + ", " + (rewritten ? "rewritten" : "scanned") + ").", statement.describe(table));
+                        add(Rule.COLUMN_TYPE_CHANGE, table, statement, table + "." + change.column() + ": "
+                                + change.from() + " to " + change.to() + ", " + (rewritten ? "rewritten" : "scanned"),
+                                statement.describe(table));
                     }
                 }
                 case ADDED -> {
                     NewColumn column = added(statement, table, change.column());
                     if (rewritten && change.to() != null && explained.add(table)) {
-                        add(Rule.VOLATILE_DEFAULT, table, statement, "The statement " + Rule.VOLATILE_DEFAULT.why()
-                                + " (" + table + "." + change.column() + " DEFAULT " + change.to() + ").",
-                                statement.describe(table));
+                        add(Rule.VOLATILE_DEFAULT, table, statement,
+                                table + "." + change.column() + " DEFAULT " + change.to(), statement.describe(table));
                     }
-                    if (column != null && column.notNull() && column.defaultExpression() == null && !column.identity()) {
-                        add(Rule.REQUIRED_COLUMN_WITHOUT_DEFAULT, table, statement, "The statement "
-                                + Rule.REQUIRED_COLUMN_WITHOUT_DEFAULT.why() + " (" + table + "." + change.column()
-                                + ").", statement.describe(table));
+                    if (column != null && column.required()) {
+                        add(Rule.REQUIRED_COLUMN_WITHOUT_DEFAULT, table, statement, table + "." + change.column(),
+                                statement.describe(table));
                     }
                 }
                 case NOT_NULL_SET -> {
                     if (scanned && !whenEmpty && !rewritten && explained.add(table)) {
-                        add(Rule.NOT_NULL_SCAN, table, statement, "The statement " + Rule.NOT_NULL_SCAN.why() + " ("
-                                + table + "." + change.column() + ").", statement.describe(table));
+                        add(Rule.NOT_NULL_SCAN, table, statement, table + "." + change.column(),
+                                statement.describe(table));
                     }
                 }
-                case NOT_NULL_DROPPED -> add(Rule.DROP_NOT_NULL, table, statement, "The statement "
-                        + Rule.DROP_NOT_NULL.why() + " (" + table + "." + change.column() + ").", "");
+                case NOT_NULL_DROPPED -> add(Rule.DROP_NOT_NULL, table, statement, table + "." + change.column(), "");
                 default -> {
                 }
             }
@@ -232,32 +213,30 @@ final class Rules {
         }
     }
 
-    private void constraints(StatementFacts statement, Set<String> explained, Map<String, String> addedNotValid) {
+    private void constraints(StatementFacts statement, Set<String> explained, Set<String> addedNotValid) {
         for (ConstraintChange constraint : statement.constraints()) {
             String table = constraint.table();
             String key = table + "." + constraint.name();
             if (constraint.validation()) {
                 explained.add(table);
-                if (transactional() && addedNotValid.containsKey(key)) {
-                    add(Rule.VALIDATE_IN_SAME_TRANSACTION, table, statement, "The statement "
-                            + Rule.VALIDATE_IN_SAME_TRANSACTION.why() + " (" + constraint.name() + ").",
+                if (transactional() && addedNotValid.contains(key)) {
+                    add(Rule.VALIDATE_IN_SAME_TRANSACTION, table, statement, constraint.name(),
                             statement.describe(table));
                 }
                 continue;
             }
             if (!constraint.validated()) {
-                addedNotValid.put(key, constraint.name());
+                addedNotValid.add(key);
                 continue;
             }
             if (constraint.type() == 'c') {
-                add(Rule.CHECK_WITHOUT_NOT_VALID, table, statement, "The statement " + Rule.CHECK_WITHOUT_NOT_VALID.why()
-                        + " (" + constraint.name() + ": " + constraint.definition() + ").", statement.describe(table));
+                add(Rule.CHECK_WITHOUT_NOT_VALID, table, statement, constraint.name() + ": " + constraint.definition(),
+                        statement.describe(table));
                 explained.add(table);
             }
             else if (constraint.type() == 'f') {
-                add(Rule.FOREIGN_KEY_WITHOUT_NOT_VALID, table, statement, "The statement "
-                        + Rule.FOREIGN_KEY_WITHOUT_NOT_VALID.why() + " (" + constraint.name() + " on " + table
-                        + " referencing " + constraint.referenced() + ").", statement.describe(table));
+                add(Rule.FOREIGN_KEY_WITHOUT_NOT_VALID, table, statement, constraint.name() + " on " + table
+                        + " referencing " + constraint.referenced(), statement.describe(table));
                 explained.add(table);
             }
         }
@@ -268,14 +247,13 @@ final class Rules {
         String from = "; " + this.previous.source();
         for (String table : statement.tablesDropped()) {
             if (this.previous.uses(table)) {
-                add(Rule.DROP_TABLE, table, statement, "The statement " + Rule.DROP_TABLE.why() + " (" + table + ").",
-                        "dropped " + table + from);
+                add(Rule.DROP_TABLE, table, statement, table, "dropped " + table + from);
             }
         }
         for (Renamed renamed : statement.tablesRenamed()) {
             if (this.previous.uses(renamed.from())) {
-                add(Rule.RENAME_TABLE, renamed.to(), statement, "The statement " + Rule.RENAME_TABLE.why() + " ("
-                        + renamed.from() + " to " + renamed.to() + ").", "renamed " + renamed.from() + from);
+                add(Rule.RENAME_TABLE, renamed.to(), statement, renamed.from() + " to " + renamed.to(),
+                        "renamed " + renamed.from() + from);
             }
         }
         for (ColumnChange change : statement.columns()) {
@@ -283,35 +261,31 @@ final class Rules {
             switch (change.kind()) {
                 case DROPPED -> {
                     if (this.previous.uses(table, change.column())) {
-                        add(Rule.DROP_COLUMN, change.table(), statement, "The statement " + Rule.DROP_COLUMN.why()
-                                + " (" + change.table() + "." + change.column() + ").",
+                        add(Rule.DROP_COLUMN, change.table(), statement, change.table() + "." + change.column(),
                                 "dropped " + change.table() + "." + change.column() + from);
                     }
                 }
                 case RENAMED -> {
                     if (this.previous.uses(table, change.from())) {
-                        add(Rule.RENAME_COLUMN, change.table(), statement, "The statement " + Rule.RENAME_COLUMN.why()
-                                + " (" + change.table() + "." + change.from() + " to " + change.to() + ").",
+                        add(Rule.RENAME_COLUMN, change.table(), statement,
+                                change.table() + "." + change.from() + " to " + change.to(),
                                 "renamed " + change.table() + "." + change.from() + from);
                     }
                 }
                 case TYPE -> {
                     if (this.previous.uses(table, change.column()) && TypeWidth.narrows(change.from(), change.to())) {
-                        add(Rule.NARROWING_TYPE_CHANGE, change.table(), statement, "The statement "
-                                + Rule.NARROWING_TYPE_CHANGE.why() + " (" + change.table() + "." + change.column()
-                                + ": " + change.from() + " to " + change.to() + ").",
+                        add(Rule.NARROWING_TYPE_CHANGE, change.table(), statement,
+                                change.table() + "." + change.column() + ": " + change.from() + " to " + change.to(),
                                 "changed the type of " + change.table() + "." + change.column() + from);
                     }
                 }
                 case ADDED, NOT_NULL_SET -> {
                     NewColumn column = (change.kind() == ColumnChange.Kind.ADDED)
                             ? added(statement, change.table(), change.column()) : null;
-                    boolean required = (column != null) ? column.notNull() && column.defaultExpression() == null
-                            && !column.identity() : change.to() == null;
+                    boolean required = (column != null) ? column.required() : change.to() == null;
                     if (required && this.previous.uses(table) && !this.previous.uses(table, change.column())) {
-                        add(Rule.NOT_NULL_BREAKS_PREVIOUS_RELEASE, change.table(), statement, "The statement "
-                                + Rule.NOT_NULL_BREAKS_PREVIOUS_RELEASE.why() + " (" + change.table() + "."
-                                + change.column() + ").", change.table() + "." + change.column()
+                        add(Rule.NOT_NULL_BREAKS_PREVIOUS_RELEASE, change.table(), statement, change.table() + "."
+                                + change.column(), change.table() + "." + change.column()
                                         + " is NOT NULL without a default after it" + from);
                     }
                 }
@@ -324,26 +298,21 @@ final class Rules {
     /** The rules on the types of new columns, in new tables or added to existing ones. */
     private void newColumns(StatementFacts statement) {
         for (NewColumn column : statement.newColumns()) {
-            String where = " (" + column.table() + "." + column.name() + " " + column.type() + ")";
+            String where = column.table() + "." + column.name() + " " + column.type();
             if (column.type().startsWith("character(")) {
-                add(Rule.CHAR_COLUMN, column.table(), statement, "The statement " + Rule.CHAR_COLUMN.why() + where + ".",
-                        "");
+                add(Rule.CHAR_COLUMN, column.table(), statement, where, "");
             }
             if (column.primaryKey() && (column.type().equals("integer") || column.type().equals("smallint"))) {
-                add(Rule.INT_PRIMARY_KEY, column.table(), statement, "The statement " + Rule.INT_PRIMARY_KEY.why()
-                        + where + ".", "");
+                add(Rule.INT_PRIMARY_KEY, column.table(), statement, where, "");
             }
             if (column.serial()) {
-                add(Rule.SERIAL_COLUMN, column.table(), statement, "The statement " + Rule.SERIAL_COLUMN.why() + where
-                        + ".", "");
+                add(Rule.SERIAL_COLUMN, column.table(), statement, where, "");
             }
             if (column.type().startsWith("timestamp") && column.type().endsWith("without time zone")) {
-                add(Rule.TIMESTAMP_WITHOUT_TIME_ZONE, column.table(), statement, "The statement "
-                        + Rule.TIMESTAMP_WITHOUT_TIME_ZONE.why() + where + ".", "");
+                add(Rule.TIMESTAMP_WITHOUT_TIME_ZONE, column.table(), statement, where, "");
             }
             if (column.type().equals("json")) {
-                add(Rule.JSON_COLUMN, column.table(), statement, "The statement " + Rule.JSON_COLUMN.why() + where + ".",
-                        "");
+                add(Rule.JSON_COLUMN, column.table(), statement, where, "");
             }
         }
     }
@@ -369,7 +338,7 @@ final class Rules {
         else if ("25001".equals(state)) {
             rule = Rule.CONCURRENTLY_IN_TRANSACTION;
         }
-        else if (statement != null && dev.belay.actions.SqlStatement.controlsTransaction(statement)) {
+        else if (statement != null && SqlStatement.controlsTransaction(statement) && transactional()) {
             rule = Rule.TRANSACTION_CONTROL;
         }
         else if (failure instanceof OutsideScratchException) {
@@ -381,8 +350,7 @@ final class Rules {
         else {
             rule = Rule.REHEARSAL_FAILED;
         }
-        this.findings.add(new Finding(this.facts.revision().id(), rule, null, statement,
-                "The revision " + rule.why() + ": " + message, "the rehearsal stopped here", null));
+        add(rule, null, statement, "The revision " + rule.why() + ": " + message, "the rehearsal stopped here");
     }
 
     private static @Nullable NewColumn added(StatementFacts statement, String table, String column) {
@@ -403,10 +371,18 @@ final class Rules {
             .orElse(table);
     }
 
-    private void add(Rule rule, @Nullable String table, @Nullable StatementFacts statement, String message,
+    /**
+     * A finding on a statement: "The statement" and why the rule matters, with the detail in
+     * parentheses when there is one.
+     */
+    private void add(Rule rule, @Nullable String table, StatementFacts statement, @Nullable String detail,
             String evidence) {
-        this.findings.add(new Finding(this.facts.revision().id(), rule, table,
-                (statement != null) ? statement.statement().sql() : null, message, evidence, null));
+        add(rule, table, statement.statement().sql(),
+                "The statement " + rule.why() + ((detail != null) ? " (" + detail + ")" : "") + ".", evidence);
+    }
+
+    private void add(Rule rule, @Nullable String table, @Nullable String statement, String message, String evidence) {
+        this.findings.add(new Finding(this.facts.revision().id(), rule, table, statement, message, evidence, null));
     }
 
 }

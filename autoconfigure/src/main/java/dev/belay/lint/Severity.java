@@ -1,5 +1,7 @@
 package dev.belay.lint;
 
+import java.util.Locale;
+
 /** How much a finding of {@code belay lint} matters. */
 public enum Severity {
 
@@ -11,7 +13,7 @@ public enum Severity {
 
     /** As written in output, e.g. {@code error}. */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
 }

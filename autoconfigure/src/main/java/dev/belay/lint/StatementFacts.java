@@ -121,8 +121,9 @@ record StatementFacts(SqlStatement statement, boolean sent, Map<String, Set<Stri
                 continue;
             }
             if (now.isTable()) {
+                Set<String> key = primaryKeyColumns(after, now.oid());
                 after.columnsOf(now.oid()).forEach((column) -> newColumns.add(NewColumn.of(now.name(), column, true,
-                        primaryKeyColumns(after, now.oid()).contains(column.name()))));
+                        key.contains(column.name()))));
             }
             if (now.isIndex() && start.relations().containsKey(now.table())) {
                 Relation table = after.relations().get(now.table());
@@ -137,15 +138,12 @@ record StatementFacts(SqlStatement statement, boolean sent, Map<String, Set<Stri
             }
             String table = after.relations().get(constraint.table()).name();
             ConstraintState was = before.constraints().get(constraint.oid());
-            Relation referenced = after.relations().get(constraint.referenced());
-            if (was == null) {
-                constraints.add(new ConstraintChange(table, constraint.name(), constraint.type(), false,
+            boolean validation = was != null && !was.validated() && constraint.validated();
+            if (was == null || validation) {
+                Relation referenced = after.relations().get(constraint.referenced());
+                constraints.add(new ConstraintChange(table, constraint.name(), constraint.type(), validation,
                         constraint.validated(), (referenced != null) ? referenced.name() : null,
                         constraint.definition()));
-            }
-            else if (!was.validated() && constraint.validated()) {
-                constraints.add(new ConstraintChange(table, constraint.name(), constraint.type(), true, true,
-                        (referenced != null) ? referenced.name() : null, constraint.definition()));
             }
         }
         return new StatementFacts(statement, sent, locks, elsewhere, rewritten, scanned, indexesBuilt, indexesDropped,
@@ -176,7 +174,8 @@ record StatementFacts(SqlStatement statement, boolean sent, Map<String, Set<Stri
                         current.name()));
             }
             if (!current.type().equals(old.type())) {
-                changes.add(new ColumnChange(table, current.name(), ColumnChange.Kind.TYPE, old.type(), current.type()));
+                changes.add(new ColumnChange(table, current.name(), ColumnChange.Kind.TYPE, old.type(),
+                        current.type()));
             }
             if (current.notNull() && !old.notNull()) {
                 changes.add(new ColumnChange(table, current.name(), ColumnChange.Kind.NOT_NULL_SET, null,
@@ -197,20 +196,12 @@ record StatementFacts(SqlStatement statement, boolean sent, Map<String, Set<Stri
     }
 
     private static Set<String> primaryKeyColumns(CatalogState state, long table) {
-        Set<String> columns = new LinkedHashSet<>();
-        for (ConstraintState constraint : state.constraints().values()) {
-            if (constraint.table() == table && constraint.type() == 'p') {
-                String definition = constraint.definition();
-                int open = definition.indexOf('(');
-                int close = definition.indexOf(')', open + 1);
-                if (open >= 0 && close > open) {
-                    for (String name : definition.substring(open + 1, close).split(",")) {
-                        columns.add(dev.belay.schema.Identifiers.unquote(name.strip()));
-                    }
-                }
-            }
-        }
-        return columns;
+        return state.constraints()
+            .values()
+            .stream()
+            .filter((constraint) -> constraint.table() == table && constraint.type() == 'p')
+            .flatMap((constraint) -> constraint.columns().stream())
+            .collect(Collectors.toSet());
     }
 
     static boolean isTruncate(SqlStatement statement) {
@@ -361,6 +352,11 @@ record StatementFacts(SqlStatement statement, boolean sent, Map<String, Set<Stri
         static NewColumn of(String table, ColumnState column, boolean inNewTable, boolean primaryKey) {
             return new NewColumn(table, column.name(), column.type(), column.notNull(), column.defaultExpression(),
                     !column.identity().isEmpty(), inNewTable, primaryKey);
+        }
+
+        /** Whether an insert that leaves it out fails: NOT NULL with nothing to fill it. */
+        boolean required() {
+            return this.notNull && this.defaultExpression == null && !this.identity;
         }
 
         boolean serial() {

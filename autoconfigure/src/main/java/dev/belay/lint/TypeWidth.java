@@ -1,6 +1,7 @@
 package dev.belay.lint;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +39,7 @@ final class TypeWidth {
         Matcher was = SIZED.matcher(from);
         Matcher now = SIZED.matcher(to);
         if (was.matches() && now.matches() && was.group(1).equals(now.group(1))
-                && java.util.Objects.equals(was.group(4), now.group(4))) {
+                && Objects.equals(was.group(4), now.group(4))) {
             if (now.group(2) == null) {
                 return false;
             }

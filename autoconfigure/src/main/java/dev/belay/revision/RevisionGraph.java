@@ -16,6 +16,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -135,6 +136,31 @@ public final class RevisionGraph {
             }
         }
         return lineage;
+    }
+
+    /**
+     * The first thing {@code find} finds, looking at the given revisions and then at those they
+     * come after, nearest first (breadth first): the mapping kept beside the nearest revision that
+     * has one, say. Ids the graph does not know are looked at but not gone beyond.
+     */
+    public <T> Optional<T> nearest(Collection<String> from, Function<String, Optional<T>> find) {
+        Deque<String> todo = new ArrayDeque<>(from);
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            String id = todo.removeFirst();
+            if (!seen.add(id)) {
+                continue;
+            }
+            Optional<T> found = find.apply(id);
+            if (found.isPresent()) {
+                return found;
+            }
+            RevisionInfo info = this.byId.get(id);
+            if (info != null) {
+                todo.addAll(info.parents());
+            }
+        }
+        return Optional.empty();
     }
 
     /**

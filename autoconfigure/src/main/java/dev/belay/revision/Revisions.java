@@ -1,5 +1,6 @@
 package dev.belay.revision;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class Revisions {
      * @throws RevisionGraphException when they do not form a valid graph together
      */
     public Revisions plus(List<Entry> more) {
-        List<Entry> all = new java.util.ArrayList<>(this.entries);
+        List<Entry> all = new ArrayList<>(this.entries);
         all.addAll(more);
         return new Revisions(all);
     }

@@ -8,20 +8,12 @@ import dev.belay.revision.MigrationException;
  */
 public final class OutsideScratchException extends MigrationException {
 
-    private final String outside;
-
     OutsideScratchException(String outside) {
         super("A revision changes what lies outside the rehearsal's scratch schema: " + outside
                 + ". Belay rolled that back instead of committing it, and stopped the rehearsal.",
                 "Leave names in revisions unqualified, so that they work on the schema they are applied to (and on "
                         + "each tenant's); a table shared by every tenant belongs in a "
                         + "@MigrationRevision(shared = true) revision.");
-        this.outside = outside;
-    }
-
-    /** What lay outside, e.g. {@code public.plans (RowExclusiveLock)}. */
-    public String outside() {
-        return this.outside;
     }
 
 }

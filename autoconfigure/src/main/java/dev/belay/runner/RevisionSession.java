@@ -223,6 +223,14 @@ final class RevisionSession implements Migrator, StatementSink {
     }
 
     private MigrationException transactionControl(SqlStatement statement) {
+        if (!this.revision.transactional()) {
+            // Only a rehearsal refuses it here: jdbc() cannot leave out one statement of many.
+            return new MigrationException("Revision " + this.revision.describe() + " sends " + statement.sql()
+                    + " through jdbc(), which would end the transaction of this rehearsal (a dry run, belay lint or "
+                    + "belay generate --shadow), and a rehearsal cannot leave it out.",
+                    "Send it with m.actions().execute(\"" + statement.sql() + "\") instead: a rehearsal records it "
+                            + "without running it, and apply runs it as before.");
+        }
         return new MigrationException("Revision " + this.revision.describe() + " starts or ends a transaction itself: "
                 + statement.sql() + ". Belay runs a transactional revision and its history row in one transaction, "
                 + "which this would split.",

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
@@ -130,7 +131,7 @@ public final class ScratchSchema {
                 + "AND n.nspname NOT LIKE 'pg\\_temp%') AS outside")) {
             statement.setString(1, scratch);
             statement.setString(2, scratch);
-            try (java.sql.ResultSet row = statement.executeQuery()) {
+            try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 outside = row.getString(1);
             }

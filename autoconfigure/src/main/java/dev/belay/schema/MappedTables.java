@@ -39,6 +39,11 @@ public record MappedTables(Map<String, Set<String>> tables, Set<String> sequence
         sequences = Set.copyOf(sequences);
     }
 
+    /** Nothing mapped: the release before the first. */
+    public static MappedTables none() {
+        return new MappedTables(Map.of(), Set.of());
+    }
+
     /** What a mapping's DDL statements create. */
     public static MappedTables ofDdl(List<String> statements) {
         Map<String, Set<String>> tables = new LinkedHashMap<>();

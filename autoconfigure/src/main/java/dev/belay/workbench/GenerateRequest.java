@@ -29,6 +29,10 @@ public record GenerateRequest(@Nullable String message, boolean shadow, boolean 
 
     public GenerateRequest {
         renames = List.copyOf(renames);
+        if (expandContract && contract) {
+            throw new IllegalArgumentException("--expand-contract and --contract are the two halves of a change, "
+                    + "written in two releases: give one of them");
+        }
     }
 
     /** No message, against the database itself, no hints, nobody to ask. */

@@ -57,7 +57,13 @@ public class RefusedException extends MigrationException {
          * A baseline does not fit: the application has revisions already, the database has
          * Belay's history, or its schema is empty.
          */
-        NOT_A_TAKE_OVER
+        NOT_A_TAKE_OVER,
+
+        /**
+         * {@code --expand-contract} needs the mapping of the release before, and no revision
+         * has one kept beside it.
+         */
+        NO_KEPT_MAPPING
 
     }
 

@@ -261,12 +261,6 @@ public final class SchemaWorkbench {
         }
         String packageName = requirePackage();
         Path directory = requireDirectory();
-        if (request.expandContract() && request.contract()) {
-            throw new RefusedException(Reason.CANNOT_WRITE, "--expand-contract and --contract are two halves of one "
-                    + "change, written in two releases; give one of them.",
-                    "Run `belay generate --expand-contract` now, and `belay generate --contract` once every instance "
-                            + "runs the release it belongs to.");
-        }
         List<Deferral> inEffect = deferred();
         Sides sides = sides(status, request.shadow(), request.contract() ? List.of() : inEffect);
         DiffOptions options = options(sides, request.onlineSafe(), request.renames())
@@ -319,8 +313,9 @@ public final class SchemaWorkbench {
      */
     private List<Deferral> deferred() {
         List<Deferral> deferred = new ArrayList<>();
-        for (String head : this.runner.graph().heads()) {
-            nearestSnapshot(head).ifPresent((snapshot) -> snapshot.deferred()
+        RevisionGraph graph = this.runner.graph();
+        for (String head : graph.heads()) {
+            graph.nearest(List.of(head), this::snapshotOf).ifPresent((snapshot) -> snapshot.deferred()
                 .stream()
                 .filter((deferral) -> !deferred.contains(deferral))
                 .forEach(deferred::add));
@@ -334,38 +329,17 @@ public final class SchemaWorkbench {
      * @throws RefusedException when no revision has one
      */
     private MappedTables previousRelease(List<String> heads) {
-        for (String head : heads) {
-            Optional<MappingSnapshot> snapshot = nearestSnapshot(head);
-            if (snapshot.isPresent()) {
-                return MappedTables.ofDdl(snapshot.get().statements());
-            }
-        }
         if (heads.isEmpty()) {
-            return new MappedTables(java.util.Map.of(), java.util.Set.of());
+            return MappedTables.none();
         }
-        throw new RefusedException(Reason.CANNOT_WRITE, "No revision has the mapping it was written for kept beside it "
-                + "(belay/mappings/<id>.sql), so Belay cannot tell what the previous release uses.",
-                "Run `belay generate` without --expand-contract and split the change by hand; revisions written from "
-                        + "now on keep their mapping.");
-    }
-
-    /** The mapping snapshot kept with a revision, or with the nearest revision it comes after. */
-    private Optional<MappingSnapshot> nearestSnapshot(String revision) {
-        java.util.Deque<String> queue = new java.util.ArrayDeque<>(List.of(revision));
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        RevisionGraph graph = this.runner.graph();
-        while (!queue.isEmpty()) {
-            String id = queue.removeFirst();
-            if (!seen.add(id)) {
-                continue;
-            }
-            Optional<MappingSnapshot> snapshot = snapshotOf(id);
-            if (snapshot.isPresent()) {
-                return snapshot;
-            }
-            graph.find(id).ifPresent((info) -> queue.addAll(info.parents()));
-        }
-        return Optional.empty();
+        return this.runner.graph()
+            .nearest(heads, this::snapshotOf)
+            .map((snapshot) -> MappedTables.ofDdl(snapshot.statements()))
+            .orElseThrow(() -> new RefusedException(Reason.NO_KEPT_MAPPING, "No revision has the mapping it was "
+                    + "written for kept beside it (belay/mappings/<id>.sql), so Belay cannot tell what the previous "
+                    + "release uses.", "Run `belay generate` without --expand-contract and split the change by hand; "
+                            + "every revision generated from now on keeps its mapping, and the next change can use "
+                            + "--expand-contract."));
     }
 
     /**
@@ -394,7 +368,7 @@ public final class SchemaWorkbench {
         }
         try {
             MigrationRunner withWritten = this.runner.withRevisions(this.runner.revisions().plus(entries));
-            return linter(withWritten, this.dev, (id) -> Optional.of(previousDdl(id)))
+            return linter(withWritten, this.dev, this::keptMapping)
                 .lintAll(entries.stream().map((entry) -> entry.info().id()).toList());
         }
         catch (MigrationException ex) {
@@ -436,7 +410,7 @@ public final class SchemaWorkbench {
      * the class path) for the rolling-deploy rules.
      */
     public RevisionLinter linter() {
-        return linter(this.runner, this.dev, (id) -> Optional.of(previousDdl(id)));
+        return linter(this.runner, this.dev, this::keptMapping);
     }
 
     /**
@@ -459,7 +433,12 @@ public final class SchemaWorkbench {
 
     /** The statements of the mapping snapshot kept beside a revision, or none. */
     private List<String> previousDdl(String revision) {
-        return snapshotOf(revision).map(MappingSnapshot::statements).orElse(List.of());
+        return keptMapping(revision).orElse(List.of());
+    }
+
+    /** The statements of the mapping snapshot kept beside a revision, if there is one. */
+    private Optional<List<String>> keptMapping(String revision) {
+        return snapshotOf(revision).map(MappingSnapshot::statements);
     }
 
     /** The mapping snapshot kept beside a revision: in the resources directory, else on the class path. */

@@ -18,6 +18,7 @@ import dev.belay.schema.Column;
 import dev.belay.schema.Index;
 import dev.belay.schema.Schema;
 import dev.belay.schema.Table;
+import dev.belay.workbench.Deferral;
 import dev.belay.workbench.GenerateResult;
 import dev.belay.workbench.WrittenRevision;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,30 @@ class GenerateReportTests {
                   1 change from the database to the JPA mapping
                 Review it, build the application and run `belay apply` (or start the application).
                 """);
+    }
+
+    @Test
+    void whatExpandContractKeepsForTheReleaseBeforeAndWhatContractFinishesAreNamed() {
+        Schema before = Schema.of(List.of(), List.of(), List.of(Table.of("ride", Column.of("ride", "id", "integer"),
+                Column.of("ride", "note", "text").withNotNull(true))));
+        Schema after = Schema.of(List.of(), List.of(), List.of(Table.of("ride", Column.of("ride", "id", "integer"),
+                Column.of("ride", "note", "text"))));
+        MigrationPlan plan = SchemaDiff.between(before, after, DiffOptions.defaults());
+        GeneratedRevision revision = new RevisionGenerator().generate(
+                RevisionHeader.of("com.example.migrations", LocalDateTime.of(2026, 3, 1, 12, 0), "forget notes",
+                        List.of("init")),
+                plan);
+        List<WrittenRevision> written = List.of(new WrittenRevision(revision, SOURCES.resolve("V1.java")));
+        List<Deferral> note = List.of(new Deferral(Deferral.Kind.DROP_COLUMN, "ride", "note"));
+
+        String expanded = print(new GenerateResult(plan, written, List.of(), false, null, null, note, List.of()));
+        String contracted = print(new GenerateResult(plan, written, List.of(), false, null, null, List.of(), note));
+
+        assertThat(expanded).contains("  Kept for the previous release, which still uses them while a rolling deploy "
+                + "runs: drop column ride.note.\n  Once every instance runs this release, `belay generate --contract` "
+                + "writes the revision that finishes them.");
+        assertThat(contracted).contains("  Finishes what earlier --expand-contract revisions left for this release: "
+                + "drop column ride.note.").doesNotContain("Kept for the previous release");
     }
 
     private static String print(GenerateResult result) {

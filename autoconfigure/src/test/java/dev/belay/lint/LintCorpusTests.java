@@ -186,6 +186,13 @@ class LintCorpusTests {
                     .raises("lock-timeout-reset"),
                 sql("COMMIT in a transactional revision", "ALTER TABLE ride ADD COLUMN rating int", "COMMIT")
                     .raises("transaction-control"),
+                sql("BEGIN and COMMIT grouping steps of a non-transactional revision", "BEGIN",
+                        "ALTER TABLE ride ADD COLUMN rating int", "COMMIT")
+                    .nonTransactional(true),
+                jdbc("COMMIT sent through jdbc() in a non-transactional revision, which a rehearsal cannot leave out",
+                        "COMMIT")
+                    .nonTransactional(true)
+                    .raises("rehearsal-failed"),
                 sql("column types a reviewer should see",
                         "CREATE TABLE legacy (id integer PRIMARY KEY, code char(3), at timestamp, doc json, n serial)")
                     .raises("int-primary-key", "char-column", "timestamp-without-time-zone", "json-column",

@@ -2,6 +2,7 @@ package dev.belay.revision;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,17 @@ class RevisionGraphTests {
         RevisionGraph graph = RevisionGraph.of(List.of(revision("a"), revision("b", "a")));
         assertThat(graph.head()).map(RevisionInfo::id).contains("b");
         assertThat(RevisionGraph.of(List.of()).head()).isEmpty();
+    }
+
+    @Test
+    void nearestLooksAtTheRevisionsFirstThenAtThoseTheyComeAfterNearestFirst() {
+        RevisionGraph graph = RevisionGraph.of(List.of(revision("a"), revision("b", "a"), revision("x", "a"),
+                revision("m", "b", "x"), revision("n", "m")));
+        Set<String> kept = Set.of("a", "x");
+
+        assertThat(graph.nearest(List.of("n"), (id) -> Optional.of(id).filter(kept::contains))).contains("x");
+        assertThat(graph.nearest(List.of("b"), (id) -> Optional.of(id).filter(kept::contains))).contains("a");
+        assertThat(graph.nearest(List.of("a"), (id) -> Optional.<String>empty())).isEmpty();
     }
 
     @Test

@@ -101,13 +101,24 @@ class ExpandContractTests {
     }
 
     @Test
-    void expandAndContractAtOnceAreRefused(TestDatabase database) {
-        try (Project project = new Project(database, "both")) {
+    void expandAndContractAtOnceAreRefused() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+            .isThrownBy(() -> GenerateRequest.defaults().withExpandContract(true).withContract(true))
+            .withMessageContaining("--expand-contract and --contract are the two halves of a change");
+    }
+
+    @Test
+    void withoutAKeptMappingExpandContractIsRefusedWithWhatToDo(TestDatabase database) throws Exception {
+        try (Project project = new Project(database, "unkept")) {
+            GenerateResult first = project.model(WithNote.Ride.class).workbench().generate(GenerateRequest.defaults());
+            apply(project, first);
+            Files.delete(first.mapping());
             project.model(WithoutNote.Ride.class);
+
             org.assertj.core.api.Assertions.assertThatExceptionOfType(RefusedException.class)
-                .isThrownBy(() -> project.workbench()
-                    .generate(GenerateRequest.defaults().withExpandContract(true).withContract(true)))
-                .withMessageContaining("--expand-contract and --contract are two halves of one change");
+                .isThrownBy(() -> project.workbench().generate(GenerateRequest.defaults().withExpandContract(true)))
+                .satisfies((refused) -> assertThat(refused.reason()).isEqualTo(RefusedException.Reason.NO_KEPT_MAPPING))
+                .withMessageContaining("Belay cannot tell what the previous release uses");
         }
     }
 

@@ -123,6 +123,12 @@ class LintCommandsTests {
         assertThat(output).contains("belay lint: no findings.").doesNotContain("index-not-concurrent");
     }
 
+    @Test
+    void expandContractAndContractAtOnceIsAUsageError(CapturedOutput output) {
+        assertThat(run(List.of(), "belay", "generate", "--expand-contract", "--contract")).isEqualTo(2);
+        assertThat(output).contains("Give --expand-contract or --contract, not both");
+    }
+
     private int run(List<Class<?>> sources, String... args) {
         return ShellRun.run(this.database, this.schema, Map.of(), sources, args);
     }
