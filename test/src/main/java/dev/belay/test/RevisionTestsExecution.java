@@ -1,0 +1,174 @@
+package dev.belay.test;
+
+import java.util.List;
+
+import dev.belay.revision.RevisionGraphException;
+import dev.belay.revision.RevisionInfo;
+import dev.belay.runner.MigrationRunner;
+import dev.belay.workbench.SchemaWorkbench;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestContextManager;
+
+/**
+ * Runs the checks of one {@link BelayRevisionTests} class: boots (or takes from Spring's cache)
+ * the class's test context, finds the application's {@link MigrationRunner} and, with a JPA
+ * mapping, its {@link SchemaWorkbench}, and reports each check to JUnit. A check whose
+ * prerequisite failed is skipped with the reason; the stairway registers a test per revision as
+ * it climbs.
+ */
+final class RevisionTestsExecution {
+
+    private final RevisionTestsDescriptor tests;
+
+    private final EngineExecutionListener listener;
+
+    RevisionTestsExecution(RevisionTestsDescriptor tests, EngineExecutionListener listener) {
+        this.tests = tests;
+        this.listener = listener;
+    }
+
+    void run() {
+        this.listener.executionStarted(this.tests);
+        TestContextManager manager = null;
+        ApplicationContext context;
+        try {
+            manager = new TestContextManager(this.tests.testClass());
+            manager.beforeTestClass();
+            context = manager.getTestContext().getApplicationContext();
+        }
+        catch (Throwable ex) {
+            RevisionGraphException broken = graphFailure(ex);
+            if (broken == null) {
+                finish(this.tests, TestExecutionResult.failed(ex));
+                return;
+            }
+            // Belay refuses a broken graph as the context starts: that is the graph check failing.
+            report(CheckDescriptor.Check.GRAPH, () -> {
+                throw new RevisionCheckFailure(broken.getMessage(), broken);
+            });
+            skipAllBut(CheckDescriptor.Check.GRAPH, "The revision graph is broken.");
+            afterTestClass(manager);
+            finish(this.tests, TestExecutionResult.successful());
+            return;
+        }
+        TestExecutionResult result = TestExecutionResult.successful();
+        try (RevisionChecks checks = checks(context)) {
+            run(checks);
+        }
+        catch (Throwable ex) {
+            result = TestExecutionResult.failed(ex);
+        }
+        afterTestClass(manager);
+        finish(this.tests, result);
+    }
+
+    private void run(RevisionChecks checks) {
+        if (!report(CheckDescriptor.Check.GRAPH, checks::graph)) {
+            skipAllBut(CheckDescriptor.Check.GRAPH, "The revision graph is broken.");
+            return;
+        }
+        boolean built = report(CheckDescriptor.Check.FROM_EMPTY, checks::fromEmpty);
+        for (CheckDescriptor.Check check : List.of(CheckDescriptor.Check.MAPPING, CheckDescriptor.Check.DRIFT)) {
+            if (!checks.hasMapping()) {
+                skip(check, "No JPA mapping in the test context (Belay's workbench needs Hibernate): nothing to "
+                        + "compare the revisions with.");
+            }
+            else if (!built) {
+                skip(check, "The revisions do not apply to an empty schema.");
+            }
+            else {
+                report(check, (check == CheckDescriptor.Check.MAPPING) ? checks::mapping : checks::drift);
+            }
+        }
+        TestDescriptor stairway = descriptor(CheckDescriptor.Check.STAIRWAY);
+        this.listener.executionStarted(stairway);
+        for (RevisionInfo revision : checks.order()) {
+            TestDescriptor step = new CheckDescriptor.Step(stairway, this.tests.testClass(), revision.id());
+            stairway.addChild(step);
+            this.listener.dynamicTestRegistered(step);
+            report(step, () -> checks.stairway(revision));
+        }
+        finish(stairway, TestExecutionResult.successful());
+    }
+
+    private RevisionChecks checks(ApplicationContext context) {
+        MigrationRunner runner = context.getBeanProvider(MigrationRunner.class).getIfUnique();
+        if (runner == null) {
+            throw new IllegalStateException("The test context of " + this.tests.testClass().getName() + " has no "
+                    + "single MigrationRunner: @BelayRevisionTests needs the application's context, with "
+                    + "belay-spring-boot-starter and belay.enabled=true. Annotate the class with @SpringBootTest too.");
+        }
+        SchemaWorkbench workbench = context.getBeanProvider(SchemaWorkbench.class).getIfUnique();
+        return new RevisionChecks(runner, workbench, context.getEnvironment().getProperty("belay.target"));
+    }
+
+    private boolean report(CheckDescriptor.Check check, Runnable work) {
+        return report(descriptor(check), work);
+    }
+
+    /** Runs a test and reports it: a failed check is a failure, anything else thrown an error. */
+    private boolean report(TestDescriptor test, Runnable work) {
+        this.listener.executionStarted(test);
+        try {
+            work.run();
+        }
+        catch (Throwable ex) {
+            finish(test, TestExecutionResult.failed(ex));
+            return false;
+        }
+        finish(test, TestExecutionResult.successful());
+        return true;
+    }
+
+    private void skip(CheckDescriptor.Check check, String reason) {
+        this.listener.executionSkipped(descriptor(check), reason);
+    }
+
+    private void skipAllBut(CheckDescriptor.Check ran, String reason) {
+        for (CheckDescriptor.Check check : CheckDescriptor.Check.values()) {
+            if (check != ran) {
+                skip(check, reason);
+            }
+        }
+    }
+
+    private TestDescriptor descriptor(CheckDescriptor.Check check) {
+        return this.tests.getChildren()
+            .stream()
+            .filter((child) -> child instanceof CheckDescriptor descriptor && descriptor.check() == check)
+            .findFirst()
+            .orElseThrow();
+    }
+
+    private void finish(TestDescriptor descriptor, TestExecutionResult result) {
+        this.listener.executionFinished(descriptor, result);
+    }
+
+    private static void afterTestClass(@Nullable TestContextManager manager) {
+        if (manager == null) {
+            return;
+        }
+        try {
+            manager.afterTestClass();
+        }
+        catch (Exception ex) {
+            // The checks have been reported; a context that fails to close says so in its own log.
+        }
+    }
+
+    private static @Nullable RevisionGraphException graphFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RevisionGraphException graph) {
+                return graph;
+            }
+        }
+        return null;
+    }
+
+}
