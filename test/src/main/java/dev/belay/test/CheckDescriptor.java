@@ -3,7 +3,7 @@ package dev.belay.test;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
-import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 
 /**
  * One check of a {@link BelayRevisionTests} class: a test, or (for the stairway) a container
@@ -14,11 +14,19 @@ final class CheckDescriptor extends AbstractTestDescriptor {
     private final Check check;
 
     CheckDescriptor(UniqueId parent, Class<?> testClass, Check check) {
-        super(parent.append(SEGMENT, check.id), check.displayName, ClassSource.from(testClass));
+        super(parent.append(SEGMENT, check.id), check.displayName, source(testClass, check.id));
         this.check = check;
     }
 
     static final String SEGMENT = "check";
+
+    /**
+     * The test class, with the check's name where a method's would be: build tools report a test
+     * by its class and method (Surefire's XML, say), and the checks have no methods of their own.
+     */
+    static MethodSource source(Class<?> testClass, String name) {
+        return MethodSource.from(testClass.getName(), name);
+    }
 
     Check check() {
         return this.check;
@@ -64,7 +72,7 @@ final class CheckDescriptor extends AbstractTestDescriptor {
 
         Step(TestDescriptor stairway, Class<?> testClass, String revision) {
             super(stairway.getUniqueId().append("revision", revision), revision + ": up, down, up again",
-                    ClassSource.from(testClass));
+                    source(testClass, Check.STAIRWAY.id + " " + revision));
         }
 
         @Override
