@@ -90,7 +90,7 @@ final class MigrationFixtures {
         return revisions;
     }
 
-    private static String revisionSource(int i, String create) {
+    static String revisionSource(int i, String create) {
         String after = (i == 1) ? "" : ", after = \"" + id(i - 1) + "\"";
         return "package " + PACKAGE + ";\n\n"
                 + "import dev.belay.revision.MigrationRevision;\n"
@@ -142,11 +142,11 @@ final class MigrationFixtures {
         return String.format(Locale.ROOT, "r%04d", i);
     }
 
-    private static String table(int i) {
+    static String table(int i) {
         return String.format(Locale.ROOT, "t%04d", i);
     }
 
-    private static String className(int i) {
+    static String className(int i) {
         return String.format(Locale.ROOT, "Revision%04d", i);
     }
 

@@ -510,7 +510,7 @@ public final class StartupBenchmark {
      * This JVM's class path: the class loaders' URLs when they are URL class loaders (as under
      * {@code exec:java}), then {@code java.class.path}.
      */
-    private static String classPath() throws Exception {
+    static String classPath() throws Exception {
         List<String> entries = new ArrayList<>();
         for (ClassLoader loader = StartupBenchmark.class.getClassLoader(); loader != null; loader = loader.getParent()) {
             if (loader instanceof URLClassLoader urls) {

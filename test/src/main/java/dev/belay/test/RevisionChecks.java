@@ -47,6 +47,9 @@ final class RevisionChecks implements AutoCloseable {
 
     private boolean stairwayBroken;
 
+    /** The stairway's schema as the last step left it, which is where the next one starts. */
+    private @Nullable Schema stairwayTop;
+
     RevisionChecks(MigrationRunner runner, @Nullable SchemaWorkbench workbench, @Nullable String target) {
         this.runner = runner;
         this.workbench = workbench;
@@ -158,8 +161,8 @@ final class RevisionChecks implements AutoCloseable {
     void stairway(RevisionInfo revision) {
         TestSchema schema = stairwaySchema();
         String name = revision.describe();
+        Schema before = (this.stairwayTop != null && !this.stairwayBroken) ? this.stairwayTop : schema.inspect();
         this.stairwayBroken = true;
-        Schema before = schema.inspect();
         run(revision, "up", () -> schema.migrateTo(revision.id()));
         Schema afterUp = schema.inspect();
         run(revision, "down", () -> schema.rollback(1));
@@ -173,13 +176,15 @@ final class RevisionChecks implements AutoCloseable {
                     + "the revision with @DownKeeps(\"table.column\").");
         }
         run(revision, "up again, after down", () -> schema.migrateTo(revision.id()));
-        CatalogDifference again = CatalogDifference.between(afterUp, schema.inspect(), Set.of(), version);
+        Schema afterUpAgain = schema.inspect();
+        CatalogDifference again = CatalogDifference.between(afterUp, afterUpAgain, Set.of(), version);
         if (!again.isEmpty()) {
             throw new RevisionCheckFailure("Revision " + name + ": its up, run again after its down, builds something "
                     + "else than the first time.\n" + again.describe("after the first up", "after the second up")
                     + "Make down undo what up did, and up build the same whatever down left.");
         }
         this.climbed.add(revision.id());
+        this.stairwayTop = afterUpAgain;
         this.stairwayBroken = false;
     }
 
