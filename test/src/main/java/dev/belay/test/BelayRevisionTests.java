@@ -47,4 +47,11 @@ import java.lang.annotation.Target;
 @Inherited
 public @interface BelayRevisionTests {
 
+    /**
+     * The revision the stairway starts at: the revisions before it are applied without a step of
+     * their own (a long chain whose old revisions were tested when they were new, say). By
+     * default, the first revision.
+     */
+    String stairwayFrom() default "";
+
 }

@@ -89,6 +89,29 @@ final class RevisionChecks implements AutoCloseable {
         return this.runner.graph().pending(Set.of(), this.target);
     }
 
+    /**
+     * The revisions the stairway steps through: all of them, or those from {@code from} on, the
+     * ones before it applied without a step.
+     * @throws RevisionCheckFailure when {@code from} is not one of the revisions applied
+     */
+    List<RevisionInfo> stairwaySteps(String from) {
+        List<RevisionInfo> order = order();
+        if (from.isEmpty()) {
+            return order;
+        }
+        for (int i = 0; i < order.size(); i++) {
+            if (order.get(i).id().equals(from)) {
+                order.subList(0, i).forEach((before) -> this.climbed.add(before.id()));
+                return order.subList(i, order.size());
+            }
+        }
+        throw new RevisionCheckFailure("@BelayRevisionTests(stairwayFrom = \"" + from + "\") names a revision that "
+                + (this.runner.graph().contains(from) ? "the chain up to belay.target does not apply"
+                        : "the code does not have")
+                + ". Name one of " + order.stream().map((revision) -> "'" + revision.id() + "'")
+                    .collect(Collectors.joining(", ")) + ".");
+    }
+
     /** Every revision applies to an empty schema, in order. */
     void fromEmpty() {
         TestSchema schema = TestSchema.create(this.runner);

@@ -2,10 +2,12 @@ package dev.belay.test;
 
 import java.util.List;
 
+import dev.belay.revision.MigrationException;
 import dev.belay.revision.RevisionGraphException;
 import dev.belay.revision.RevisionInfo;
 import dev.belay.runner.MigrationRunner;
 import dev.belay.workbench.SchemaWorkbench;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
@@ -43,16 +45,10 @@ final class RevisionTestsExecution {
             context = manager.getTestContext().getApplicationContext();
         }
         catch (Throwable ex) {
-            RevisionGraphException broken = graphFailure(ex);
-            if (broken == null) {
+            if (!startupFailure(ex)) {
                 finish(this.tests, TestExecutionResult.failed(ex));
                 return;
             }
-            // Belay refuses a broken graph as the context starts: that is the graph check failing.
-            report(CheckDescriptor.Check.GRAPH, () -> {
-                throw new RevisionCheckFailure(broken.getMessage(), broken);
-            });
-            skipAllBut(CheckDescriptor.Check.GRAPH, "The revision graph is broken.");
             afterTestClass(manager);
             finish(this.tests, TestExecutionResult.successful());
             return;
@@ -88,13 +84,27 @@ final class RevisionTestsExecution {
         }
         TestDescriptor stairway = descriptor(CheckDescriptor.Check.STAIRWAY);
         this.listener.executionStarted(stairway);
-        for (RevisionInfo revision : checks.order()) {
+        List<RevisionInfo> steps;
+        try {
+            steps = checks.stairwaySteps(stairwayFrom());
+        }
+        catch (RevisionCheckFailure ex) {
+            finish(stairway, TestExecutionResult.failed(ex));
+            return;
+        }
+        for (RevisionInfo revision : steps) {
             TestDescriptor step = new CheckDescriptor.Step(stairway, this.tests.testClass(), revision.id());
             stairway.addChild(step);
             this.listener.dynamicTestRegistered(step);
             report(step, () -> checks.stairway(revision));
         }
         finish(stairway, TestExecutionResult.successful());
+    }
+
+    private String stairwayFrom() {
+        return AnnotationSupport.findAnnotation(this.tests.testClass(), BelayRevisionTests.class)
+            .map(BelayRevisionTests::stairwayFrom)
+            .orElse("");
     }
 
     private RevisionChecks checks(ApplicationContext context) {
@@ -162,10 +172,42 @@ final class RevisionTestsExecution {
         }
     }
 
-    private static @Nullable RevisionGraphException graphFailure(Throwable failure) {
+    /**
+     * Reports a context that did not start because of Belay, as the check that failed: a broken
+     * graph (Belay refuses it as the runner is created), or a migration at startup that failed
+     * (the chain does not apply). Anything else fails the class.
+     * @return whether the failure was reported as a check's
+     */
+    private boolean startupFailure(Throwable failure) {
+        RevisionGraphException graph = cause(failure, RevisionGraphException.class);
+        if (graph != null) {
+            report(CheckDescriptor.Check.GRAPH, () -> {
+                throw new RevisionCheckFailure(graph.getMessage(), graph);
+            });
+            skipAllBut(CheckDescriptor.Check.GRAPH, "The revision graph is broken.");
+            return true;
+        }
+        MigrationException migration = cause(failure, MigrationException.class);
+        if (migration != null) {
+            skip(CheckDescriptor.Check.GRAPH, "The test context did not start.");
+            report(CheckDescriptor.Check.FROM_EMPTY, () -> {
+                throw new RevisionCheckFailure("The application's migration at startup failed, so its test context "
+                        + "did not start: " + migration.getMessage() + " (Set belay.migrate-on-startup=false for this "
+                        + "test class to run the other checks on the chain still.)", migration);
+            });
+            for (CheckDescriptor.Check check : List.of(CheckDescriptor.Check.MAPPING, CheckDescriptor.Check.DRIFT,
+                    CheckDescriptor.Check.STAIRWAY)) {
+                skip(check, "The test context did not start.");
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static <T extends Throwable> @Nullable T cause(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RevisionGraphException graph) {
-                return graph;
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
         return null;

@@ -9,10 +9,16 @@ import java.util.List;
 import dev.belay.test.trips.DownForgetsAColumnChain;
 import dev.belay.test.trips.DownKeepsADeclaredColumnChain;
 import dev.belay.test.trips.MissingRevisionChain;
+import dev.belay.test.trips.NonTransactionalChain;
 import dev.belay.test.trips.RightChain;
+import dev.belay.test.trips.StairwayFromChain;
 import dev.belay.test.trips.TripRevisions;
 import dev.belay.test.trips.TwoHeadsChain;
 import dev.belay.test.trips.UnknownParentChain;
+import dev.belay.test.trips.UpAgainDiffersChain;
+import dev.belay.test.trips.UpFailsAtStartupChain;
+import dev.belay.test.trips.UpFailsChain;
+import dev.belay.test.trips.WithoutMappingChain;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.ClassNameFilter;
@@ -107,11 +113,82 @@ class RevisionTestsEngineTests {
     }
 
     @Test
+    void aRevisionOutsideATransactionClimbsTheStairwayLikeAnyOther() {
+        EngineExecutionResults results = run(NonTransactionalChain.class);
+
+        assertThat(failures(results)).isEmpty();
+        assertThat(names(results.testEvents().succeeded().list())).contains(CREATE_STEP, NOTES_STEP,
+                "20260103_000100_title_index_concurrently: up, down, up again");
+    }
+
+    @Test
+    void anUpThatFailsFailsTheChainFromEmptyAndItsStepSkipsTheChecksThatNeedTheChainAndTestsTheStepsBefore() {
+        EngineExecutionResults results = run(UpFailsChain.class);
+
+        assertThat(names(results.testEvents().failed().list()))
+            .containsExactly("every revision applies to an empty schema, in order", NOTES_STEP);
+        assertThat(failures(results)).allSatisfy((message) -> assertThat(message).contains(TripRevisions.NOTES)
+            .contains("\"trp\" does not exist"));
+        assertThat(failures(results).get(1)).contains("failed on the stairway, at up");
+        assertThat(results.testEvents().skipped().list())
+            .extracting((event) -> event.getTestDescriptor().getDisplayName())
+            .containsExactly("the JPA mapping equals what the revisions build (belay check)",
+                    "nothing drifts after a full apply");
+        assertThat(names(results.testEvents().succeeded().list())).contains(CREATE_STEP);
+    }
+
+    @Test
+    void aMigrationAtStartupThatFailsIsTheChainFailingFromEmptyThoughTheContextCannotStart() {
+        EngineExecutionResults results = run(UpFailsAtStartupChain.class);
+
+        assertThat(names(results.testEvents().failed().list()))
+            .containsExactly("every revision applies to an empty schema, in order");
+        assertThat(failures(results)).singleElement()
+            .satisfies((message) -> assertThat(message).contains("migration at startup failed")
+                .contains(TripRevisions.NOTES)
+                .contains("\"trp\" does not exist")
+                .contains("belay.migrate-on-startup=false"));
+        assertThat(results.testEvents().skipped().count()).isEqualTo(3);
+        assertThat(results.containerEvents().skipped().count()).isEqualTo(1);
+    }
+
+    @Test
+    void anUpThatBuildsSomethingElseAfterItsDownFailsTheStairwayShowingWhat() {
+        EngineExecutionResults results = run(UpAgainDiffersChain.class);
+
+        assertThat(names(results.testEvents().failed().list())).containsExactly(NOTES_STEP);
+        assertThat(failures(results)).singleElement()
+            .satisfies((message) -> assertThat(message).contains("its up, run again after its down, builds something "
+                    + "else than the first time")
+                .contains("- column trip.notes: ALTER TABLE trip ADD COLUMN notes character varying(255)")
+                .contains("+ column trip.notes: ALTER TABLE trip ADD COLUMN notes text"));
+    }
+
+    @Test
+    void theStairwayStartsWhereTheClassSaysApplyingTheRevisionsBefore() {
+        EngineExecutionResults results = run(StairwayFromChain.class);
+
+        assertThat(failures(results)).isEmpty();
+        assertThat(names(results.testEvents().succeeded().list())).doesNotContain(CREATE_STEP)
+            .contains(NOTES_STEP, "20260103_000100_title_index_concurrently: up, down, up again");
+    }
+
+    @Test
+    void withoutAMappingTheMappingAndDriftChecksAreSkippedSayingWhy() {
+        EngineExecutionResults results = run(WithoutMappingChain.class);
+
+        assertThat(failures(results)).isEmpty();
+        assertThat(results.testEvents().skipped().list()).hasSize(2)
+            .allSatisfy((event) -> assertThat(event.getRequiredPayload(String.class)).contains("No JPA mapping"));
+        assertThat(names(results.testEvents().succeeded().list())).contains(CREATE_STEP, NOTES_STEP);
+    }
+
+    @Test
     void findsEveryAnnotatedClassOfAPackage() {
-        // Spring does not try a context that failed to start again (the graph test's), so that class is left out.
+        // Spring does not try a context that failed to start again, so the classes whose contexts fail are left out.
         EngineExecutionResults results = EngineTestKit.engine(RevisionTestsEngine.ID)
             .selectors(selectPackage("dev.belay.test.trips"))
-            .filters(ClassNameFilter.excludeClassNamePatterns(".*UnknownParentChain"))
+            .filters(ClassNameFilter.excludeClassNamePatterns(".*(UnknownParent|UpFailsAtStartup)Chain"))
             .execute();
 
         assertThat(results.containerEvents()
@@ -120,7 +197,8 @@ class RevisionTestsEngineTests {
             .stream()
             .map((event) -> event.getTestDescriptor().getDisplayName())
             .filter((name) -> name.endsWith("Chain"))).containsExactlyInAnyOrder("DownForgetsAColumnChain",
-                    "DownKeepsADeclaredColumnChain", "MissingRevisionChain", "RightChain", "TwoHeadsChain");
+                    "DownKeepsADeclaredColumnChain", "MissingRevisionChain", "NonTransactionalChain", "RightChain", "StairwayFromChain",
+                    "TwoHeadsChain", "UpAgainDiffersChain", "UpFailsChain", "WithoutMappingChain");
     }
 
     private static EngineExecutionResults run(Class<?> testClass) {

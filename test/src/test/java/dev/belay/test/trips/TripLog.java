@@ -28,6 +28,22 @@ public final class TripLog {
 
     }
 
+    /** Trips with a title and notes, titles indexed. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    @EntityScan(basePackageClasses = dev.belay.test.trips.indexed.Trip.class)
+    public static class Indexed {
+
+    }
+
+    /** Trips with a title and notes, without Hibernate: no mapping to compare the revisions with. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration(excludeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+            "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration" })
+    public static class WithoutMapping {
+
+    }
+
     /** Trips with a title and notes. */
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration

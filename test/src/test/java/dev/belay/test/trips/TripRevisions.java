@@ -97,6 +97,59 @@ public final class TripRevisions {
 
     }
 
+    /** The titles indexed without blocking writes: outside a transaction. */
+    @MigrationRevision(id = "20260103_000100_title_index_concurrently", after = NOTES, transactional = false,
+            message = "titles indexed concurrently")
+    public static class TitleIndexConcurrently implements Revision {
+
+        @Override
+        public void up(Migrator m) {
+            m.jdbc().execute("CREATE INDEX CONCURRENTLY trip_title_idx ON trip (title)");
+        }
+
+        @Override
+        public void down(Migrator m) {
+            m.jdbc().execute("DROP INDEX CONCURRENTLY trip_title_idx");
+        }
+
+    }
+
+    /** Notes, with an up that names a table that does not exist. */
+    @MigrationRevision(id = NOTES, after = CREATE, message = "trip notes")
+    public static class TripNotesOnAMisspelledTable implements Revision {
+
+        @Override
+        public void up(Migrator m) {
+            m.jdbc().execute("ALTER TABLE trp ADD COLUMN notes varchar(255)");
+        }
+
+        @Override
+        public void down(Migrator m) {
+            m.jdbc().execute("ALTER TABLE trip DROP COLUMN notes");
+        }
+
+    }
+
+    /**
+     * Notes, with a down that keeps them, as declared, but as text: an up that adds them only if
+     * they are missing then leaves them text, not what it built the first time.
+     */
+    @MigrationRevision(id = NOTES, after = CREATE, message = "trip notes")
+    @DownKeeps("trip.notes")
+    public static class TripNotesRetypedByDown implements Revision {
+
+        @Override
+        public void up(Migrator m) {
+            m.jdbc().execute("ALTER TABLE trip ADD COLUMN IF NOT EXISTS notes varchar(255)");
+        }
+
+        @Override
+        public void down(Migrator m) {
+            m.jdbc().execute("ALTER TABLE trip ALTER COLUMN notes TYPE text");
+        }
+
+    }
+
     /** A revision after one that does not exist. */
     @MigrationRevision(id = "20260103_000100_orphan", after = "20260102_999999_never_written", message = "orphan")
     public static class Orphan implements Revision {
