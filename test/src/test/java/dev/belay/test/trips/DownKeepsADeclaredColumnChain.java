@@ -1,22 +1,12 @@
 package dev.belay.test.trips;
 
 import dev.belay.test.BelayRevisionTests;
-import dev.belay.test.TestDatabase;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The notes revision's down keeps the column on purpose, and says so: every check passes. */
 @SpringBootTest(classes = { TripLog.WithNotes.class, TripRevisions.CreateTrip.class, TripRevisions.TripNotesKeptByDown.class })
 @BelayRevisionTests
-public class DownKeepsADeclaredColumnChain {
-
-    public static TestDatabase database;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        database = TripLog.database(registry);
-    }
+public class DownKeepsADeclaredColumnChain extends TripLogChain {
 
 }

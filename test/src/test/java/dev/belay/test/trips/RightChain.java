@@ -4,6 +4,7 @@ import dev.belay.test.BelayRevisionTests;
 import dev.belay.test.TestDatabase;
 
 import org.springframework.boot.test.context.SpringBootTest;
+
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -12,11 +13,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @BelayRevisionTests
 public class RightChain {
 
+    /** The application's database, where the test looks for schemas the checks left behind. */
     public static TestDatabase database;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        database = TripLog.database(registry);
+        database = TestDatabase.create();
+        database.registerWith(registry);
     }
 
 }

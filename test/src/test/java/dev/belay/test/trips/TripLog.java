@@ -1,23 +1,13 @@
 package dev.belay.test.trips;
 
-import dev.belay.test.TestDatabase;
-
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** The trip log, with one of its two mappings: each test application adds its revisions. */
 public final class TripLog {
 
     private TripLog() {
-    }
-
-    /** A new database of the test server for one test application. */
-    static TestDatabase database(DynamicPropertyRegistry registry) {
-        TestDatabase database = TestDatabase.create();
-        database.registerWith(registry);
-        return database;
     }
 
     /** Trips with a title. */

@@ -1,11 +1,8 @@
 package dev.belay.test.trips;
 
 import dev.belay.test.BelayRevisionTests;
-import dev.belay.test.TestDatabase;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The notes revision's up names a table that does not exist: it fails from empty and on the
@@ -14,13 +11,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = { TripLog.WithNotes.class, TripRevisions.CreateTrip.class,
         TripRevisions.TripNotesOnAMisspelledTable.class }, properties = "belay.migrate-on-startup=false")
 @BelayRevisionTests
-public class UpFailsChain {
-
-    public static TestDatabase database;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        database = TripLog.database(registry);
-    }
+public class UpFailsChain extends TripLogChain {
 
 }
