@@ -4,7 +4,6 @@ import dev.belay.test.BelayRevisionTests;
 import dev.belay.test.TestDatabase;
 
 import org.springframework.boot.test.context.SpringBootTest;
-
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
