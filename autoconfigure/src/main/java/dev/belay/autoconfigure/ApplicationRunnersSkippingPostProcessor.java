@@ -20,6 +20,9 @@ import org.springframework.beans.factory.config.SmartInstantiationAwareBeanPostP
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.CommandLineRunner;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -40,12 +43,13 @@ import org.springframework.util.ClassUtils;
  * injectable by that class, every other method going to the runner itself), whose {@code run}
  * does nothing; a runner that is already an AOP proxy gets the advice added instead, and stays
  * the same object. A runner whose class cannot be subclassed (a final class, a record, a lambda)
- * gets a proxy of its interfaces, so it is injectable by those. Nothing of this exists in a plain
- * start or an interactive shell session ({@link OnBelayCommandRunCondition}): there the runners
- * run as usual.
+ * gets a proxy of its interfaces, so it is injectable by those. In a plain start or an interactive
+ * shell session ({@link BelayCommandLine#runsBelayCommandAndEnds}) it leaves every bean as it is:
+ * there the runners run as usual. It decides from the environment of the start, not from a
+ * condition, so that a context generated ahead of time (Spring AOT) decides it at each start too.
  */
 final class ApplicationRunnersSkippingPostProcessor implements SmartInstantiationAwareBeanPostProcessor,
-        BeanClassLoaderAware {
+        BeanClassLoaderAware, EnvironmentAware {
 
     private static final Log logger = LogFactory.getLog(ApplicationRunnersSkippingPostProcessor.class);
 
@@ -53,13 +57,24 @@ final class ApplicationRunnersSkippingPostProcessor implements SmartInstantiatio
 
     private @Nullable ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
 
+    private boolean commandRun;
+
     @Override
     public void setBeanClassLoader(ClassLoader classLoader) {
         this.classLoader = classLoader;
     }
 
     @Override
+    public void setEnvironment(Environment environment) {
+        this.commandRun = environment instanceof ConfigurableEnvironment configurable
+                && BelayCommandLine.runsBelayCommandAndEnds(configurable);
+    }
+
+    @Override
     public Object getEarlyBeanReference(Object bean, String beanName) {
+        if (!this.commandRun) {
+            return bean;
+        }
         this.earlyReferences.put(beanName, Boolean.TRUE);
         return skipped(bean, beanName);
     }
@@ -73,7 +88,7 @@ final class ApplicationRunnersSkippingPostProcessor implements SmartInstantiatio
     }
 
     private Object skipped(Object bean, String beanName) {
-        if (!isApplicationRunner(bean)) {
+        if (!this.commandRun || !isApplicationRunner(bean)) {
             return bean;
         }
         SkippedRun skip = new SkippedRun(beanName, AopUtils.getTargetClass(bean).getName());

@@ -11,10 +11,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.shell.core.ShellRunner;
+import org.springframework.core.env.Environment;
 import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandParser;
+import org.springframework.shell.core.command.CommandRegistry;
 
 /**
  * Belay's Spring Shell commands ({@code belay status}, {@code generate}, {@code merge},
@@ -25,8 +25,13 @@ import org.springframework.shell.core.command.Command;
  * {@code CommandLineRunner} and {@code ApplicationRunner} beans. Active when Spring
  * Shell 4 is on the class path; the commands that compare with the mapping need the
  * {@link SchemaWorkbench} and say so when it is missing.
+ * <p>
+ * After Spring Shell's own auto-configuration, whose {@code ApplicationRunner} (the one that runs
+ * an interactive session or a command that is not Belay's) is defined only when the application
+ * has no other: Belay's {@link BelayCommandRunner} must not be the one that keeps it away.
  */
-@AutoConfiguration(after = { BelayAutoConfiguration.class, BelayWorkbenchAutoConfiguration.class })
+@AutoConfiguration(after = { BelayAutoConfiguration.class, BelayWorkbenchAutoConfiguration.class },
+        afterName = "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration")
 @ConditionalOnClass(name = { "org.springframework.shell.core.command.Command",
         "org.springframework.shell.core.NonInteractiveShellRunner" })
 @ConditionalOnBean(MigrationRunner.class)
@@ -43,24 +48,23 @@ public final class BelayShellAutoConfiguration {
         return new BelayCommandParserPostProcessor();
     }
 
-    /**
-     * The runner of a start that runs a {@code belay} command, and the post-processor that keeps
-     * the application's own runners from running in it.
+    /*
+     * The runner of a start that runs a belay command, and the post-processor that keeps the
+     * application's own runners from running in it, are there in every start and look at the
+     * command line when the application runs, not in a condition: under Spring AOT conditions are
+     * evaluated once, when the build generates the bean definitions, without the command line of
+     * any later start.
      */
-    @Configuration(proxyBeanMethods = false)
-    @Conditional(OnBelayCommandRunCondition.class)
-    static class BelayCommandRunConfiguration {
 
-        @Bean
-        static ApplicationRunnersSkippingPostProcessor belayApplicationRunnersSkippingPostProcessor() {
-            return new ApplicationRunnersSkippingPostProcessor();
-        }
+    @Bean
+    static ApplicationRunnersSkippingPostProcessor belayApplicationRunnersSkippingPostProcessor() {
+        return new ApplicationRunnersSkippingPostProcessor();
+    }
 
-        @Bean
-        BelayCommandRunner belayCommandRunner(ShellRunner shell) {
-            return new BelayCommandRunner(shell);
-        }
-
+    @Bean
+    BelayCommandRunner belayCommandRunner(ObjectProvider<CommandParser> parser, ObjectProvider<CommandRegistry> registry,
+            Environment environment) {
+        return new BelayCommandRunner(parser, registry, environment);
     }
 
     @Bean
