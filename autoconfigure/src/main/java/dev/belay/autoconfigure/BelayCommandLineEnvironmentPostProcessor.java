@@ -1,7 +1,9 @@
 package dev.belay.autoconfigure;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -20,6 +22,14 @@ import org.springframework.util.ClassUtils;
  * application's wins. Except for the schema tools, which are off whatever the application says
  * (Hibernate's {@code ddl-auto}, {@code schema.sql} and {@code data.sql}): a command works on the
  * schema as its revisions left it.
+ * <p>
+ * <b>Under Spring AOT</b> ({@code -Dspring.aot.enabled=true}) the type of the application context
+ * was fixed when the build generated its bean definitions: a web application's context holds the
+ * web server's beans, which fail without one, so the web application type is left as it is.
+ * Instead its embedded server does not listen ({@code server.port=-1}, and the management port
+ * when the application has one of its own), whatever the application says, so that a command does
+ * not need a port the running application holds; and the command ends the application once it is
+ * done ({@link BelayCommandRunner}), since a web server's thread would keep the process running.
  */
 final class BelayCommandLineEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -27,7 +37,9 @@ final class BelayCommandLineEnvironmentPostProcessor implements EnvironmentPostP
 
     static final String SCHEMA_TOOLS_OFF = "belayCommandLineSchemaToolsOff";
 
-    private static final String SHELL = "org.springframework.shell.core.command.Command";
+    static final String SERVER_CLOSED = "belayCommandLineServerClosed";
+
+    static final String SHELL = "org.springframework.shell.core.command.Command";
 
     @Override
     public int getOrder() {
@@ -38,11 +50,16 @@ final class BelayCommandLineEnvironmentPostProcessor implements EnvironmentPostP
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (BelayCommandLine.runsBelayCommand(environment)
                 && ClassUtils.isPresent(SHELL, application.getClassLoader())) {
-            environment.getPropertySources()
-                .addLast(new MapPropertySource(PROPERTY_SOURCE, Map.of("spring.main.web-application-type", "none",
-                        "spring.shell.interactive.enabled", "false", "spring.main.banner-mode", "off",
-                        "logging.level.root", "warn",
-                        "logging.level.org.springframework.boot.autoconfigure.logging", "off")));
+            boolean aot = AotDetector.useGeneratedArtifacts();
+            Map<String, Object> defaults = new LinkedHashMap<>();
+            if (!aot) {
+                defaults.put("spring.main.web-application-type", "none");
+            }
+            defaults.put("spring.shell.interactive.enabled", "false");
+            defaults.put("spring.main.banner-mode", "off");
+            defaults.put("logging.level.root", "warn");
+            defaults.put("logging.level.org.springframework.boot.autoconfigure.logging", "off");
+            environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, defaults));
             // Of the highest precedence: a command looks at the schema as it is, so Hibernate's
             // ddl-auto neither validates it (a field not migrated yet would stop every command)
             // nor changes it behind the command's back, and no schema.sql or data.sql runs.
@@ -51,6 +68,16 @@ final class BelayCommandLineEnvironmentPostProcessor implements EnvironmentPostP
                         "spring.jpa.properties.hibernate.hbm2ddl.auto", "none",
                         "spring.jpa.properties.jakarta.persistence.schema-generation.database.action", "none",
                         "spring.sql.init.mode", "never")));
+            if (aot) {
+                // Of the highest precedence too: the port the application sets is the one its
+                // running instances hold.
+                Map<String, Object> closed = new LinkedHashMap<>();
+                closed.put("server.port", "-1");
+                if (environment.containsProperty("management.server.port")) {
+                    closed.put("management.server.port", "-1");
+                }
+                environment.getPropertySources().addFirst(new MapPropertySource(SERVER_CLOSED, closed));
+            }
         }
     }
 

@@ -2,9 +2,15 @@ package dev.belay.autoconfigure;
 
 import java.io.PrintWriter;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
@@ -25,8 +31,13 @@ import org.springframework.shell.core.command.CommandRegistry;
  * defines is a condition on {@code spring.shell.interactive.enabled}, and a context generated
  * ahead of time (Spring AOT) has the one its build chose, an interactive one unless the
  * application turned it off.
+ * <p>
+ * Under Spring AOT the web application type cannot be switched off for a command (see
+ * {@link BelayCommandLineEnvironmentPostProcessor}), and the web server's thread would keep the
+ * process running after the command; so there the command, once done, closes the context, as the
+ * end of a run without a web server does.
  */
-final class BelayCommandRunner implements ApplicationRunner, Ordered {
+final class BelayCommandRunner implements ApplicationRunner, ApplicationContextAware, Ordered {
 
     private final ObjectProvider<CommandParser> parser;
 
@@ -34,12 +45,19 @@ final class BelayCommandRunner implements ApplicationRunner, Ordered {
 
     private final boolean commandRun;
 
+    private @Nullable ApplicationContext context;
+
     BelayCommandRunner(ObjectProvider<CommandParser> parser, ObjectProvider<CommandRegistry> registry,
             Environment environment) {
         this.parser = parser;
         this.registry = registry;
         this.commandRun = environment instanceof ConfigurableEnvironment configurable
                 && BelayCommandLine.runsBelayCommandAndEnds(configurable);
+    }
+
+    @Override
+    public void setApplicationContext(ApplicationContext context) {
+        this.context = context;
     }
 
     @Override
@@ -55,6 +73,9 @@ final class BelayCommandRunner implements ApplicationRunner, Ordered {
         new BelayNonInteractiveShellRunner(this.parser.getObject(), this.registry.getObject(),
                 new PrintWriter(System.out, true))
             .run(args.getSourceArgs());
+        if (AotDetector.useGeneratedArtifacts() && this.context instanceof ConfigurableApplicationContext configurable) {
+            configurable.close();
+        }
     }
 
 }
