@@ -30,7 +30,7 @@ final class BelayDevDatabase implements DevDatabase, DisposableBean {
 
     static final String EMBEDDED = "embedded";
 
-    private static final String ZONKY = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
+    static final String ZONKY = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
     private final String url;
 

@@ -1,5 +1,6 @@
 package dev.belay.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,9 +9,12 @@ import dev.belay.revision.MigrationRevision;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aot.hint.ReflectionHints;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.aot.BeanFactoryInitializationAotContribution;
+import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
@@ -29,6 +33,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.MethodMetadata;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.util.ClassUtils;
 
 /**
  * Prepares the revision bean definitions before any bean exists:
@@ -39,9 +44,16 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
  * <li>makes revisions lazy, so that only revisions that run are created (with the beans they
  * inject), and a start with everything applied creates none.</li>
  * </ul>
+ * <p>
+ * <b>Under Spring AOT</b> both are done when the build generates the bean definitions, which
+ * carry the revisions it found and their laziness; as a
+ * {@link BeanFactoryInitializationAotProcessor} this post-processor is left out of the generated
+ * context (its work is in it), and contributes the reflection hints of the revision classes
+ * instead: Belay reads their annotations, looks at their constructors, fields and methods for what
+ * they inject, and {@code belay lint} loads them by name.
  */
-final class RevisionBeanDefinitions implements BeanDefinitionRegistryPostProcessor, BeanFactoryAware,
-        EnvironmentAware, ResourceLoaderAware, Ordered {
+final class RevisionBeanDefinitions implements BeanDefinitionRegistryPostProcessor,
+        BeanFactoryInitializationAotProcessor, BeanFactoryAware, EnvironmentAware, ResourceLoaderAware, Ordered {
 
     private @Nullable BeanFactory beanFactory;
 
@@ -108,6 +120,27 @@ final class RevisionBeanDefinitions implements BeanDefinitionRegistryPostProcess
                 definition.setLazyInit(true);
             }
         }
+    }
+
+    @Override
+    public @Nullable BeanFactoryInitializationAotContribution processAheadOfTime(
+            ConfigurableListableBeanFactory beanFactory) {
+        List<Class<?>> revisions = new ArrayList<>();
+        for (String name : beanFactory.getBeanDefinitionNames()) {
+            if (isRevision(beanFactory.getBeanDefinition(name))) {
+                Class<?> type = beanFactory.getType(name, false);
+                if (type != null) {
+                    revisions.add(ClassUtils.getUserClass(type));
+                }
+            }
+        }
+        if (revisions.isEmpty()) {
+            return null;
+        }
+        return (generationContext, code) -> {
+            ReflectionHints reflection = generationContext.getRuntimeHints().reflection();
+            revisions.forEach(reflection::registerType);
+        };
     }
 
     /**

@@ -28,7 +28,7 @@ import org.springframework.util.ReflectionUtils;
 final class RevisionInjectionCheck {
 
     /** Types a revision must not inject (by name: most are optional), with what to say about each. */
-    private static final Map<String, String> FORBIDDEN;
+    static final Map<String, String> FORBIDDEN;
 
     static {
         Map<String, String> forbidden = new LinkedHashMap<>();
