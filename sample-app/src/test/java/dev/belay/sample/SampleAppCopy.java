@@ -52,6 +52,8 @@ final class SampleAppCopy implements AutoCloseable {
 
     private final List<Process> processes = new ArrayList<>();
 
+    private List<String> jvmOptions = List.of();
+
     private SampleAppCopy(Path root, List<String> classPath) {
         this.root = root;
         this.classPath = classPath;
@@ -135,8 +137,38 @@ final class SampleAppCopy implements AutoCloseable {
         Path classes = this.root.resolve("target/classes");
         deleteTree(classes);
         Files.createDirectories(classes);
+        compile(sources(), classes);
+        copyTree(this.root.resolve("src/main/resources"), classes);
+    }
+
+    /**
+     * Processes the built copy ahead of time, as {@code spring-boot:process-aot} does in the app's
+     * build with {@code -Paot}: Spring's AOT processor, in a JVM of its own, writes the context's
+     * bean definitions as code, which is compiled into {@code target/classes} beside the classes
+     * and resources it generated. Every start after it runs on that code, as
+     * {@code java -Dspring.aot.enabled=true -jar app.jar} does.
+     */
+    void processAot() throws IOException, InterruptedException {
+        Path classes = this.root.resolve("target/classes");
+        Path generated = this.root.resolve("target/spring-aot/main");
+        deleteTree(generated);
+        Process process = launch("process-aot", List.of(), "org.springframework.boot.SpringApplicationAotProcessor",
+                RideLogApplication.class.getName(), generated.resolve("sources").toString(),
+                generated.resolve("resources").toString(), generated.resolve("classes").toString(), "dev.belay",
+                "belay-sample-app");
+        if (!process.waitFor(COMMAND.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
+            throw new AssertionError("AOT processing of the copy failed; see its log "
+                    + this.logs.get(this.logs.size() - 1));
+        }
+        compile(generated.resolve("sources"), classes);
+        copyTree(generated.resolve("resources"), classes);
+        copyTree(generated.resolve("classes"), classes);
+        this.jvmOptions = List.of("-Dspring.aot.enabled=true");
+    }
+
+    private void compile(Path sourceRoot, Path classes) throws IOException {
         List<Path> sources;
-        try (Stream<Path> files = Files.walk(sources())) {
+        try (Stream<Path> files = Files.walk(sourceRoot)) {
             sources = files.filter((file) -> file.toString().endsWith(".java")).sorted().toList();
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -144,7 +176,8 @@ final class SampleAppCopy implements AutoCloseable {
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
                 StandardCharsets.UTF_8)) {
             List<String> options = List.of("--release", "17", "-parameters", "-proc:none", "-encoding", "UTF-8",
-                    "-classpath", String.join(File.pathSeparator, this.classPath), "-d", classes.toString());
+                    "-classpath", classes + File.pathSeparator + String.join(File.pathSeparator, this.classPath), "-d",
+                    classes.toString());
             boolean compiled = javac
                 .getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources))
                 .call();
@@ -158,7 +191,6 @@ final class SampleAppCopy implements AutoCloseable {
                     .collect(Collectors.joining("\n")));
             }
         }
-        copyTree(this.root.resolve("src/main/resources"), classes);
     }
 
     /**
@@ -226,6 +258,11 @@ final class SampleAppCopy implements AutoCloseable {
     }
 
     private Process launch(String name, String... arguments) throws IOException {
+        return launch(name, this.jvmOptions, RideLogApplication.class.getName(), arguments);
+    }
+
+    private Process launch(String name, List<String> jvmOptions, String mainClass, String... arguments)
+            throws IOException {
         Path log = this.root.resolve("logs").resolve(name + ".log");
         Files.createDirectories(log.getParent());
         this.logs.add(log);
@@ -236,7 +273,8 @@ final class SampleAppCopy implements AutoCloseable {
         command.add("-cp");
         command.add(this.root.resolve("target/classes") + File.pathSeparator
                 + String.join(File.pathSeparator, this.classPath));
-        command.add(RideLogApplication.class.getName());
+        command.addAll(jvmOptions);
+        command.add(mainClass);
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).directory(this.root.toFile())
             .redirectErrorStream(true)
