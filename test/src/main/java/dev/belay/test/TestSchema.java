@@ -44,6 +44,8 @@ public final class TestSchema implements AutoCloseable {
 
     private boolean closed;
 
+    private int serverMajorVersion;
+
     private TestSchema(MigrationRunner runner, String name) {
         this.runner = runner;
         this.name = name;
@@ -131,8 +133,12 @@ public final class TestSchema implements AutoCloseable {
     }
 
     int serverMajorVersion() {
+        if (this.serverMajorVersion > 0) {
+            return this.serverMajorVersion;
+        }
         try (Connection connection = this.runner.dataSource().getConnection()) {
-            return connection.getMetaData().getDatabaseMajorVersion();
+            this.serverMajorVersion = connection.getMetaData().getDatabaseMajorVersion();
+            return this.serverMajorVersion;
         }
         catch (SQLException ex) {
             throw new IllegalStateException(ex);
