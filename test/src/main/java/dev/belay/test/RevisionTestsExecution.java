@@ -1,5 +1,6 @@
 package dev.belay.test;
 
+import java.lang.annotation.Annotation;
 import java.util.List;
 
 import dev.belay.revision.MigrationException;
@@ -15,6 +16,7 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.test.context.TestContextManager;
 
 /**
@@ -26,6 +28,8 @@ import org.springframework.test.context.TestContextManager;
  */
 final class RevisionTestsExecution {
 
+    private static final String DISABLED = "org.junit.jupiter.api.Disabled";
+
     private final RevisionTestsDescriptor tests;
 
     private final EngineExecutionListener listener;
@@ -36,6 +40,11 @@ final class RevisionTestsExecution {
     }
 
     void run() {
+        String disabled = disabled(this.tests.testClass());
+        if (disabled != null) {
+            this.listener.executionSkipped(this.tests, disabled);
+            return;
+        }
         this.listener.executionStarted(this.tests);
         TestContextManager manager = null;
         ApplicationContext context;
@@ -99,6 +108,20 @@ final class RevisionTestsExecution {
             report(step, () -> checks.stairway(revision));
         }
         finish(stairway, TestExecutionResult.successful());
+    }
+
+    /**
+     * Why the class is disabled, when JUnit Jupiter's {@code @Disabled} is on it: the annotation a
+     * developer reaches for, honoured here too (by name, as Jupiter need not be on the class path).
+     */
+    private static @Nullable String disabled(Class<?> testClass) {
+        for (Annotation annotation : testClass.getAnnotations()) {
+            if (annotation.annotationType().getName().equals(DISABLED)) {
+                String reason = (String) AnnotationUtils.getValue(annotation);
+                return (reason == null || reason.isEmpty()) ? testClass.getSimpleName() + " is @Disabled" : reason;
+            }
+        }
+        return null;
     }
 
     private String stairwayFrom() {

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
+import dev.belay.test.trips.DevDatabaseChain;
+import dev.belay.test.trips.DisabledChain;
 import dev.belay.test.trips.DownForgetsAColumnChain;
 import dev.belay.test.trips.DownKeepsADeclaredColumnChain;
 import dev.belay.test.trips.MissingRevisionChain;
@@ -184,6 +186,26 @@ class RevisionTestsEngineTests {
     }
 
     @Test
+    void theMappingIsBuiltOnTheDevDatabaseWhenThereIsOne() {
+        EngineExecutionResults results = run(DevDatabaseChain.class);
+
+        assertThat(failures(results)).isEmpty();
+        assertThat(names(results.testEvents().succeeded().list())).contains(
+                "the JPA mapping equals what the revisions build (belay check)", "nothing drifts after a full apply",
+                NOTES_STEP);
+    }
+
+    @Test
+    void aDisabledClassIsSkippedWithItsReasonAndRunsNothing() {
+        EngineExecutionResults results = run(DisabledChain.class);
+
+        assertThat(results.allEvents().started().count()).isEqualTo(1);
+        assertThat(results.containerEvents().skipped().list()).singleElement()
+            .satisfies((event) -> assertThat(event.getRequiredPayload(String.class))
+                .isEqualTo("The notes are being reworked"));
+    }
+
+    @Test
     void findsEveryAnnotatedClassOfAPackage() {
         // Spring does not try a context that failed to start again, so the classes whose contexts fail are left out.
         EngineExecutionResults results = EngineTestKit.engine(RevisionTestsEngine.ID)
@@ -197,7 +219,7 @@ class RevisionTestsEngineTests {
             .stream()
             .map((event) -> event.getTestDescriptor().getDisplayName())
             .filter((name) -> name.endsWith("Chain"))).containsExactlyInAnyOrder("DownForgetsAColumnChain",
-                    "DownKeepsADeclaredColumnChain", "MissingRevisionChain", "NonTransactionalChain", "RightChain", "StairwayFromChain",
+                    "DevDatabaseChain", "DownKeepsADeclaredColumnChain", "MissingRevisionChain", "NonTransactionalChain", "RightChain", "StairwayFromChain",
                     "TwoHeadsChain", "UpAgainDiffersChain", "UpFailsChain", "WithoutMappingChain");
     }
 
