@@ -17,6 +17,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
+import org.springframework.test.context.BootstrapWith;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestContextManager;
 
 /**
@@ -46,6 +50,12 @@ final class RevisionTestsExecution {
             return;
         }
         this.listener.executionStarted(this.tests);
+        if (!isSpringTest(this.tests.testClass())) {
+            finish(this.tests, TestExecutionResult.failed(new IllegalStateException("@BelayRevisionTests checks the "
+                    + "revisions of the application's test context, and " + this.tests.testClass().getName()
+                    + " has none: annotate it with @SpringBootTest (or another Spring test annotation).")));
+            return;
+        }
         TestContextManager manager = null;
         ApplicationContext context;
         try {
@@ -122,6 +132,12 @@ final class RevisionTestsExecution {
             }
         }
         return null;
+    }
+
+    /** Whether Spring's test support boots a context for the class: a bootstrapper or a configuration is declared. */
+    private static boolean isSpringTest(Class<?> testClass) {
+        MergedAnnotations annotations = MergedAnnotations.from(testClass, SearchStrategy.TYPE_HIERARCHY);
+        return annotations.isPresent(BootstrapWith.class) || annotations.isPresent(ContextConfiguration.class);
     }
 
     private String stairwayFrom() {

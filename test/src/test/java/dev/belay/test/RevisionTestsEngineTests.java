@@ -12,6 +12,7 @@ import dev.belay.test.trips.DownForgetsAColumnChain;
 import dev.belay.test.trips.DownKeepsADeclaredColumnChain;
 import dev.belay.test.trips.MissingRevisionChain;
 import dev.belay.test.trips.NonTransactionalChain;
+import dev.belay.test.trips.NotASpringTestChain;
 import dev.belay.test.trips.RightChain;
 import dev.belay.test.trips.StairwayFromChain;
 import dev.belay.test.trips.TripRevisions;
@@ -206,6 +207,20 @@ class RevisionTestsEngineTests {
     }
 
     @Test
+    void aClassThatSpringDoesNotBootFailsSayingWhatToAdd() {
+        EngineExecutionResults results = EngineTestKit.engine(RevisionTestsEngine.ID)
+            .selectors(selectClass(NotASpringTestChain.class))
+            .execute();
+
+        assertThat(results.containerEvents().failed().list()).singleElement()
+            .satisfies((event) -> assertThat(event.getRequiredPayload(TestExecutionResult.class)
+                .getThrowable()
+                .orElseThrow()
+                .getMessage()).contains(NotASpringTestChain.class.getName()).contains("@SpringBootTest"));
+        assertThat(results.testEvents().started().count()).isZero();
+    }
+
+    @Test
     void findsEveryAnnotatedClassOfAPackage() {
         // Spring does not try a context that failed to start again, so the classes whose contexts fail are left out.
         EngineExecutionResults results = EngineTestKit.engine(RevisionTestsEngine.ID)
@@ -219,7 +234,7 @@ class RevisionTestsEngineTests {
             .stream()
             .map((event) -> event.getTestDescriptor().getDisplayName())
             .filter((name) -> name.endsWith("Chain"))).containsExactlyInAnyOrder("DownForgetsAColumnChain",
-                    "DevDatabaseChain", "DownKeepsADeclaredColumnChain", "MissingRevisionChain", "NonTransactionalChain", "RightChain", "StairwayFromChain",
+                    "DevDatabaseChain", "DownKeepsADeclaredColumnChain", "MissingRevisionChain", "NonTransactionalChain", "NotASpringTestChain", "RightChain", "StairwayFromChain",
                     "TwoHeadsChain", "UpAgainDiffersChain", "UpFailsChain", "WithoutMappingChain");
     }
 
