@@ -108,17 +108,7 @@ class SampleAppCommandsWithASeederTests {
 
     @Test
     void everyBelayCommandWorksWithTheAppsSeederOnAFreshAndOnAnUpToDateDatabase() throws Exception {
-        Path sampleApp = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
-        try (SampleAppCopy app = SampleAppCopy.of(sampleApp, this.directory.resolve("ridelog"),
-                SampleAppCopy.runtimeClassPath(sampleApp))) {
-            try {
-                walkThrough(app);
-            }
-            catch (Throwable failure) {
-                throw new AssertionError(failure.getMessage() + "\n\nThe copy is kept in " + app.root() + ".\n"
-                        + app.logTails(), failure);
-            }
-        }
+        SampleAppCopy.walkThrough(this.directory, this::walkThrough);
     }
 
     private void walkThrough(SampleAppCopy app) throws Exception {

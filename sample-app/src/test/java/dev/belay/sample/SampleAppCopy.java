@@ -69,6 +69,32 @@ final class SampleAppCopy implements AutoCloseable {
     }
 
     /**
+     * Copies the sample app (the module this build runs in) into {@code directory} and walks
+     * through the copy; when the walk fails, the copy is kept (a {@code @TempDir} cleaned up on
+     * success only) and the failure says where, with the tail of every log.
+     */
+    static void walkThrough(Path directory, Walk walk) throws Exception {
+        Path sampleApp = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+        try (SampleAppCopy app = of(sampleApp, directory.resolve("ridelog"), runtimeClassPath(sampleApp))) {
+            try {
+                walk.walk(app);
+            }
+            catch (Throwable failure) {
+                throw new AssertionError(failure.getMessage() + "\n\nThe copy is kept in " + app.root() + ".\n"
+                        + app.logTails(), failure);
+            }
+        }
+    }
+
+    /** What a test does with a copy of the app. */
+    @FunctionalInterface
+    interface Walk {
+
+        void walk(SampleAppCopy app) throws Exception;
+
+    }
+
+    /**
      * The sample app's runtime class path, as its build wrote it (dependency:build-classpath in
      * generate-test-resources).
      */

@@ -66,17 +66,7 @@ class SampleAppEndToEndTests {
 
     @Test
     void aCopyOfTheAppMigratesOnStartThenGeneratesAppliesAndRollsBackARevisionForAChangedEntity() throws Exception {
-        Path sampleApp = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
-        List<String> classPath = SampleAppCopy.runtimeClassPath(sampleApp);
-        try (SampleAppCopy app = SampleAppCopy.of(sampleApp, this.directory.resolve("ridelog"), classPath)) {
-            try {
-                walkThrough(app);
-            }
-            catch (Throwable failure) {
-                throw new AssertionError(failure.getMessage() + "\n\nThe copy is kept in " + app.root() + ".\n"
-                        + app.logTails(), failure);
-            }
-        }
+        SampleAppCopy.walkThrough(this.directory, this::walkThrough);
     }
 
     private void walkThrough(SampleAppCopy app) throws Exception {
