@@ -1,0 +1,16 @@
+package dev.belay.sample;
+
+import dev.belay.test.BelayRevisionTests;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The ride log's revisions checked by Belay's test kit with tenants ({@code belay.tenants.schemas}):
+ * the chain every tenant's schema gets, stepped through in a schema of its own.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.NONE, properties = "belay.tenants.schemas=acme,globex")
+@BelayRevisionTests
+class RideLogRevisionsWithTenantsTests extends RideLogTestContext {
+
+}
