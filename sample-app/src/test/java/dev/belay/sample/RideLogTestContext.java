@@ -17,18 +17,27 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = WebEnvironment.NONE)
 public abstract class RideLogTestContext {
 
-    private static final Path DIRECTORY = newDirectory();
+    private static final Path DIRECTORY = newDirectory("revisions-");
 
     @DynamicPropertySource
     static void directories(DynamicPropertyRegistry registry) {
-        registry.add("ridelog.database.directory", () -> DIRECTORY.resolve("db").toString());
-        registry.add("ridelog.data-directory", () -> DIRECTORY.resolve("data").toString());
+        directories(registry, DIRECTORY);
     }
 
-    private static Path newDirectory() {
+    /**
+     * The embedded PostgreSQL's data and the GPX tracks in {@code directory}: a context of its own
+     * needs a directory of its own, since Spring keeps every context it started until the tests end.
+     */
+    static void directories(DynamicPropertyRegistry registry, Path directory) {
+        registry.add("ridelog.database.directory", () -> directory.resolve("db").toString());
+        registry.add("ridelog.data-directory", () -> directory.resolve("data").toString());
+    }
+
+    /** A new directory under {@code target/test-ridelog}. */
+    static Path newDirectory(String prefix) {
         try {
             Path target = Files.createDirectories(Path.of("target", "test-ridelog"));
-            return Files.createTempDirectory(target, "revisions-");
+            return Files.createTempDirectory(target, prefix);
         }
         catch (IOException ex) {
             throw new IllegalStateException(ex);
