@@ -42,12 +42,13 @@ final class RevisionChecks implements AutoCloseable {
 
     private @Nullable TestSchema stairway;
 
-    /** The revisions the stairway has climbed, in order, to climb again after a failed step. */
+    /** The revisions the stairway has stepped through (or passed by), in order, to climb again after a failed step. */
     private final List<String> climbed = new ArrayList<>();
 
-    private boolean stairwayBroken;
-
-    /** The stairway's schema as the last step left it, which is where the next one starts. */
+    /**
+     * The stairway's schema as the last step left it, where the next one starts; {@code null}
+     * before the first step and after a failed one, whose schema is then built again.
+     */
     private @Nullable Schema stairwayTop;
 
     RevisionChecks(MigrationRunner runner, @Nullable SchemaWorkbench workbench, @Nullable String target) {
@@ -130,7 +131,8 @@ final class RevisionChecks implements AutoCloseable {
         SchemaWorkbench workbench = requireWorkbench();
         TestSchema built = requireBuilt();
         Comparison comparison = workbench.forRunner(built.runner()).check();
-        if (comparison.matches() && comparison.passed()) {
+        if (comparison.matches()) {
+            // Whether the schema is still what the revisions recorded is the drift check's question.
             return;
         }
         StringBuilder message = new StringBuilder("The JPA mapping differs from what the revisions build (up to ")
@@ -182,10 +184,15 @@ final class RevisionChecks implements AutoCloseable {
      * and the second {@code up} building what the first built.
      */
     void stairway(RevisionInfo revision) {
-        TestSchema schema = stairwaySchema();
+        if (this.stairwayTop == null) {
+            climbAfresh();
+        }
+        TestSchema schema = this.stairway;
         String name = revision.describe();
-        Schema before = (this.stairwayTop != null && !this.stairwayBroken) ? this.stairwayTop : schema.inspect();
-        this.stairwayBroken = true;
+        Schema before = this.stairwayTop;
+        this.stairwayTop = null;
+        // The next step starts after this revision, whether its step passes or not.
+        this.climbed.add(revision.id());
         run(revision, "up", () -> schema.migrateTo(revision.id()));
         Schema afterUp = schema.inspect();
         run(revision, "down", () -> schema.rollback(1));
@@ -206,27 +213,29 @@ final class RevisionChecks implements AutoCloseable {
                     + "else than the first time.\n" + again.describe("after the first up", "after the second up")
                     + "Make down undo what up did, and up build the same whatever down left.");
         }
-        this.climbed.add(revision.id());
         this.stairwayTop = afterUpAgain;
-        this.stairwayBroken = false;
     }
 
     /**
-     * The stairway's schema, climbed afresh to where the last step should have left it when that
-     * step failed: a failure of one revision says nothing of the next.
+     * A new stairway schema, climbed to where the last step left (or should have left) it: a
+     * failure of one revision says nothing of the next.
      */
-    private TestSchema stairwaySchema() {
-        if (this.stairway != null && !this.stairwayBroken) {
-            return this.stairway;
-        }
+    private void climbAfresh() {
         if (this.stairway != null) {
             this.stairway.close();
         }
-        this.stairway = TestSchema.create(this.runner);
+        TestSchema schema = TestSchema.create(this.runner);
+        this.stairway = schema;
         for (String id : this.climbed) {
-            this.stairway.migrateTo(id);
+            try {
+                schema.migrateTo(id);
+            }
+            catch (MigrationException ex) {
+                throw new RevisionCheckFailure("The stairway cannot reach this revision: revision '" + id + "', before "
+                        + "it, does not apply (its own step says why). " + ex.getMessage(), ex);
+            }
         }
-        return this.stairway;
+        this.stairwayTop = schema.inspect();
     }
 
     private static void run(RevisionInfo revision, String step, Runnable work) {

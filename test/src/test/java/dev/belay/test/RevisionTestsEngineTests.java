@@ -14,7 +14,10 @@ import dev.belay.test.trips.MissingRevisionChain;
 import dev.belay.test.trips.NonTransactionalChain;
 import dev.belay.test.trips.NotASpringTestChain;
 import dev.belay.test.trips.RightChain;
+import dev.belay.test.trips.StairwayFromAnUnknownRevisionChain;
 import dev.belay.test.trips.StairwayFromChain;
+import dev.belay.test.trips.StepAfterAFailedStepChain;
+import dev.belay.test.trips.StepAfterAnUpThatFailsChain;
 import dev.belay.test.trips.TripRevisions;
 import dev.belay.test.trips.TwoHeadsChain;
 import dev.belay.test.trips.UnknownParentChain;
@@ -177,6 +180,43 @@ class RevisionTestsEngineTests {
     }
 
     @Test
+    void aStepAfterAFailedOneStartsFromASchemaClimbedAfreshAndPassesOnItsOwnMerits() {
+        EngineExecutionResults results = run(StepAfterAFailedStepChain.class);
+
+        assertThat(names(results.testEvents().failed().list())).containsExactly(NOTES_STEP);
+        assertThat(names(results.testEvents().succeeded().list())).contains(CREATE_STEP,
+                "20260103_000100_title_index_concurrently: up, down, up again");
+    }
+
+    @Test
+    void aStepAfterAnUpThatFailsSaysItCannotBeReachedNamingTheRevisionBefore() {
+        EngineExecutionResults results = run(StepAfterAnUpThatFailsChain.class);
+
+        assertThat(names(results.testEvents().failed().list())).containsExactly(
+                "every revision applies to an empty schema, in order", NOTES_STEP,
+                "20260103_000100_title_index_concurrently: up, down, up again");
+        assertThat(failures(results).get(2)).contains("The stairway cannot reach this revision")
+            .contains("'" + TripRevisions.NOTES + "'");
+    }
+
+    @Test
+    void aStairwayFromARevisionTheCodeDoesNotHaveFailsNamingTheOnesItHas() {
+        EngineExecutionResults results = EngineTestKit.engine(RevisionTestsEngine.ID)
+            .selectors(selectClass(StairwayFromAnUnknownRevisionChain.class))
+            .execute();
+
+        assertThat(results.containerEvents().failed().list()).singleElement()
+            .satisfies((event) -> assertThat(event.getTestDescriptor().getDisplayName()).startsWith("stairway"))
+            .satisfies((event) -> assertThat(event.getRequiredPayload(TestExecutionResult.class)
+                .getThrowable()
+                .orElseThrow()
+                .getMessage()).contains("20260102_000100_trip_notez")
+                .contains("the code does not have")
+                .contains("'" + TripRevisions.NOTES + "'"));
+        assertThat(failures(results)).isEmpty();
+    }
+
+    @Test
     void withoutAMappingTheMappingAndDriftChecksAreSkippedSayingWhy() {
         EngineExecutionResults results = run(WithoutMappingChain.class);
 
@@ -233,9 +273,11 @@ class RevisionTestsEngineTests {
             .list()
             .stream()
             .map((event) -> event.getTestDescriptor().getDisplayName())
-            .filter((name) -> name.endsWith("Chain"))).containsExactlyInAnyOrder("DownForgetsAColumnChain",
-                    "DevDatabaseChain", "DownKeepsADeclaredColumnChain", "MissingRevisionChain", "NonTransactionalChain", "NotASpringTestChain", "RightChain", "StairwayFromChain",
-                    "TwoHeadsChain", "UpAgainDiffersChain", "UpFailsChain", "WithoutMappingChain");
+            .filter((name) -> name.endsWith("Chain"))).containsExactlyInAnyOrder("DevDatabaseChain",
+                    "DownForgetsAColumnChain", "DownKeepsADeclaredColumnChain", "MissingRevisionChain",
+                    "NonTransactionalChain", "NotASpringTestChain", "RightChain", "StairwayFromAnUnknownRevisionChain",
+                    "StairwayFromChain", "StepAfterAFailedStepChain", "StepAfterAnUpThatFailsChain", "TwoHeadsChain", "UpAgainDiffersChain",
+                    "UpFailsChain", "WithoutMappingChain");
     }
 
     private static EngineExecutionResults run(Class<?> testClass) {
