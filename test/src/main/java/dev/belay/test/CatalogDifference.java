@@ -1,6 +1,7 @@
 package dev.belay.test;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -147,8 +148,7 @@ record CatalogDifference(List<ObjectDifference> differences, List<String> restor
         return parts.entrySet()
             .stream()
             .filter((entry) -> !ids.contains(entry.getValue().id()))
-            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
-                    java.util.LinkedHashMap::new));
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
     }
 
 }

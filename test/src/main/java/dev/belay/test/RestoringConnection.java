@@ -7,6 +7,8 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A connection that runs a piece of work before it is closed: puts back a setting that was changed
  * for the time it was borrowed from a pool. A connection still in a transaction is rolled back
@@ -29,8 +31,15 @@ final class RestoringConnection implements InvocationHandler {
     }
 
     @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-        if (method.getName().equals("close") && method.getParameterCount() == 0) {
+    public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
+        String name = method.getName();
+        if (name.equals("equals") && method.getParameterCount() == 1) {
+            return proxy == args[0];
+        }
+        if (name.equals("hashCode") && method.getParameterCount() == 0) {
+            return System.identityHashCode(proxy);
+        }
+        if (name.equals("close") && method.getParameterCount() == 0) {
             try {
                 if (!this.target.isClosed()) {
                     if (!this.target.getAutoCommit()) {
@@ -47,7 +56,7 @@ final class RestoringConnection implements InvocationHandler {
             }
             return null;
         }
-        if (method.getName().equals("unwrap") && args != null && args[0] == Connection.class) {
+        if (name.equals("unwrap") && args != null && args[0] == Connection.class) {
             return proxy;
         }
         try {

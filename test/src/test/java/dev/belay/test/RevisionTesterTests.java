@@ -91,6 +91,16 @@ class RevisionTesterTests {
     }
 
     @Test
+    void aSchemaATestLeftOpenIsDroppedWithTheTester() {
+        TestSchema left = this.revisions.at(TripRevisions.CREATE);
+
+        this.revisions.destroy();
+
+        assertThat(new JdbcTemplate(this.dataSource)
+            .queryForList("SELECT nspname FROM pg_namespace WHERE nspname = ?", String.class, left.name())).isEmpty();
+    }
+
+    @Test
     void aRevisionTheCodeDoesNotHaveIsRefusedByName() {
         assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> this.revisions.at("20990101_nope"))
             .withMessageContaining("20990101_nope");
