@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
@@ -94,27 +94,15 @@ public final class RevisionTestsBenchmark {
             if (round == 0) {
                 continue;
             }
-            long sum = 0;
-            for (Map.Entry<String, Long> test : timings.tests.entrySet()) {
-                String check = isStep(test.getKey()) ? STAIRWAY : test.getKey();
-                checks.computeIfAbsent(check, (name) -> new ArrayList<>());
-                sum += test.getValue();
-            }
-            for (String check : checks.keySet()) {
-                checks.get(check).add(timings.tests.entrySet()
-                    .stream()
-                    .filter((test) -> check.equals(STAIRWAY) ? isStep(test.getKey()) : test.getKey().equals(check))
-                    .mapToLong(Map.Entry::getValue)
-                    .sum());
-            }
-            kit.add(sum);
+            timings.checks.forEach((check, nanos) -> checks.computeIfAbsent(check, (name) -> new ArrayList<>()).add(nanos));
+            kit.add(timings.checks.values().stream().mapToLong(Long::longValue).sum());
             classes.add(timings.testClass);
             apply.add(applyNanos);
         }
         long applyMs = Stats.median(apply) / 1_000_000;
         System.out.printf("@BelayRevisionTests on %d revisions (a table each) with their entities, median of %d rounds%n",
                 revisions, rounds);
-        System.out.printf("%-52s %10s %10s%n", "", "ms", "x apply");
+        System.out.printf("%-64s %10s %10s%n", "", "ms", "x apply");
         for (Map.Entry<String, List<Long>> check : checks.entrySet()) {
             row("  " + check.getKey(), Stats.median(check.getValue()), applyMs);
         }
@@ -123,13 +111,9 @@ public final class RevisionTestsBenchmark {
         row("plain apply of the chain to an empty schema", Stats.median(apply), applyMs);
     }
 
-    private static boolean isStep(String test) {
-        return test.endsWith(": up, down, up again");
-    }
-
     private static void row(String name, long nanos, long applyMs) {
         long ms = nanos / 1_000_000;
-        System.out.printf("%-52s %10d %10.1f%n", name, ms, (double) ms / Math.max(1, applyMs));
+        System.out.printf("%-64s %10d %10.1f%n", name, ms, (double) ms / Math.max(1, applyMs));
     }
 
     /** The chain on a runner of its own, without Spring: what a test that only migrates costs. */
@@ -200,14 +184,17 @@ public final class RevisionTestsBenchmark {
         return file.toFile();
     }
 
-    /** How long each test took, by its display name, and the test class as a whole. */
+    /**
+     * How long each check took, by its display name (the stairway's steps added up), and the test
+     * class as a whole. The engine runs its tests one after another.
+     */
     private static final class Timings implements TestExecutionListener {
 
-        final Map<String, Long> tests = new ConcurrentHashMap<>();
+        final Map<String, Long> checks = new LinkedHashMap<>();
 
         final List<String> failures = new ArrayList<>();
 
-        private final Map<String, Long> started = new ConcurrentHashMap<>();
+        private final Map<String, Long> started = new HashMap<>();
 
         long testClass;
 
@@ -223,7 +210,8 @@ public final class RevisionTestsBenchmark {
                 this.failures.add(test.getDisplayName() + ": " + result.getThrowable().map(Throwable::getMessage).orElse(""));
             }
             if (test.isTest()) {
-                this.tests.put(test.getDisplayName(), nanos);
+                String name = test.getDisplayName();
+                this.checks.merge(name.endsWith(": up, down, up again") ? STAIRWAY : name, nanos, Long::sum);
             }
             else if (test.getUniqueId().endsWith("[class:" + TEST_CLASS + "]")) {
                 this.testClass = nanos;
