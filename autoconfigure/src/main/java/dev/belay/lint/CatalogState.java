@@ -33,28 +33,37 @@ import org.jspecify.annotations.Nullable;
 record CatalogState(Map<Long, Relation> relations, Map<Long, List<ColumnState>> columns,
         Map<Long, ConstraintState> constraints, Set<HeldLock> locks, String lockTimeout) {
 
-    /** The relations the connection's transaction holds a lock on: the only ones a statement can have changed. */
-    private static final String LOCKED = "(SELECT relation FROM pg_locks WHERE pid = pg_backend_pid() "
-            + "AND locktype = 'relation')";
+    /**
+     * The relation locks the connection's transaction holds in this database, one row each. Only
+     * oid and mode: naming them all would cost a catalog lookup per lock, and a revision that
+     * creates many tables holds a lock on each until its end.
+     */
+    private static final String HELD = "SELECT relation::bigint, mode FROM pg_locks WHERE pid = pg_backend_pid() "
+            + "AND locktype = 'relation' AND granted "
+            + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+
+    /** Schemas whose locks no statement of a revision takes on purpose: the catalog reads' own. */
+    private static final Set<String> SYSTEM_SCHEMAS = Set.of("pg_catalog", "information_schema", "pg_toast");
 
     /** Reads the state of a schema on the connection, in its transaction. */
     static CatalogState read(Connection connection, String schema) throws SQLException {
-        return read(connection, schema, false, Set.of());
+        return read(connection, schema, null, heldLocks(connection));
     }
 
     /**
      * Reads what may have changed since an earlier state: only the relations the transaction holds
      * a lock on (PostgreSQL changes, scans or drops no relation without one), and keeps the rest
-     * as it was; far less to read per statement in a large schema.
+     * as it was. So a statement costs one scan of the lock table and reads keyed by the few
+     * relations it touched, however large the schema or the revision.
      * @param settled relations not to read again although locked: those an earlier statement of
      * the same revision created, which stay locked to its end and which no rule looks at after
-     * their creation
+     * their creation; their locks are left out of the state too
      */
     CatalogState update(Connection connection, String schema, Set<Long> settled) throws SQLException {
-        CatalogState locked = read(connection, schema, true, settled);
-        Set<Long> touched = new HashSet<>();
-        locked.locks.forEach((lock) -> touched.add(lock.relation()));
-        touched.removeAll(settled);
+        Map<Long, Set<String>> held = heldLocks(connection);
+        held.keySet().removeAll(settled);
+        Set<Long> touched = held.keySet();
+        CatalogState locked = read(connection, schema, touched, held);
         Map<Long, Relation> relations = new LinkedHashMap<>();
         this.relations.forEach((oid, relation) -> {
             if (settled.contains(oid) || (!touched.contains(oid) && !touched.contains(relation.table()))) {
@@ -79,14 +88,32 @@ record CatalogState(Map<Long, Relation> relations, Map<Long, List<ColumnState>> 
         return new CatalogState(relations, columns, constraints, locked.locks, locked.lockTimeout);
     }
 
-    private static CatalogState read(Connection connection, String schema, boolean onlyLocked, Set<Long> settled)
-            throws SQLException {
+    /** The modes of the relation locks the transaction holds, by relation oid. */
+    private static Map<Long, Set<String>> heldLocks(Connection connection) throws SQLException {
+        Map<Long, Set<String>> held = new HashMap<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(HELD)) {
+            while (rows.next()) {
+                held.computeIfAbsent(rows.getLong(1), (relation) -> new HashSet<>()).add(rows.getString(2));
+            }
+        }
+        return held;
+    }
+
+    /**
+     * @param only the relations to read (with the indexes of those that are tables), or
+     * {@code null} for the whole schema
+     * @param held the locks held, by relation, to name
+     */
+    private static CatalogState read(Connection connection, String schema, @Nullable Set<Long> only,
+            Map<Long, Set<String>> held) throws SQLException {
         String namespace = "(SELECT oid FROM pg_namespace WHERE nspname = " + Identifiers.literal(schema) + ")";
-        String unsettled = settled.isEmpty() ? ""
-                : " AND c.oid NOT IN (" + settled.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
-        String lockedRelations = onlyLocked
-                ? " AND (c.oid IN " + LOCKED + " OR i.indrelid IN " + LOCKED + ")" + unsettled : "";
-        String lockedTables = onlyLocked ? " AND c.oid IN " + LOCKED + unsettled : "";
+        String oids = (only == null) ? "" : oidList(only);
+        // The relations and the indexes of those that are tables, found through the oid indexes of
+        // pg_class and pg_index: an OR of the two would scan every relation of the database.
+        String onlyRelations = (only == null) ? ""
+                : " AND c.oid = ANY (ARRAY(SELECT unnest(ARRAY" + oidArray(only) + "::oid[]) UNION ALL "
+                        + "SELECT indexrelid FROM pg_index WHERE indrelid IN " + oids + "))";
+        String onlyTables = (only == null) ? "" : " AND c.oid IN " + oids;
         // The counters of the current transaction are added to those already flushed, so that the sum
         // stays right whenever the backend flushes; none of them may be cached for the transaction.
         String sql = "SET LOCAL stats_fetch_consistency = none;"
@@ -95,25 +122,21 @@ record CatalogState(Map<Long, Relation> relations, Map<Long, List<ColumnState>> 
                 + "(pg_stat_get_numscans(c.oid) + pg_stat_get_xact_numscans(c.oid))::bigint "
                 + "FROM pg_class c LEFT JOIN pg_index i ON i.indexrelid = c.oid "
                 + "WHERE c.relnamespace = " + namespace + " AND c.relkind IN ('r', 'p', 'i', 'I', 'S', 'v', 'm')"
-                + lockedRelations + ";"
+                + onlyRelations + ";"
                 + "SELECT a.attrelid::bigint, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
                 + "pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text "
                 + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
                 + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
                 + "WHERE c.relnamespace = " + namespace + " AND c.relkind IN ('r', 'p') AND a.attnum > 0 "
-                + "AND NOT a.attisdropped" + lockedTables + " ORDER BY a.attrelid, a.attnum;"
+                + "AND NOT a.attisdropped" + onlyTables + " ORDER BY a.attrelid, a.attnum;"
                 + "SELECT con.oid::bigint, con.conrelid::bigint, con.conname, con.contype::text, con.convalidated, "
                 + "con.confrelid::bigint, pg_get_constraintdef(con.oid), "
                 + "ARRAY(SELECT a.attname FROM unnest(con.conkey) AS k(n) JOIN pg_attribute a "
                 + "ON a.attrelid = con.conrelid AND a.attnum = k.n) "
                 + "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "
-                + "WHERE c.relnamespace = " + namespace + lockedTables + ";"
-                + "SELECT l.relation::bigint, l.mode, coalesce(n.nspname, ''), coalesce(c.relname, '') "
-                + "FROM pg_locks l LEFT JOIN pg_class c ON c.oid = l.relation "
-                + "LEFT JOIN pg_namespace n ON n.oid = c.relnamespace "
-                + "WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted "
-                + "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
-                + "AND coalesce(n.nspname, '') NOT IN ('pg_catalog', 'information_schema', 'pg_toast');"
+                + "WHERE c.relnamespace = " + namespace + onlyTables + ";"
+                + "SELECT c.oid::bigint, n.nspname, c.relname FROM pg_class c "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid IN " + oidList(held.keySet()) + ";"
                 + "SELECT current_setting('lock_timeout')";
         try (Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false);
@@ -145,12 +168,20 @@ record CatalogState(Map<Long, Relation> relations, Map<Long, List<ColumnState>> 
                     constraints.put(constraint.oid(), constraint);
                 }
             }
-            Set<HeldLock> locks = new HashSet<>();
+            Map<Long, String[]> names = new HashMap<>();
             try (ResultSet rows = results.next()) {
                 while (rows.next()) {
-                    locks.add(new HeldLock(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4)));
+                    names.put(rows.getLong(1), new String[] { rows.getString(2), rows.getString(3) });
                 }
             }
+            Set<HeldLock> locks = new HashSet<>();
+            held.forEach((relation, modes) -> {
+                // A relation dropped in the transaction has no name any more, and is still locked.
+                String[] name = names.getOrDefault(relation, new String[] { "", "" });
+                if (!SYSTEM_SCHEMAS.contains(name[0])) {
+                    modes.forEach((mode) -> locks.add(new HeldLock(relation, mode, name[0], name[1])));
+                }
+            });
             String lockTimeout;
             try (ResultSet rows = results.next()) {
                 rows.next();
@@ -158,6 +189,17 @@ record CatalogState(Map<Long, Relation> relations, Map<Long, List<ColumnState>> 
             }
             return new CatalogState(relations, columns, constraints, locks, lockTimeout);
         }
+    }
+
+    /** The elements of an SQL array of oids, in brackets. */
+    private static String oidArray(Set<Long> oids) {
+        return oids.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /** An SQL list of oids; one that matches nothing when there are none. */
+    private static String oidList(Set<Long> oids) {
+        return oids.isEmpty() ? "(NULL)"
+                : "(" + oids.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
     }
 
     /** A table's columns (none for a relation that is not a table of the scratch schema). */

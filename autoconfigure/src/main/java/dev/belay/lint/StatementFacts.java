@@ -92,8 +92,12 @@ record StatementFacts(SqlStatement statement, boolean sent, Map<String, Set<Stri
         List<ColumnChange> columns = new ArrayList<>();
         List<NewColumn> newColumns = new ArrayList<>();
         for (Relation was : before.relations().values()) {
-            boolean existing = start.relations().containsKey(was.oid());
             Relation now = after.relations().get(was.oid());
+            if (now == was && after.columnsOf(was.oid()) == before.columnsOf(was.oid())) {
+                // Kept from the state before, not read again: the statement took no lock on it.
+                continue;
+            }
+            boolean existing = start.relations().containsKey(was.oid());
             if (!existing || !was.isTable()) {
                 if (existing && was.isIndex() && now == null && after.relations().containsKey(was.table())) {
                     indexesDropped.add(was.name());
@@ -133,7 +137,8 @@ record StatementFacts(SqlStatement statement, boolean sent, Map<String, Set<Stri
         }
         List<ConstraintChange> constraints = new ArrayList<>();
         for (ConstraintState constraint : after.constraints().values()) {
-            if (!start.relations().containsKey(constraint.table())) {
+            if (before.constraints().get(constraint.oid()) == constraint
+                    || !start.relations().containsKey(constraint.table())) {
                 continue;
             }
             String table = after.relations().get(constraint.table()).name();
