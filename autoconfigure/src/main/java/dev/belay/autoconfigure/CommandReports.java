@@ -155,6 +155,9 @@ final class CommandReports {
         printPossibleRenames(result.possibleRenames(), "generate", out);
         printDeferred(result, out);
         printLint(result.lint(), out);
+        if (result.lintSkipped() != null) {
+            out.println("  belay lint: " + result.lintSkipped());
+        }
         if (result.mapping() != null) {
             out.println("Recorded the mapping " + ((revisions.size() == 1) ? "it was" : "they were") + " written for "
                     + "in " + relative(result.mapping()) + ": commit it with " + ((revisions.size() == 1) ? "it" : "them")

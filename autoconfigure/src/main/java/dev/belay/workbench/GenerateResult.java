@@ -27,10 +27,12 @@ import org.jspecify.annotations.Nullable;
  * @param deferred the steps of expand/contract changes that wait for a later release after this
  * one (what the schema keeps for the previous release)
  * @param finished the steps that {@code --contract} finished in the revisions written
+ * @param lintSkipped why the revisions written were not linted, or {@code null} when they were (or
+ * none was written)
  */
 public record GenerateResult(MigrationPlan plan, List<WrittenRevision> revisions,
         List<RenameCandidate> possibleRenames, boolean shadow, @Nullable Path mapping, @Nullable LintReport lint,
-        List<Deferral> deferred, List<Deferral> finished) {
+        List<Deferral> deferred, List<Deferral> finished, @Nullable String lintSkipped) {
 
     public GenerateResult {
         Objects.requireNonNull(plan, "plan");
@@ -38,6 +40,13 @@ public record GenerateResult(MigrationPlan plan, List<WrittenRevision> revisions
         possibleRenames = List.copyOf(possibleRenames);
         deferred = List.copyOf(deferred);
         finished = List.copyOf(finished);
+    }
+
+    /** A result whose revisions were linted (or that wrote none). */
+    public GenerateResult(MigrationPlan plan, List<WrittenRevision> revisions, List<RenameCandidate> possibleRenames,
+            boolean shadow, @Nullable Path mapping, @Nullable LintReport lint, List<Deferral> deferred,
+            List<Deferral> finished) {
+        this(plan, revisions, possibleRenames, shadow, mapping, lint, deferred, finished, null);
     }
 
     /** A result without a mapping snapshot. */

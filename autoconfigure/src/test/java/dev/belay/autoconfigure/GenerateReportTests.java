@@ -104,6 +104,24 @@ class GenerateReportTests {
                 + "drop column ride.note.").doesNotContain("Kept for the previous release");
     }
 
+    @Test
+    void revisionsWrittenWithoutLintSayWhy() {
+        Schema before = Schema.of(List.of(), List.of(), List.of(Table.of("ride", Column.of("ride", "id", "integer"))));
+        Schema after = Schema.of(List.of(), List.of(), List.of(Table.of("ride", Column.of("ride", "id", "integer"),
+                Column.of("ride", "note", "text"))));
+        MigrationPlan plan = SchemaDiff.between(before, after, DiffOptions.defaults());
+        GeneratedRevision revision = new RevisionGenerator().generate(
+                RevisionHeader.of("com.example.migrations", LocalDateTime.of(2026, 3, 1, 12, 0), "notes", List.of("init")),
+                plan);
+        List<WrittenRevision> written = List.of(new WrittenRevision(revision, SOURCES.resolve("V1.java")));
+
+        String output = print(new GenerateResult(plan, written, List.of(), false, null, null, List.of(), List.of(),
+                "not run for 1 change (more than 0): run `belay lint` when you want its findings."));
+
+        assertThat(output).contains("  1 change from the database to the JPA mapping\n"
+                + "  belay lint: not run for 1 change (more than 0): run `belay lint` when you want its findings.\n");
+    }
+
     private static String print(GenerateResult result) {
         StringWriter out = new StringWriter();
         try (PrintWriter writer = new PrintWriter(out)) {
