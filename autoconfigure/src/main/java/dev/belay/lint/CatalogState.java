@@ -107,13 +107,13 @@ record CatalogState(Map<Long, Relation> relations, Map<Long, List<ColumnState>> 
     private static CatalogState read(Connection connection, String schema, @Nullable Set<Long> only,
             Map<Long, Set<String>> held) throws SQLException {
         String namespace = "(SELECT oid FROM pg_namespace WHERE nspname = " + Identifiers.literal(schema) + ")";
-        String oids = (only == null) ? "" : oidList(only);
+        String oids = (only == null) ? "" : oidArray(only);
         // The relations and the indexes of those that are tables, found through the oid indexes of
         // pg_class and pg_index: an OR of the two would scan every relation of the database.
         String onlyRelations = (only == null) ? ""
-                : " AND c.oid = ANY (ARRAY(SELECT unnest(ARRAY" + oidArray(only) + "::oid[]) UNION ALL "
-                        + "SELECT indexrelid FROM pg_index WHERE indrelid IN " + oids + "))";
-        String onlyTables = (only == null) ? "" : " AND c.oid IN " + oids;
+                : " AND c.oid = ANY (ARRAY(SELECT unnest(" + oids + ") UNION ALL "
+                        + "SELECT indexrelid FROM pg_index WHERE indrelid = ANY (" + oids + ")))";
+        String onlyTables = (only == null) ? "" : " AND c.oid = ANY (" + oids + ")";
         // The counters of the current transaction are added to those already flushed, so that the sum
         // stays right whenever the backend flushes; none of them may be cached for the transaction.
         String sql = "SET LOCAL stats_fetch_consistency = none;"
@@ -136,7 +136,7 @@ record CatalogState(Map<Long, Relation> relations, Map<Long, List<ColumnState>> 
                 + "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "
                 + "WHERE c.relnamespace = " + namespace + onlyTables + ";"
                 + "SELECT c.oid::bigint, n.nspname, c.relname FROM pg_class c "
-                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid IN " + oidList(held.keySet()) + ";"
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = ANY (" + oidArray(held.keySet()) + ");"
                 + "SELECT current_setting('lock_timeout')";
         try (Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false);
@@ -191,15 +191,9 @@ record CatalogState(Map<Long, Relation> relations, Map<Long, List<ColumnState>> 
         }
     }
 
-    /** The elements of an SQL array of oids, in brackets. */
+    /** An SQL array of oids, such as {@code '{16384,16390}'::oid[]} (empty when there are none). */
     private static String oidArray(Set<Long> oids) {
-        return oids.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
-    }
-
-    /** An SQL list of oids; one that matches nothing when there are none. */
-    private static String oidList(Set<Long> oids) {
-        return oids.isEmpty() ? "(NULL)"
-                : "(" + oids.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
+        return oids.stream().map(String::valueOf).collect(Collectors.joining(",", "'{", "}'::oid[]"));
     }
 
     /** A table's columns (none for a relation that is not a table of the scratch schema). */
